@@ -1,0 +1,179 @@
+import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, Sentence, Span } from '../model.js';
+import { CONFIRM_PASSIVE, HEDGES } from '../rules/cues.js';
+import { DISCOURSE_OPENERS } from '../rules/names.js';
+import { SpanIndex } from '../text/spanIndex.js';
+import { scoreCheckworthiness } from './pending.js';
+
+const OUTLET: ClaimSource = { name: null, entityId: null, anonymous: false, kind: 'outlet' };
+/** A sentence whose words are mostly inside attributed contents is not also the outlet's claim. */
+const COVERED_SHARE = 0.5;
+
+function sourceOf(quote: Quote, entities: ReadonlyMap<string, Entity>): ClaimSource {
+  const sp = quote.speaker;
+  if (!sp) return { name: null, entityId: null, anonymous: true, kind: 'anonymous' };
+  if (sp.anonymous) return { name: sp.name, entityId: null, anonymous: true, kind: 'anonymous' };
+  const entity = sp.entityId ? entities.get(sp.entityId) : undefined;
+  const kind = entity
+    ? (entity.type === 'person' ? 'person' : entity.type === 'unknown' ? guessKind(sp.name) : 'organization')
+    : guessKind(sp.name);
+  return { name: sp.name, entityId: sp.entityId, anonymous: false, kind };
+}
+
+function guessKind(name: string): 'person' | 'organization' {
+  const words = name.split(/\s+/);
+  return words.length >= 2 && words.length <= 4 && words.every(w => /^[\p{Lu}]\p{Ll}/u.test(w)) ? 'person' : 'organization';
+}
+
+function findHedge(text: string): { hedge: string; ruleId: string } | null {
+  for (const [pattern, ruleId] of HEDGES) {
+    const m = pattern.exec(text);
+    if (m) return { hedge: m[0], ruleId };
+  }
+  return null;
+}
+
+function trimSentence(doc: Readonly<Doc>, s: Sentence): Span {
+  const raw = doc.norm.slice(s.start, s.end);
+  const opener = DISCOURSE_OPENERS.exec(raw);
+  let start = s.start + (opener ? opener[0].length : 0);
+  let end = s.end;
+  while (end > start && /[\s.]/.test(doc.norm[end - 1] ?? '')) end--;
+  while (start < end && /\s/.test(doc.norm[start] ?? '')) start++;
+  return { start, end };
+}
+
+function coveredShare(span: Span, quotes: readonly Quote[]): number {
+  let covered = 0;
+  for (const q of quotes) covered += Math.max(0, Math.min(span.end, q.content.end) - Math.max(span.start, q.content.start));
+  return covered / Math.max(1, span.end - span.start);
+}
+
+interface ClaimDraft {
+  span: Span;
+  sentence: number;
+  source: ClaimSource;
+  quote: Quote | null;
+  context: string;
+}
+
+/**
+ * Claims: every attributed content, and each prose sentence the article states in its own voice.
+ * Status, hedge and polarity come with the evidence that decided them; no verdict on truth.
+ */
+export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: NumberMention[] } {
+  const entities = new Map(doc.entities.map(e => [e.id, e] as const));
+  const drafts: ClaimDraft[] = [];
+  const quoteContents = new SpanIndex(doc.quotes.map(q => ({ ...q.content, quote: q })));
+  const quotesById = new Map(doc.quotes.map(q => [q.id, q] as const));
+  const tokenIndex = new SpanIndex(doc.tokens);
+  for (const quote of doc.quotes) {
+    const s = doc.sentences[quote.sentence];
+    drafts.push({ span: quote.content, sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
+  }
+  for (const s of doc.sentences) {
+    if (s.heading) continue;
+    const span = trimSentence(doc, s);
+    if (span.end - span.start < 12) continue;
+    const inSentence = quoteContents.overlapping(s.start, s.end).map(c => c.quote);
+    if (coveredShare(span, inSentence) >= COVERED_SHARE) continue;
+    drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
+  }
+  drafts.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+
+  const claims: Claim[] = drafts.map((d, i) => {
+    const id = `c${i + 1}`;
+    const text = doc.norm.slice(d.span.start, d.span.end);
+    const evidence: Evidence[] = [];
+    const explain: string[] = [];
+    const cue = d.quote?.cue ?? null;
+    let status: Claim['status'] = 'asserted';
+    const hedgeSource = d.quote ? `${text} ${cueWindow(doc, d.quote)}` : d.context;
+    const hedge = findHedge(hedgeSource);
+    if (cue) explain.push(`cue "${doc.text.slice(cue.start, cue.end)}" (${cue.lemma})`);
+    explain.push(d.source.kind === 'outlet' ? 'source: the outlet (no attribution)' : `source: ${d.source.name ?? 'unknown'} (${d.source.kind}${d.quote?.speaker ? `, ${d.quote.speaker.resolution}` : ''})`);
+    if (cue?.entry.status === 'confirmed') {
+      status = 'confirmed';
+      evidence.push({ ruleId: 'confirm-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
+    } else if (!d.quote) {
+      const passive = CONFIRM_PASSIVE.exec(d.context);
+      if (passive && !hedge) {
+        status = 'confirmed';
+        const s = doc.sentences[d.sentence];
+        const at = (s?.start ?? 0) + passive.index;
+        evidence.push({ ruleId: 'confirm-passive', cue: { start: at, end: at + passive[0].length }, text: passive[0] });
+      } else if (passive && hedge) {
+        explain.push(`"${passive[0]}" is itself only reported ("${hedge.hedge}"), so it does not confirm`);
+      }
+    }
+    if (status === 'asserted') evidence.push({ ruleId: cue ? `assert-${cue.lemma.replace(/\s+/g, '-')}` : 'assert-default', cue: cue ? { start: cue.start, end: cue.end } : null, text: cue ? doc.text.slice(cue.start, cue.end) : '' });
+    if (hedge) evidence.push({ ruleId: hedge.ruleId, cue: null, text: hedge.hedge });
+    const polarity = cue?.entry.polarity ?? 'affirmed';
+    if (polarity === 'denied' && cue) evidence.push({ ruleId: 'deny-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
+    explain.push(`status: ${status}${evidence[0] ? ` (${evidence[0].ruleId})` : ''}`);
+    explain.push(hedge ? `hedged: "${hedge.hedge}" (${hedge.ruleId})` : 'not hedged');
+    if (polarity === 'denied') explain.push('polarity: denied');
+    return {
+      id,
+      span: d.span,
+      sentence: d.sentence,
+      source: d.source,
+      quoteId: d.quote?.id ?? null,
+      sourceQuoteIds: d.quote ? [d.quote.id] : [],
+      status,
+      evidence,
+      hedged: !!hedge,
+      hedge: hedge?.hedge ?? null,
+      polarity,
+      numberIds: [],
+      checkworthiness: 0,
+      features: [],
+      explain,
+    };
+  });
+
+  // numbers belong to the smallest claim that holds them
+  const claimsBySentence = new Map<number, Claim[]>();
+  for (const c of claims) {
+    const first = doc.sentences[c.sentence]?.index ?? c.sentence;
+    for (let k = Math.max(0, first - 3); k <= first + 3; k++) {
+      const list = claimsBySentence.get(k) ?? [];
+      list.push(c);
+      claimsBySentence.set(k, list);
+    }
+  }
+  const numbers = doc.numbers.map(n => {
+    let best: Claim | undefined;
+    for (const c of claimsBySentence.get(n.sentence) ?? []) {
+      if (c.span.start <= n.span.start && n.span.end <= c.span.end && (!best || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
+    }
+    if (best) best.numberIds.push(n.id);
+    return { ...n, claimId: best?.id ?? null };
+  });
+
+  for (const c of claims) {
+    const sentenceTokens = tokenIndex.overlapping(c.span.start, c.span.end).filter(t => t.start >= c.span.start && t.end <= c.span.end);
+    const quote = c.quoteId ? quotesById.get(c.quoteId) : undefined;
+    const result = scoreCheckworthiness({
+      text: doc.norm.slice(c.span.start, c.span.end),
+      tokens: sentenceTokens,
+      context: {
+        hasNumber: c.numberIds.length > 0,
+        hasNamedSource: c.source.kind === 'person' || c.source.kind === 'organization',
+        hasAnonymousSource: c.source.kind === 'anonymous',
+        hedged: c.hedged,
+        attributed: c.source.kind !== 'outlet',
+        quoteKind: quote?.kind ?? null,
+      },
+    });
+    c.checkworthiness = Math.round(result.score * 1000) / 1000;
+    c.features = result.features;
+    c.explain.push(`check-worthiness ${c.checkworthiness} from ${result.features.slice(0, 6).join(', ') || 'no features'}`);
+  }
+  return { claims, numbers };
+}
+
+/** The words around a quote's cue, where "reportedly said" or "allegedly told" would stand. */
+function cueWindow(doc: Readonly<Doc>, quote: Quote): string {
+  if (!quote.cue) return '';
+  return doc.norm.slice(Math.max(0, quote.cue.start - 30), Math.min(doc.norm.length, quote.cue.end + 5));
+}

@@ -1,0 +1,158 @@
+import type { Doc, Entity, EntityType, Span, Token } from '../model.js';
+import { FEMALE_MARKERS, GEOGRAPHIC_WORDS, HONORIFICS, NON_PERSON_WORDS, ORGANIZATION_WORDS, PLACES, TITLE_HEADS } from '../rules/names.js';
+
+/** Lowercase words allowed inside a proper-noun run when capitalised words stand on both sides. */
+const RUN_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'del', 'da', 'du', 'le', '&']);
+const NOT_NAME_START_POS = new Set(['DET', 'ADV', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'VERB', 'PART', 'INTJ', 'NUM', 'PUNCT', 'SYM']);
+const MONTHS_AND_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+export interface NameRun {
+  start: number;
+  end: number;
+  tokens: Token[];
+  title: string[];
+  name: string[];
+  female: boolean;
+}
+
+const isCapitalised = (t: Token): boolean => /^[\p{Lu}]/u.test(t.text) && /\p{L}/u.test(t.text);
+const isAcronym = (t: Token): boolean => /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
+
+function canStartRun(t: Token, sentenceStart: boolean): boolean {
+  if (!isCapitalised(t)) return false;
+  if (MONTHS_AND_DAYS.has(t.lower)) return false;
+  if (NOT_NAME_START_POS.has(t.pos) && !TITLE_HEADS.has(t.lower) && !isAcronym(t)) return false;
+  if (sentenceStart && t.pos !== 'PROPN' && !TITLE_HEADS.has(t.lower) && !isAcronym(t) && !PLACES.has(t.lower)) return false;
+  return true;
+}
+
+/** Splits a run into a title ("Federal Information Minister") and a name ("Attaullah Tarar"). */
+export function splitTitle(words: string[]): { title: string[]; name: string[] } {
+  let lastHead = -1;
+  words.forEach((w, i) => {
+    if (TITLE_HEADS.has(w.toLowerCase()) && i < words.length - 1) lastHead = i;
+  });
+  if (lastHead < 0) return { title: [], name: words };
+  const rest = words.slice(lastHead + 1);
+  const first = rest[0]?.toLowerCase();
+  if ((first === 'of' || first === 'for') && rest.length >= 3) {
+    // "Minister for Information and Broadcasting Attaullah Tarar": the portfolio belongs to the title
+    const nameLength = rest.length >= 4 && /^[\p{Lu}]\.?$/u.test(rest[rest.length - 2] ?? '') ? 3 : 2;
+    return { title: words.slice(0, words.length - nameLength), name: words.slice(words.length - nameLength) };
+  }
+  return { title: words.slice(0, lastHead + 1), name: rest };
+}
+
+export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, skip: (t: Token) => boolean = () => false): NameRun[] {
+  const runs: NameRun[] = [];
+  const { tokens } = doc;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t) break;
+    const sentence = doc.sentences[t.sentence];
+    if (!sentence || sentence.heading || skip(t) || !canStartRun(t, i === sentence.tokenStart)) { i++; continue; }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const u = tokens[j];
+      if (!u || u.sentence !== t.sentence || skip(u)) break;
+      if (u.start > (tokens[j - 1]?.end ?? 0) + 1) break;
+      if (isCapitalised(u) && !MONTHS_AND_DAYS.has(u.lower) && u.pos !== 'VERB' && u.pos !== 'AUX') { j++; continue; }
+      if (u.text === '.' && /^[\p{Lu}]$/u.test(tokens[j - 1]?.text ?? '')) { j++; continue; }
+      const next = tokens[j + 1];
+      const institutional = tokens.slice(i, j).some(r => TITLE_HEADS.has(r.lower) || ORGANIZATION_WORDS.has(r.lower));
+      const joins = u.lower === 'and' || u.lower === '&' ? institutional : true;
+      if (joins && RUN_CONNECTORS.has(u.lower) && next && isCapitalised(next) && next.sentence === t.sentence && !MONTHS_AND_DAYS.has(next.lower)) { j++; continue; }
+      if (u.text === '-' && next && isCapitalised(next) && u.start === tokens[j - 1]?.end) { j++; continue; }
+      break;
+    }
+    // a run never ends on a connector
+    while (j > i + 1 && RUN_CONNECTORS.has(tokens[j - 1]?.lower ?? '')) j--;
+    const runTokens = tokens.slice(i, j);
+    if (runTokens.length === 1 && runTokens[0]?.pos === 'ADJ') { i = j; continue; }      // a demonym: "Afghan", "Pakistani"
+    const words = runTokens.map(r => r.text);
+    const { title, name } = splitTitle(words);
+    const female = title.some(w => FEMALE_MARKERS.has(w.toLowerCase()));
+    const first = runTokens[0];
+    const last = runTokens.at(-1);
+    if (first && last) runs.push({ start: first.start, end: last.end, tokens: runTokens, title, name, female });
+    i = j;
+  }
+  return runs;
+}
+
+export function classifyRun(run: NameRun): EntityType {
+  const lower = run.tokens.map(t => t.lower);
+  if (run.title.length && run.title.some(w => TITLE_HEADS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase()))) return 'person';
+  if (lower.some(w => ORGANIZATION_WORDS.has(w))) return 'organization';
+  if (run.tokens.length === 1 && run.tokens[0] && isAcronym(run.tokens[0])) return 'organization';
+  const joined = lower.join(' ');
+  if (PLACES.has(joined) || (run.tokens.length <= 2 && lower.every(w => PLACES.has(w)))) return 'place';
+  if (lower.some(w => GEOGRAPHIC_WORDS.has(w))) return 'place';
+  if (lower.some(w => NON_PERSON_WORDS.has(w))) return 'unknown';
+  if (/(?:ans|ese|ians|is|ists)$/.test(joined) && run.tokens.length === 1 && run.tokens[0]?.pos !== 'PROPN') return 'group';
+  if (run.name.length >= 2 && run.name.length <= 4 && run.tokens.every(t => t.pos === 'PROPN' || isCapitalised(t))) return 'person';
+  return 'unknown';
+}
+
+const descriptionBefore = /(?:^|[\s(])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s[^,;"]{3,70}),\s$/;
+
+/**
+ * People and organisations from proper-noun runs and titles. A one-word run that is the surname
+ * of a person already seen ("Tarar"), or a title + surname ("Information Minister Tarar"), is an alias.
+ */
+export function findEntities(doc: Readonly<Doc>, insideQuote: (offset: number) => boolean = () => false): Entity[] {
+  const entities: Entity[] = [];
+  const byName = new Map<string, Entity>();
+  const bySurname = new Map<string, Entity>();
+  const runs = findNameRuns(doc);
+  const addMention = (entity: Entity, span: Span, surface: string): void => {
+    entity.mentions.push(span);
+    if (surface !== entity.name && !entity.aliases.includes(surface)) entity.aliases.push(surface);
+  };
+  for (const run of runs) {
+    const nameText = run.name.join(' ').replace(/\s+\./g, '.').replace(/\s*-\s*/g, '-');
+    if (!nameText || nameText.length < 2) continue;
+    const surface = run.tokens.map(t => t.text).join(' ').replace(/\s+\./g, '.');
+    const span = { start: run.start, end: run.end };
+    const key = nameText.toLowerCase();
+    const surname = run.name.at(-1)?.toLowerCase() ?? key;
+    let type = classifyRun(run);
+    const known = byName.get(key) ?? (run.name.length === 1 ? bySurname.get(surname) : undefined);
+    if (known) {
+      addMention(known, span, surface);
+      const titleText = run.title.join(' ');
+      if (titleText && !known.titles.includes(titleText)) known.titles.push(titleText);
+      if (known.type === 'unknown' && type !== 'unknown') known.type = type;
+      continue;
+    }
+    if (insideQuote(run.start) && type === 'unknown') continue;
+    const description = descriptionBefore.exec(doc.text.slice(Math.max(0, run.start - 80), run.start));
+    const titles = run.title.length ? [run.title.join(' ')] : [];
+    if (description?.[1] && doc.text[run.end] === ',') {
+      titles.push(description[1]);
+      if (type === 'unknown' || type === 'place') type = /\b(?:wing|agency|office|group|body|ministry|department|party|force|service|army|organi[sz]ation|company|network|outlet|newspaper|broadcaster)\b/i.test(description[1]) ? 'organization' : type;
+    }
+    const entity: Entity = {
+      id: `e${entities.length + 1}`,
+      name: nameText,
+      type,
+      titles,
+      aliases: [],
+      mentions: [],
+      ruleId: run.title.length ? 'entity-titled-name' : description ? 'entity-described' : 'entity-proper-noun-run',
+    };
+    addMention(entity, span, surface);
+    entities.push(entity);
+    byName.set(key, entity);
+    if (type === 'person' && run.name.length >= 2) bySurname.set(surname, entity);
+  }
+  return entities;
+}
+
+/** Gender as the article marks it: honorifics and titles, then the pronouns that follow the name. */
+export function isFemale(run: NameRun): boolean {
+  return run.female;
+}

@@ -1,0 +1,34 @@
+import type { Doc, Quote, Span } from '../../model.js';
+import type { Stage } from '../../pipeline.js';
+import { attributeQuotes } from './attributeQuotes.js';
+import { pairQuoteMarks } from './pairQuoteMarks.js';
+import { SpanIndex } from '../../text/spanIndex.js';
+
+export const quoteMarksStage: Stage = {
+  name: 'quote-marks',
+  requires: ['paragraphs'],
+  assigns: ['quoteSpans', 'diagnostics'],
+  run: doc => {
+    const { spans, diagnostics } = pairQuoteMarks(doc.text, doc.paragraphs);
+    return { quoteSpans: spans, diagnostics };
+  },
+};
+
+/** The parts of each quote's content that stand inside quotation marks. */
+function withVerbatim(doc: Readonly<Doc>, quotes: Quote[]): Quote[] {
+  const inners = new SpanIndex(doc.quoteSpans.map(s => s.inner));
+  return quotes.map(q => {
+    if (q.kind === 'direct') return { ...q, verbatim: [{ ...q.content }] };
+    const verbatim: Span[] = inners.overlapping(q.content.start, q.content.end)
+      .map(s => ({ start: Math.max(s.start, q.content.start), end: Math.min(s.end, q.content.end) }))
+      .filter(s => s.end > s.start);
+    return { ...q, verbatim };
+  });
+}
+
+export const quotesStage: Stage = {
+  name: 'quotes',
+  requires: ['sentences', 'tokens', 'entities', 'quoteSpans'],
+  assigns: ['quotes'],
+  run: doc => ({ quotes: withVerbatim(doc, attributeQuotes(doc)) }),
+};

@@ -1,0 +1,140 @@
+import type { Entity, Span, Speaker, Token } from '../../model.js';
+import { SpanIndex } from '../../text/spanIndex.js';
+import { ANONYMOUS_HEADS, FEMALE_MARKERS, PLURAL_PRONOUNS, TITLE_HEADS } from '../../rules/names.js';
+
+interface MentionEvent {
+  at: number;
+  end: number;
+  entity: Entity;
+}
+
+const LEADING_DETERMINER = /^(?:the|a|an)\s+/i;
+const GROUP_HEADS = new Set(['government', 'administration', 'ministry', 'military', 'army', 'police', 'party', 'campaign',
+  'committee', 'court', 'company', 'agency', 'council', 'regime', 'side', 'delegation', 'group', 'team', 'office',
+  'department', 'commission', 'authorities', 'embassy', 'union', 'board']);
+
+const isFemaleEntity = (e: Entity): boolean => e.titles.some(t => t.split(/\s+/).some(w => FEMALE_MARKERS.has(w.toLowerCase())));
+
+/**
+ * Resolves the words that point at a speaker to an entity, in reading order: named mentions
+ * and aliases directly, pronouns to the most recent compatible subject or speaker, descriptions
+ * ("the minister") to the last entity with that title, anonymous sources to their description.
+ */
+export class SpeakerResolver {
+  private readonly events: MentionEvent[];
+  private cursor = 0;
+  private recentPersons: Entity[] = [];
+  private recentOrganizations: Entity[] = [];
+  private lastSpeaker: Speaker | null = null;
+  private femaleSeen = new Set<string>();
+  private readonly byId: Map<string, Entity>;
+  private readonly mentionIndex: SpanIndex<Span & { entity: Entity }>;
+
+  constructor(
+    private readonly text: string,
+    private readonly entities: readonly Entity[],
+    insideQuote: (offset: number) => boolean,
+  ) {
+    this.byId = new Map(entities.map(e => [e.id, e] as const));
+    this.mentionIndex = new SpanIndex(entities.flatMap(entity => entity.mentions.map(m => ({ start: m.start, end: m.end, entity }))));
+    this.events = entities
+      .flatMap(entity => entity.mentions.map(m => ({ at: m.start, end: m.end, entity })))
+      .filter(ev => !insideQuote(ev.at))
+      .sort((a, b) => a.at - b.at);
+  }
+
+  /** Takes in every entity mention that starts before `offset`. */
+  advanceTo(offset: number): void {
+    while (this.cursor < this.events.length) {
+      const ev = this.events[this.cursor];
+      if (!ev || ev.at >= offset) break;
+      this.note(ev.entity);
+      this.cursor++;
+    }
+  }
+
+  private note(entity: Entity): void {
+    if (entity.type === 'person') {
+      this.recentPersons = [entity, ...this.recentPersons.filter(e => e !== entity)].slice(0, 6);
+    } else if (entity.type === 'organization' || entity.type === 'place' || entity.type === 'group') {
+      this.recentOrganizations = [entity, ...this.recentOrganizations.filter(e => e !== entity)].slice(0, 6);
+    }
+  }
+
+  /** Records who just spoke, so a following pronoun or cue-less quote can point back. */
+  noteSpeaker(speaker: Speaker): void {
+    this.lastSpeaker = speaker;
+    const entity = speaker.entityId ? this.byId.get(speaker.entityId) : undefined;
+    if (entity) this.note(entity);
+  }
+
+  /** Learns gender from use: a person referred to as "she" is female from then on. */
+  private markFemale(entity: Entity): void {
+    this.femaleSeen.add(entity.id);
+  }
+
+  get previousSpeaker(): Speaker | null {
+    return this.lastSpeaker;
+  }
+
+  entityAt(span: Span): Entity | undefined {
+    let best: Entity | undefined;
+    let bestLength = 0;
+    for (const m of this.mentionIndex.overlapping(span.start, span.end)) {
+      if (m.end - m.start > bestLength) { best = m.entity; bestLength = m.end - m.start; }
+    }
+    return best;
+  }
+
+  resolve(tokens: readonly Token[], first: number, last: number): Speaker | null {
+    const words = tokens.slice(first, last);
+    const head = words.at(-1);
+    const firstWord = words[0];
+    if (!head || !firstWord) return null;
+    const mention: Span = { start: firstWord.start, end: head.end };
+    const mentionText = this.text.slice(mention.start, mention.end);
+    this.advanceTo(mention.start);
+
+    if (words.length === 1 && head.pos === 'PRON') {
+      const p = head.lower;
+      if (p === 'he' || p === 'she' || p === 'i') {
+        const wantFemale = p === 'she';
+        const candidate = this.recentPersons.find(e => (p === 'i') || (wantFemale ? isFemaleEntity(e) || this.femaleSeen.has(e.id) : !isFemaleEntity(e) && !this.femaleSeen.has(e.id)))
+          ?? (p === 'i' ? undefined : this.recentPersons[0]);
+        if (candidate) {
+          if (wantFemale) this.markFemale(candidate);
+          return { name: candidate.name, entityId: candidate.id, mention, anonymous: false, resolution: 'pronoun' };
+        }
+        if (this.lastSpeaker) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
+        return null;
+      }
+      if (PLURAL_PRONOUNS.has(p) || p === 'it') {
+        const org = this.recentOrganizations[0];
+        if (this.lastSpeaker?.anonymous && PLURAL_PRONOUNS.has(p)) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
+        if (org) return { name: org.name, entityId: org.id, mention, anonymous: false, resolution: 'pronoun' };
+        return null;
+      }
+      return null;
+    }
+
+    const entity = this.entityAt(mention);
+    if (entity) {
+      const exact = mentionText.trim() === entity.name;
+      return { name: entity.name, entityId: entity.id, mention, anonymous: false, resolution: exact ? 'named' : 'alias' };
+    }
+
+    const hasProperNoun = words.some((w, i) => w.pos === 'PROPN' || (i > 0 && /^[\p{Lu}]/u.test(w.text)));
+    const headLower = head.lower;
+    if (ANONYMOUS_HEADS.has(headLower) && !words.some(w => w.pos === 'PROPN' && !/(?:ese|an|i|ish)$/.test(w.lower))) {
+      return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
+    }
+    if (TITLE_HEADS.has(headLower) && words.some(w => w.lower === 'the' || w.lower === 'this')) {
+      const titled = this.recentPersons.find(e => e.titles.some(t => t.toLowerCase().includes(headLower)));
+      if (titled) return { name: titled.name, entityId: titled.id, mention, anonymous: false, resolution: 'description' };
+    }
+    if (GROUP_HEADS.has(headLower) && !hasProperNoun) {
+      return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: false, resolution: 'description' };
+    }
+    return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: false, resolution: hasProperNoun ? 'named' : 'description' };
+  }
+}
