@@ -15,6 +15,25 @@ export interface NameRun {
   title: string[];
   name: string[];
   female: boolean;
+  /** a lowercase title right before the name: "AU trade commissioner", "prosecutor" */
+  lowerTitle: string;
+  /** "in Maidan Wardak", "Kandahar province": a place by its context */
+  placeContext: boolean;
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'across', 'outside', 'inside', 'towards', 'toward']);
+
+/** Lowercase title words before a name, ending in a title head: "AU trade and industry commissioner". */
+function lowercaseTitleBefore(tokens: readonly Token[], runStart: number, floor: number): string[] {
+  const head = tokens[runStart - 1];
+  if (!head || !TITLE_HEADS.has(head.lower) || /^[\p{Lu}]/u.test(head.text)) return [];
+  let k = runStart - 1;
+  while (k - 1 >= floor && k > runStart - 7) {
+    const t = tokens[k - 1];
+    if (!t || !['NOUN', 'ADJ', 'PROPN'].includes(t.pos) && !(t.lower === 'and' && k - 2 >= floor)) break;
+    k--;
+  }
+  return tokens.slice(k, runStart).map(t => t.text);
 }
 
 const isCapitalised = (t: Token): boolean => /^[\p{Lu}]/u.test(t.text) && /\p{L}/u.test(t.text);
@@ -71,13 +90,19 @@ export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, sk
     // a run never ends on a connector
     while (j > i + 1 && RUN_CONNECTORS.has(tokens[j - 1]?.lower ?? '')) j--;
     const runTokens = tokens.slice(i, j);
+    // a title with no name ("Vice President", "Senate Minority Leader") points at a person but is not one
+    if (TITLE_HEADS.has(runTokens.at(-1)?.lower ?? '') && !isAcronym(runTokens.at(-1) as Token)) { i = j; continue; }
     if (runTokens.length === 1 && runTokens[0]?.pos === 'ADJ') { i = j; continue; }      // a demonym: "Afghan", "Pakistani"
     const words = runTokens.map(r => r.text);
     const { title, name } = splitTitle(words);
-    const female = title.some(w => FEMALE_MARKERS.has(w.toLowerCase()));
+    const lowerTitle = title.length ? [] : lowercaseTitleBefore(tokens, i, sentence.tokenStart);
+    const female = [...title, ...lowerTitle].some(w => FEMALE_MARKERS.has(w.toLowerCase()));
     const first = runTokens[0];
     const last = runTokens.at(-1);
-    if (first && last) runs.push({ start: first.start, end: last.end, tokens: runTokens, title, name, female });
+    const before = tokens[i - 1]?.lower ?? '';
+    const after = tokens[j]?.lower ?? '';
+    const placeContext = GEOGRAPHIC_WORDS.has(after) || (PLACE_PREPOSITIONS.has(before) && !lowerTitle.length);
+    if (first && last) runs.push({ start: first.start, end: last.end, tokens: runTokens, title: lowerTitle.length ? [] : title, name, female, lowerTitle: lowerTitle.join(' '), placeContext });
     i = j;
   }
   return runs;
@@ -86,6 +111,8 @@ export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, sk
 export function classifyRun(run: NameRun): EntityType {
   const lower = run.tokens.map(t => t.lower);
   if (run.title.length && run.title.some(w => TITLE_HEADS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase()))) return 'person';
+  if (run.lowerTitle && !lower.some(w => ORGANIZATION_WORDS.has(w))) return 'person';
+  if (run.placeContext && !lower.some(w => ORGANIZATION_WORDS.has(w))) return 'place';
   if (lower.some(w => ORGANIZATION_WORDS.has(w))) return 'organization';
   if (run.tokens.length === 1 && run.tokens[0] && isAcronym(run.tokens[0])) return 'organization';
   const joined = lower.join(' ');
@@ -123,14 +150,14 @@ export function findEntities(doc: Readonly<Doc>, insideQuote: (offset: number) =
     const known = byName.get(key) ?? (run.name.length === 1 ? bySurname.get(surname) : undefined);
     if (known) {
       addMention(known, span, surface);
-      const titleText = run.title.join(' ');
+      const titleText = run.title.join(' ') || run.lowerTitle;
       if (titleText && !known.titles.includes(titleText)) known.titles.push(titleText);
       if (known.type === 'unknown' && type !== 'unknown') known.type = type;
       continue;
     }
     if (insideQuote(run.start) && type === 'unknown') continue;
     const description = descriptionBefore.exec(doc.text.slice(Math.max(0, run.start - 80), run.start));
-    const titles = run.title.length ? [run.title.join(' ')] : [];
+    const titles = run.title.length ? [run.title.join(' ')] : run.lowerTitle ? [run.lowerTitle] : [];
     if (description?.[1] && doc.text[run.end] === ',') {
       titles.push(description[1]);
       if (type === 'unknown' || type === 'place') type = /\b(?:wing|agency|office|group|body|ministry|department|party|force|service|army|organi[sz]ation|company|network|outlet|newspaper|broadcaster)\b/i.test(description[1]) ? 'organization' : type;

@@ -130,6 +130,7 @@ export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
       sentences.push(sentence);
     }
   });
+  mergeSplitWords(tokens, norm);
   // token indices above assumed every wink token was kept; recompute exact ranges from the tokens
   for (const s of sentences) {
     s.tokenStart = tokens.length;
@@ -143,4 +144,27 @@ export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
     if (s.tokenEnd === tokens.length) s.tokenEnd = i + 1;
   }
   return { paragraphs, sentences, tokens };
+}
+
+/** wink-nlp splits words at letters outside Latin-1 ("Brudzi|ń|ski"); glue them back, in place. */
+function mergeSplitWords(tokens: Token[], norm: string): void {
+  let write = 0;
+  for (let read = 0; read < tokens.length; read++) {
+    const t = tokens[read];
+    if (!t) continue;
+    const prev = write > 0 ? tokens[write - 1] : undefined;
+    if (prev && prev.sentence === t.sentence && prev.end === t.start && /\p{L}$/u.test(prev.text) && /^\p{L}/u.test(t.text)
+      && (/[^\u0000-\u00ff]/.test(prev.text + t.text))) {
+      prev.end = t.end;
+      prev.text = norm.slice(prev.start, prev.end);
+      prev.lower = prev.text.toLowerCase();
+      prev.lemma = prev.lower;
+      if (prev.pos === 'X') prev.pos = t.pos === 'X' ? 'PROPN' : t.pos;
+      if (/^\p{Lu}/u.test(prev.text) && prev.pos !== 'PROPN' && prev.pos !== 'NOUN') prev.pos = 'PROPN';
+      continue;
+    }
+    t.index = write;
+    tokens[write++] = t;
+  }
+  tokens.length = write;
 }

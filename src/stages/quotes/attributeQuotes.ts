@@ -2,7 +2,7 @@ import type { Doc, Quote, QuotedSpan, QuoteKind, Sentence, Span, Speaker, Token 
 import { cueEntry } from '../../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../../rules/names.js';
 import { findCues, type CueMatch } from './findCues.js';
-import { clauseSubject, phraseStartingAt, subjectBefore, type Phrase } from './nounPhrases.js';
+import { clauseSubject, phraseStartingAt, subjectBefore, withAppositive, type Phrase } from './nounPhrases.js';
 import { SpeakerResolver } from './resolveSpeaker.js';
 import { SpanIndex } from '../../text/spanIndex.js';
 
@@ -31,6 +31,9 @@ interface Draft {
 }
 
 const CLOSING_QUOTE = /["'\u201D\u2019]$/;
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
+  'today', 'tonight', 'earlier', 'later', 'again', 'also', 'previously', 'recently', 'repeatedly', 'publicly', 'privately',
+  'separately', 'then', 'now']);
 const OPEN_MARK_TOKEN = /^(?:["\u201C\u201E`]|'')$/;
 
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
@@ -47,7 +50,19 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     return false;
   };
-  const resolver = new SpeakerResolver(text, doc.entities, insideQuote);
+  const tokenIndex = new SpanIndex(tokens);
+  /** A mention stands as a subject when a verb follows it or it opens its sentence. */
+  const isSubject = (mention: Span): boolean => {
+    const inMention = tokenIndex.overlapping(mention.start, mention.end);
+    const last = inMention.at(-1);
+    const first = inMention[0];
+    if (!last || !first) return false;
+    const next = tokens[last.index + 1];
+    const s = sentences[first.sentence];
+    if (next && (next.pos === 'VERB' || next.pos === 'AUX' || (next.pos === 'ADV' && tokens[last.index + 2]?.pos === 'VERB'))) return true;
+    return !!s && first.index <= s.tokenStart + 1;
+  };
+  const resolver = new SpeakerResolver(text, doc.entities, insideQuote, isSubject);
   const drafts: Draft[] = [];
   const consumedCues = new Set<number>();
   const usedQuoteSpans = new Set<QuotedSpan>();
@@ -100,7 +115,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (!cue) return null;
     if (cue.first === i) {
       // inverted: said Tarar / according to officials
-      return { cue, speaker: phraseStartingAt(tokens, cue.last, s.tokenEnd) };
+      const after = phraseStartingAt(tokens, cue.last, s.tokenEnd);
+      return { cue, speaker: after ? withAppositive(tokens, after, s.tokenEnd) : null };
     }
     const subject = subjectBefore(tokens, cue.first, i);
     if (!subject || subject.first !== i) return null;
@@ -112,14 +128,18 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const openToken = firstTokenFrom(q.open.start, s);
     let k = openToken - 1;
     while (k >= s.tokenStart && (tokens[k]?.text === ',' || tokens[k]?.text === ':')) k--;
-    const cue = cuesOf(s).find(c => c.last - 1 === k && !consumedCues.has(c.first));
+    const cue = cuesOf(s).find(c => !consumedCues.has(c.first) && c.last <= openToken
+      && (c.last - 1 === k || afterCueModifiers(c, s) === k + 1));
     if (cue) return cue;
     const colon = cuesOf(s).find(c => c.lemma === ':' && c.last === openToken && !consumedCues.has(c.first));
     return colon ?? null;
   };
 
   const speakerOfCue = (cue: CueMatch, s: Sentence): { phrase: Phrase | null; inverted: boolean } => {
-    if (cue.sourceAfter) return { phrase: phraseStartingAt(tokens, cue.last, s.tokenEnd), inverted: true };
+    if (cue.sourceAfter) {
+      const after = phraseStartingAt(tokens, cue.last, s.tokenEnd);
+      return { phrase: after ? withAppositive(tokens, after, s.tokenEnd) : null, inverted: true };
+    }
     if (cue.participle) {
       let earlier: Draft | undefined;
       for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - 10); i--) {
@@ -136,7 +156,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const floor = clauseFloor(s, cue.first);
     const before = subjectBefore(tokens, cue.first, floor);
     if (before) return { phrase: before, inverted: false };
-    return { phrase: phraseStartingAt(tokens, cue.last, s.tokenEnd), inverted: true };
+    const prev = tokens[cue.first - 1];
+    if (prev && (prev.lower === 'and' || prev.lower === 'but' || prev.lower === 'then') && cue.first - 1 > s.tokenStart) {
+      // a second verb of the same subject: "The embassy declined the request and said ..."
+      return { phrase: clauseSubject(tokens, s.tokenStart, cue.first), inverted: false };
+    }
+    const after = phraseStartingAt(tokens, cue.last, s.tokenEnd);
+    const withApp = after ? withAppositive(tokens, after, s.tokenEnd) : null;
+    // inverted order only ends a clause: "..., said Tarar." / "..., said the minister, adding ..."
+    const end = withApp ? tokens[withApp.last] : undefined;
+    if (withApp && withApp.last < s.tokenEnd && end && !/^[.,;!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { phrase: null, inverted: true };
+    return { phrase: withApp, inverted: true };
   };
 
   /** Content never reaches back over an earlier clause boundary such as "; " or a previous cue's content. */
@@ -236,10 +266,35 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return opens.overlapping(q.close.end, q.close.end + 4).some(o => o.quote.continued && o.quote !== q);
   }
 
+  /** Skips what may follow a cue before its content or the clause end: "told reporters", "said on Monday", "said in a statement". */
+  function afterCueModifiers(cue: CueMatch, s: Sentence): number {
+    let k = cue.last;
+    const entry = cueEntry(cue.lemma);
+    const takesObject = ['tell', 'assure', 'remind', 'warn', 'urge', 'inform', 'brief'].includes(cue.lemma) || entry?.complement === 'predicate';
+    for (let guard = 0; guard < 4 && k < s.tokenEnd; guard++) {
+      const t = tokens[k];
+      if (!t) break;
+      if (TIME_WORDS.has(t.lower)) { k++; continue; }
+      if (t.pos === 'ADP' && t.lower !== 'that' && !(cue.lemma === 'call' && (t.lower === 'for' || t.lower === 'on'))) {
+        const obj = phraseStartingAt(tokens, k + 1, s.tokenEnd);
+        if (obj) { k = obj.last; continue; }
+        break;
+      }
+      if (takesObject && guard === 0 && !OPEN_MARK_TOKEN.test(t.text) && t.lower !== 'that') {
+        const obj = phraseStartingAt(tokens, k, s.tokenEnd);
+        if (obj) { k = obj.last; continue; }
+      }
+      break;
+    }
+    return k;
+  }
+
   function isAtClauseEnd(cue: CueMatch, phrase: Phrase | null, s: Sentence): boolean {
     if (!phrase || phrase.last > cue.first) return false;
-    const next = tokens[cue.last];
-    const atEnd = cue.last >= s.tokenEnd || /^[.!?]$/.test(next?.text ?? '') || (next?.text === ',' && !OPEN_MARK_TOKEN.test(tokens[cue.last + 1]?.text ?? ''));
+    const k = afterCueModifiers(cue, s);
+    const next = tokens[k];
+    const atEnd = k >= s.tokenEnd || /^[.!?;]$/.test(next?.text ?? '') || next?.text === '\u2014'
+      || (next?.text === ',' && !OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? '') && tokens[k + 1]?.lower !== 'that');
     const before = tokens[phrase.first - 1];
     return atEnd && !!before && (before.text === ',' || CLOSING_QUOTE.test(before.text)) && phrase.first > s.tokenStart;
   }
@@ -255,21 +310,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   }
 
   function contentStart(cue: CueMatch, s: Sentence): number {
-    let k = cue.last;
-    const entry = cueEntry(cue.lemma);
-    const skipObject = cue.lemma === 'tell' || cue.lemma === 'assure' || cue.lemma === 'remind' || cue.lemma === 'warn' || cue.lemma === 'urge' || entry?.complement === 'predicate';
-    // "said in a statement", "said on Monday", "told reporters"
-    if (tokens[k]?.pos === 'ADP' && tokens[k]?.lower !== 'that' && cue.lemma !== 'call') {
-      const obj = phraseStartingAt(tokens, k + 1, s.tokenEnd);
-      if (obj && [',', 'that'].includes(tokens[obj.last]?.lower ?? '')) k = obj.last;
-    }
-    if (skipObject) {
-      if (cue.lemma === 'call' && ['for', 'on'].includes(tokens[k]?.lower ?? '')) k++;
-      else {
-        const obj = phraseStartingAt(tokens, k, s.tokenEnd);
-        if (obj && !OPEN_MARK_TOKEN.test(tokens[k]?.text ?? '')) k = obj.last;
-      }
-    }
+    let k = afterCueModifiers(cue, s);
+    if (cue.lemma === 'call' && ['for', 'on'].includes(tokens[k]?.lower ?? '')) k++;
     while (k < s.tokenEnd && [',', ':', 'that', '\u2014', '-'].includes(tokens[k]?.lower ?? '')) k++;
     return k;
   }

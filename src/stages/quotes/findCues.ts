@@ -15,6 +15,8 @@ export interface CueMatch {
   ruleId: string;
 }
 
+const TRAILING_MODIFIERS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
+  'today', 'tonight', 'earlier', 'later', 'recently', 'previously', 'too', 'also']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const OPEN_MARK = /^(?:["\u201C\u201E`]|'')$/;
 const VERB_POS = new Set(['VERB', 'AUX']);
@@ -66,13 +68,16 @@ export function findCues(tokens: readonly Token[], sentence: Sentence): CueMatch
     if (prev && i > from && prev.lower === 'to') continue;      // "to announce": an intention, not an act of saying
     if (prev && i > from && (prev.lower === 'the' || prev.lower === 'a')) continue;
     const next = tokens[i + 1];
-    if (entry.lemma === 'call') {
-      const quoteSoon = [1, 2, 3].some(k => i + k < to && OPEN_MARK.test(tokens[i + k]?.text ?? ''));
-      const callFor = next?.lower === 'for' || next?.lower === 'on';
+    if (entry.complement === 'predicate' || entry.complement === 'object' && entry.needsClause) {
+      // "called the move a “smash and grab”", "described it as “a disgrace”": the quoted words are the content
+      const quoteSoon = [1, 2, 3, 4, 5, 6].some(k => i + k < to && OPEN_MARK.test(tokens[i + k]?.text ?? ''));
+      const callFor = entry.lemma === 'call' && (next?.lower === 'for' || next?.lower === 'on');
       if (!quoteSoon && !callFor) continue;
     } else if (entry.needsClause && !followedByClause(tokens, i, to)) {
       // inverted use keeps the cue: "..., the report found."
-      const atEnd = i + 1 >= to || /^[.!?]$/.test(next?.text ?? '') || next?.text === ',';
+      let k = i + 1;
+      while (k < to && (TRAILING_MODIFIERS.has(tokens[k]?.lower ?? '') || (tokens[k]?.lower === 'on' && /^[\p{Lu}]/u.test(tokens[k + 1]?.text ?? '')))) k += tokens[k]?.lower === 'on' ? 2 : 1;
+      const atEnd = k >= to || /^[.!?;]$/.test(tokens[k]?.text ?? '') || tokens[k]?.text === ',';
       if (!atEnd) continue;
     }
     if (entry.lemma === 'add' && next && !['that', ',', ':', '.'].includes(next.text) && !OPEN_MARK.test(next.text) && next.pos !== 'PRON' && next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'NOUN') continue;

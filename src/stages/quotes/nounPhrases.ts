@@ -11,6 +11,7 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET', 'PRON']);
 const BETWEEN_SUBJECT_AND_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'al', 'bin', 'van', 'von']);
 const POSSESSIVE = new Set(["'s", '\u2019s', "'", 's']);
+const SUBJECT_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'within', 'with', 'in', 'on', 'during']);
 const STOP_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'while', 'because', 'if', 'as', 'than', 'but', 'so']);
 
 const isCap = (t: Token | undefined): boolean => !!t && /^[\p{Lu}]/u.test(t.text);
@@ -44,7 +45,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
     if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && first < end) { first = k; k--; continue; }
     if (CONNECTORS.has(t.lower) && isCap(tokens[k - 1]) && isCap(tokens[k + 1])) { first = k; k--; continue; }
     if (t.text === '-' && first < end) { first = k; k--; continue; }
-    if (isCap(t) && t.pos !== 'VERB' && t.pos !== 'AUX') { first = k; sawNoun = true; k--; continue; }
+    if (isCap(t) && t.lower !== 'i' && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { first = k; sawNoun = true; k--; continue; }
     break;
   }
   if (!sawNoun || first >= end) return null;
@@ -66,7 +67,7 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, ceilin
       k++;
       continue;
     }
-    if (isCap(t) && t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADP') { sawNoun = true; lastNoun = k; k++; continue; }
+    if (isCap(t) && t.lower !== 'i' && (k > start || t.pos !== 'ADP') && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { sawNoun = true; lastNoun = k; k++; continue; }
     if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && k > start) { k++; continue; }
     if (CONNECTORS.has(t.lower) && isCap(tokens[k - 1]) && isCap(tokens[k + 1])) { k++; continue; }
     if (t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '') && isCap(tokens[k + 1])) { k++; continue; }
@@ -100,6 +101,14 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     }
     return core;
   }
+  // a subject with prepositional attachments: "a spokesman for the ministry", "Another report from the government"
+  for (let guard = 0; guard < 3; guard++) {
+    const prep = tokens[core.first - 1];
+    if (!prep || !SUBJECT_PREPOSITIONS.has(prep.lower) || core.first - 1 <= floor) break;
+    const head = phraseEndingAt(tokens, core.first - 1, floor);
+    if (!head) break;
+    core = { first: head.first, last: core.last };
+  }
   // appositive before the subject: "<description>, <Name> confirmed"
   if (tokens[core.first - 1]?.text === ',' && core.first - 1 > floor) {
     const before = phraseEndingAt(tokens, core.first - 1, floor);
@@ -124,4 +133,15 @@ export function clauseSubject(tokens: readonly Token[], from: number, to: number
     k++;
   }
   return null;
+}
+
+/** Extends a phrase by a following appositive: "the El Paso mayor, Dee Margo," / "Bryan English, the campaign's director". */
+export function withAppositive(tokens: readonly Token[], phrase: Phrase, ceiling: number): Phrase {
+  if (tokens[phrase.last]?.text !== ',') return phrase;
+  const next = phraseStartingAt(tokens, phrase.last + 1, ceiling);
+  if (!next) return phrase;
+  const after = tokens[next.last];
+  if (next.last < ceiling && after && ![',', '.', ';', '\u2014'].includes(after.text)) return phrase;
+  const hasName = (p: Phrase): boolean => tokens.slice(p.first, p.last).some(t => t.pos === 'PROPN' || isCap(t));
+  return hasName(next) || hasName(phrase) ? { first: phrase.first, last: next.last } : phrase;
 }

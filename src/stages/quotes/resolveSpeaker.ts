@@ -6,6 +6,7 @@ interface MentionEvent {
   at: number;
   end: number;
   entity: Entity;
+  subject: boolean;
 }
 
 const LEADING_DETERMINER = /^(?:the|a|an)\s+/i;
@@ -24,6 +25,8 @@ export class SpeakerResolver {
   private readonly events: MentionEvent[];
   private cursor = 0;
   private recentPersons: Entity[] = [];
+  /** persons seen as a clause subject or a speaker, most recent first */
+  private recentSubjects: Entity[] = [];
   private recentOrganizations: Entity[] = [];
   private lastSpeaker: Speaker | null = null;
   private femaleSeen = new Set<string>();
@@ -34,11 +37,12 @@ export class SpeakerResolver {
     private readonly text: string,
     private readonly entities: readonly Entity[],
     insideQuote: (offset: number) => boolean,
+    private readonly isSubject: (mention: Span) => boolean = () => false,
   ) {
     this.byId = new Map(entities.map(e => [e.id, e] as const));
     this.mentionIndex = new SpanIndex(entities.flatMap(entity => entity.mentions.map(m => ({ start: m.start, end: m.end, entity }))));
     this.events = entities
-      .flatMap(entity => entity.mentions.map(m => ({ at: m.start, end: m.end, entity })))
+      .flatMap(entity => entity.mentions.map(m => ({ at: m.start, end: m.end, entity, subject: entity.type === 'person' && isSubject(m) })))
       .filter(ev => !insideQuote(ev.at))
       .sort((a, b) => a.at - b.at);
   }
@@ -48,12 +52,13 @@ export class SpeakerResolver {
     while (this.cursor < this.events.length) {
       const ev = this.events[this.cursor];
       if (!ev || ev.at >= offset) break;
-      this.note(ev.entity);
+      this.note(ev.entity, ev.subject);
       this.cursor++;
     }
   }
 
-  private note(entity: Entity): void {
+  private note(entity: Entity, subject = false): void {
+    if (subject && entity.type === 'person') this.recentSubjects = [entity, ...this.recentSubjects.filter(e => e !== entity)].slice(0, 4);
     if (entity.type === 'person') {
       this.recentPersons = [entity, ...this.recentPersons.filter(e => e !== entity)].slice(0, 6);
     } else if (entity.type === 'organization' || entity.type === 'place' || entity.type === 'group') {
@@ -65,7 +70,7 @@ export class SpeakerResolver {
   noteSpeaker(speaker: Speaker): void {
     this.lastSpeaker = speaker;
     const entity = speaker.entityId ? this.byId.get(speaker.entityId) : undefined;
-    if (entity) this.note(entity);
+    if (entity) this.note(entity, true);
   }
 
   /** Learns gender from use: a person referred to as "she" is female from then on. */
@@ -77,13 +82,18 @@ export class SpeakerResolver {
     return this.lastSpeaker;
   }
 
+  /** The entity a phrase names: a person before an organisation before a place, then the leftmost. */
   entityAt(span: Span): Entity | undefined {
-    let best: Entity | undefined;
-    let bestLength = 0;
+    const rank = (e: Entity): number => (e.type === 'person' ? 0 : e.type === 'organization' || e.type === 'group' ? 1 : e.type === 'unknown' ? 2 : 3);
+    let best: (Span & { entity: Entity }) | undefined;
+    let bestScore = Infinity;
     for (const m of this.mentionIndex.overlapping(span.start, span.end)) {
-      if (m.end - m.start > bestLength) { best = m.entity; bestLength = m.end - m.start; }
+      // a possessive names whose the thing is, not who speaks: "Dunn's mother, Charlotte Charles"
+      const possessive = /^['\u2019]s?\b/.test(this.text.slice(m.end, m.end + 2)) && m.end < span.end ? 10 : 0;
+      const score = rank(m.entity) + possessive;
+      if (score < bestScore) { best = m; bestScore = score; }
     }
-    return best;
+    return best?.entity;
   }
 
   resolve(tokens: readonly Token[], first: number, last: number): Speaker | null {
@@ -99,7 +109,11 @@ export class SpeakerResolver {
       const p = head.lower;
       if (p === 'he' || p === 'she' || p === 'i') {
         const wantFemale = p === 'she';
-        const candidate = this.recentPersons.find(e => (p === 'i') || (wantFemale ? isFemaleEntity(e) || this.femaleSeen.has(e.id) : !isFemaleEntity(e) && !this.femaleSeen.has(e.id)))
+        const fits = (e: Entity): boolean => p === 'i' || (wantFemale ? isFemaleEntity(e) || this.femaleSeen.has(e.id) : !isFemaleEntity(e) && !this.femaleSeen.has(e.id));
+        // the latest subject or speaker among the last few people named, else the latest person who fits
+        const recent = this.recentPersons.slice(0, 3);
+        const candidate = this.recentSubjects.find(e => fits(e) && recent.includes(e))
+          ?? this.recentPersons.find(fits)
           ?? (p === 'i' ? undefined : this.recentPersons[0]);
         if (candidate) {
           if (wantFemale) this.markFemale(candidate);
@@ -117,7 +131,16 @@ export class SpeakerResolver {
       return null;
     }
 
-    const entity = this.entityAt(mention);
+    // the phrase's own head comes before any attachment: "a source [within the Interior Ministry]"
+    const prepAt = words.findIndex((w, i) => i > 0 && w.pos === 'ADP' && !['of', 'for', '&'].includes(w.lower) || (i > 0 && w.text === ','));
+    const headWords = prepAt > 0 ? words.slice(0, prepAt) : words;
+    const headWord = headWords.at(-1) ?? head;
+    const headSpan: Span = { start: firstWord.start, end: headWord.end };
+    const anonymousHead = ANONYMOUS_HEADS.has(headWord.lower) && !headWords.some(w => w.pos === 'PROPN' && !/(?:ese|an|i|ish)$/.test(w.lower));
+    if (anonymousHead && !headWords.some(w => this.entityAt(w)?.type === 'person')) {
+      return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
+    }
+    const entity = this.entityAt(headSpan) ?? this.entityAt(mention);
     if (entity) {
       const exact = mentionText.trim() === entity.name;
       return { name: entity.name, entityId: entity.id, mention, anonymous: false, resolution: exact ? 'named' : 'alias' };
@@ -129,7 +152,8 @@ export class SpeakerResolver {
       return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
     }
     if (TITLE_HEADS.has(headLower) && words.some(w => w.lower === 'the' || w.lower === 'this')) {
-      const titled = this.recentPersons.find(e => e.titles.some(t => t.toLowerCase().includes(headLower)));
+      const titled = this.recentPersons.find(e => e.titles.some(t => t.toLowerCase().includes(headLower)))
+        ?? this.recentPersons.find(e => e.titles.length > 0);
       if (titled) return { name: titled.name, entityId: titled.id, mention, anonymous: false, resolution: 'description' };
     }
     if (GROUP_HEADS.has(headLower) && !hasProperNoun) {
