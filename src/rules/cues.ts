@@ -155,18 +155,24 @@ export const HEDGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\ballegedly\b/i, 'hedge-allegedly'],
   [/\balleged\b/i, 'hedge-alleged'],
   [/\bpurportedly\b/i, 'hedge-purportedly'],
+  [/\bpresumably\b/i, 'hedge-presumably'],
   [/\bapparently\b/i, 'hedge-apparently'],
-  [/\bappears? to\b|\bappeared to\b/i, 'hedge-appear'],
-  [/\bseems? to\b|\bseemed to\b/i, 'hedge-seem'],
+  [/\bsuspected\b/i, 'hedge-suspected'],
+  [/\bappear(?:s|ed)?\b/i, 'hedge-appear'],
+  [/\bseem(?:s|ed)?\b/i, 'hedge-seem'],
   [/\bcould not be (?:independently )?(?:verified|confirmed)\b/i, 'hedge-unverified'],
   [/\bunconfirmed\b|\bunverified\b/i, 'hedge-unconfirmed'],
-  [/\b(?:is|are|was|were) said to\b/i, 'hedge-said-to'],
-  [/\b(?:is|are|was|were) believed to\b/i, 'hedge-believed-to'],
+  [/\b(?:is|are|was|were|been) (?:said|reported|thought|understood|believed|alleged) to\b/i, 'hedge-reported-to'],
+  [/\b(?:reports|sources) (?:suggest|indicate)(?:s|ed)?\b/i, 'hedge-reports-suggest'],
   [/\bsupposedly\b/i, 'hedge-supposedly'],
-  [/\bpossibly\b|\bperhaps\b/i, 'hedge-possibly'],
-  [/\bmay have\b|\bmight have\b/i, 'hedge-may-have'],
-  [/\bunclear\b/i, 'hedge-unclear'],
+  [/\b(?:possibly|perhaps|probably|likely|unlikely)\b/i, 'hedge-likely'],
+  [/\b(?:may|might) (?:have|be|not)\b|\bmight\b/, 'hedge-modal'],
+  [/\bas far as (?:I|we) know\b|\bI (?:think|believe|assume|guess)\b/i, 'hedge-speaker-belief'],
+  [/\bunclear\b|\bnot (?:yet )?known\b/i, 'hedge-unclear'],
 ];
+
+/** A figure the text itself calls confirmed: "39 are confirmed dead", "the confirmed deaths are". */
+export const CONFIRMED_FIGURE = /\b(?:confirmed|verified)\s+(?:dead|deaths?|killed|fatalities|casualties|injur(?:ed|ies)|cases?|infections?|victims?|missing)\b|\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:was|has been|is) confirmed\b/i;
 
 /** Outlet phrasing that confirms without a cue verb: "was acknowledged by", "has been verified". */
 export const CONFIRM_PASSIVE = /\b(?:was|were|has been|have been|had been|is|are)\s+(?:independently\s+|officially\s+|later\s+)?(confirmed|verified|acknowledged)\s+by\b/i;

@@ -1,8 +1,8 @@
 import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, Sentence, Span } from '../model.js';
-import { CONFIRM_PASSIVE, HEDGES } from '../rules/cues.js';
+import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, HEDGES } from '../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../rules/names.js';
 import { SpanIndex } from '../text/spanIndex.js';
-import { scoreCheckworthiness } from './pending.js';
+import { scoreCheckworthiness } from './checkworthiness/index.js';
 
 const OUTLET: ClaimSource = { name: null, entityId: null, anonymous: false, kind: 'outlet' };
 /** A sentence whose words are mostly inside attributed contents is not also the outlet's claim. */
@@ -91,9 +91,14 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
     const hedge = findHedge(hedgeSource);
     if (cue) explain.push(`cue "${doc.text.slice(cue.start, cue.end)}" (${cue.lemma})`);
     explain.push(d.source.kind === 'outlet' ? 'source: the outlet (no attribution)' : `source: ${d.source.name ?? 'unknown'} (${d.source.kind}${d.quote?.speaker ? `, ${d.quote.speaker.resolution}` : ''})`);
+    const confirmedFigure = CONFIRMED_FIGURE.exec(text);
     if (cue?.entry.status === 'confirmed') {
       status = 'confirmed';
       evidence.push({ ruleId: 'confirm-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
+    } else if (confirmedFigure && !hedge && !/\b(?:not|un)\s*$/i.test(text.slice(0, confirmedFigure.index))) {
+      status = 'confirmed';
+      const at = d.span.start + confirmedFigure.index;
+      evidence.push({ ruleId: 'confirmed-figure', cue: { start: at, end: at + confirmedFigure[0].length }, text: confirmedFigure[0] });
     } else if (!d.quote) {
       const passive = CONFIRM_PASSIVE.exec(d.context);
       if (passive && !hedge) {
@@ -175,5 +180,6 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
 /** The words around a quote's cue, where "reportedly said" or "allegedly told" would stand. */
 function cueWindow(doc: Readonly<Doc>, quote: Quote): string {
   if (!quote.cue) return '';
-  return doc.norm.slice(Math.max(0, quote.cue.start - 30), Math.min(doc.norm.length, quote.cue.end + 5));
+  const s = doc.sentences[quote.sentence];
+  return doc.norm.slice(Math.max(s?.start ?? 0, quote.cue.start - 30), Math.min(s?.end ?? doc.norm.length, quote.cue.end + 5));
 }

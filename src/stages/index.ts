@@ -1,7 +1,7 @@
 import type { Stage } from '../pipeline.js';
 import { findClaims } from './claims.js';
 import { findEntities } from './entities.js';
-import { findNumbers } from './pending.js';
+import { findNumbers } from './numbers/index.js';
 import { quoteMarksStage, quotesStage } from './quotes/index.js';
 import { segment } from './segment.js';
 import { SpanIndex } from '../text/spanIndex.js';

@@ -326,6 +326,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         if (k < other.first && /^["'\u201D\u2019]$/.test(tokens[k]?.text ?? '')) k++;
         return k;
       }
+      // a second cue of the same subject: "said that ... but denied that ..."
+      const joiner = tokens[other.first - 1];
+      if (joiner && (joiner.lower === 'but' || joiner.lower === 'and') && !subjectBefore(tokens, other.first, other.first - 1)) {
+        let k = other.first - 1;
+        if (tokens[k - 1]?.text === ',') k--;
+        if (k > cue.last + 1) return k;
+      }
       // an inverted attribution later in the sentence: "..., officials said."
       const subject = subjectBefore(tokens, other.first, cue.last);
       if (subject && tokens[subject.first - 1]?.text === ',' && (other.last >= s.tokenEnd - 1)) return subject.first - 1;

@@ -1,0 +1,186 @@
+import type { Span } from '../../model.js';
+import type { Candidate, Lexeme } from './types.js';
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+const POSSESSIVES = /^(?:its|their|his|her|our|my|your|whose)$/;
+const COORDINATORS = new Set(['and', 'or', '&']);
+/** Words wink-nlp may tag as nouns that never head a counted noun phrase. */
+/** Words that end a noun phrase: they say when, not what. */
+const STOPS = new Set(['today', 'tomorrow', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const NOT_HEADS = new Set(['than', 'per', 'cent', 'percent', 'times', 'ago', 'earlier', 'later', 'each', 'apiece', 'more', 'less', 'so', 'or', 'of', 'aged', 'apart', 'overall', 'altogether', 'total', 'respectively']);
+/** "$639m year-earlier", "a month earlier": a time word that says when, not what */
+const WHEN_WORDS = /^(?:year|month|week|day|quarter|decade)s?$/;
+const WHEN_AFTER = new Set(['earlier', 'ago', 'later', 'before', 'on', 'after', 'prior', 'end', 'old', 'long']);
+const MAX_WORDS = 9;
+/** Words that may stand in a list of suspended compounds ("four-, five- or six-cylinder"). */
+const SUSPENDED_OK = new Set(['and', 'or', 'to']);
+/** Adverbs that belong to the clause, not to a noun phrase ("23 also injured"). */
+const CLAUSE_ADVERBS = new Set(['also', 'only', 'just', 'still', 'even', 'not', 'now', 'then', 'already', 'reportedly', 'allegedly', 'later', 'again', 'since', 'once', 'so', 'too', 'as', 'more', 'most', 'less']);
+
+/** Participles that introduce a name or description rather than modify a noun ("one called therapeutic cloning"). */
+const NAMING_VERBS = new Set(['called', 'named', 'known', 'dubbed', 'titled', 'entitled', 'labelled', 'labeled', 'described', 'including', 'according', 'compared', 'ranging', 'totalling', 'totaling', 'worth']);
+const isParticiple = (l: Lexeme): boolean => l.pos === 'VERB' && /(?:ed|en|ing)$/.test(l.lower) && !NAMING_VERBS.has(l.lower);
+/** Nouns, and capitalised words wink-nlp took for verbs ("its Echo devices") */
+const isNounish = (l: Lexeme): boolean => (l.pos === 'NOUN' || l.pos === 'PROPN' || (l.cap && l.pos === 'VERB')) && !NOT_HEADS.has(l.lower);
+const isPremod = (l: Lexeme): boolean => l.pos === 'ADJ' || isParticiple(l) || isNounish(l);
+/** A hyphen joining two words: "first-team", "coal-fired", "e-cigarette". */
+const joiner = (lx: readonly Lexeme[], k: number): boolean => lx[k]?.text === '-' && !lx[k]!.gap && lx[k + 1] !== undefined && !lx[k + 1]!.gap && lx[k + 1]!.type === 'word';
+
+const CONTENT = new Set(['ADJ', 'ADV', 'VERB', 'NOUN', 'PROPN']);
+/** A noun within the next three words, with nothing but modifiers and hyphens between. */
+function nounAhead(lx: readonly Lexeme[], p: number): boolean {
+  for (let q = p + 1; q <= p + 4 && q < lx.length; q++) {
+    const l = lx[q]!;
+    if (l.text === '-' && !l.gap) continue;
+    if (l.type !== 'word' || !CONTENT.has(l.pos) || STOPS.has(l.lower)) return false;
+    if (isNounish(l)) return true;
+  }
+  return false;
+}
+
+/** The last lexeme of an abbreviation like "U.S." or "U.N." starting at p, or p - 1 when there is none. */
+function abbreviationEnd(lx: readonly Lexeme[], p: number): number {
+  let q = p;
+  while (lx[q]?.type === 'word' && lx[q]!.text.length <= 2 && lx[q]!.cap && lx[q + 1]?.text === '.' && !lx[q + 1]!.gap && (q === p || !lx[q]!.gap)) q += 2;
+  return q - p >= 4 ? q - 1 : p - 1;
+}
+
+export interface Phrase { first: number; last: number }
+
+/**
+ * The noun phrase starting at lexeme `k`: modifiers (adjectives, participles, nouns, hyphenated compounds) and
+ * a head noun, extended over "and"/"or" when what follows ends in a common noun ("Afghan Taliban and affiliated
+ * militants", "soldiers and civilians"). Returns null when no noun heads it.
+ */
+export function nounPhrase(lx: readonly Lexeme[], k: number, afterPreposition = false): Phrase | null {
+  let count = 0;
+  /** one run of modifiers and nouns from `from`; `head` is its last noun */
+  const chunk = (from: number): { end: number; head: number } => {
+    let p = from;
+    let head = -1;
+    let compound = false;
+    while (p < lx.length && count < MAX_WORDS) {
+      const l = lx[p]!;
+      const next = lx[p + 1];
+      if (l.type === 'word') {
+        // "U.S.", "U.K.": letters and full stops make one name
+        const abbr = abbreviationEnd(lx, p);
+        if (abbr > p) { head = abbr; p = abbr + 1; count++; compound = false; continue; }
+        // "the country's 50 legislatures": a possessive before a number leaves the counting to that number
+        if (l.lower.endsWith("'s") && (l.pos === 'PROPN' || l.pos === 'NOUN' || l.cap)) {
+          if (next?.type !== 'word') return { end: from, head: -1 };
+          p++;
+          count++;
+          continue;
+        }
+        // right after a number, a word ending in -s is a plural noun even when tagged as a verb ("3.7 rebounds", "26 saves")
+        const noun = isNounish(l) || (p === k && l.pos === 'VERB' && (/[^s]s$/.test(l.lower) || afterPreposition) && !isParticiple(l)) || (compound && l.pos !== 'VERB');
+        // wink-nlp tags some modifiers as verbs or adverbs ("offshore wind capacity"): before the first noun, any
+        // content word counts as a modifier when a noun follows within three words
+        const premod = head < 0 && (l.pos === 'ADJ' || isParticiple(l) || compound || (CONTENT.has(l.pos) && !NAMING_VERBS.has(l.lower) && !CLAUSE_ADVERBS.has(l.lower) && nounAhead(lx, p)));
+        const adverb = head < 0 && l.pos === 'ADV' && !CLAUSE_ADVERBS.has(l.lower) && next !== undefined && (next.pos === 'ADJ' || isParticiple(next));
+        // "heavy human and financial losses", "combined digital and physical sales": coordinated modifiers
+        const coord = head < 0 && p > from && COORDINATORS.has(l.lower) && next !== undefined && next.type === 'word' && (next.pos === 'ADJ' || isParticiple(next));
+        if (!noun && !premod && !adverb && !coord) break;
+        if (STOPS.has(l.lower)) break;
+        if (noun && !NOT_HEADS.has(l.lower)) head = p;
+        p++;
+        count++;
+        compound = joiner(lx, p);
+        if (compound) p++;
+        continue;
+      }
+      // "Model 3 sedans": a number inside a name
+      if (l.type === 'num' && p > from && lx[p - 1]!.pos === 'PROPN' && next !== undefined && isNounish(next)) { p++; continue; }
+      break;
+    }
+    return { end: p, head };
+  };
+  const first = chunk(k);
+  if (first.head < 0) return null;
+  let lastHead = first.head;
+  let j = first.end;
+  const firstIsCommon = lx[first.head]!.pos === 'NOUN';
+  while (COORDINATORS.has(lx[j]?.lower ?? '')) {
+    const n = lx[j + 1];
+    if (!n || n.type !== 'word' || !isPremod(n)) break;
+    const next = chunk(j + 1);
+    if (next.head < 0 || lx[next.head]!.pos !== 'NOUN') break;
+    // "5 goals and Smith": extend only when the result is one coordinated group of things
+    if (firstIsCommon && !/s$/.test(lx[next.head]!.lower)) break;
+    lastHead = next.head;
+    j = next.end;
+  }
+  return { first: k, last: lastHead };
+}
+
+/** What follows "of": "of the uaw workers" → "uaw workers"; nothing for pronouns ("of them", "of which"). */
+function ofPhrase(lx: readonly Lexeme[], k: number): Phrase | null {
+  if (lx[k]?.lower !== 'of') return null;
+  let j = k + 1;
+  if (ARTICLES.has(lx[j]?.lower ?? '')) j++;
+  const l = lx[j];
+  if (!l || l.type !== 'word') return null;
+  if (POSSESSIVES.test(l.lower)) {
+    const np = nounPhrase(lx, j + 1);
+    return np ? { first: j, last: np.last } : null;
+  }
+  if (l.pos === 'PRON' || l.pos === 'DET') return null;
+  return nounPhrase(lx, j, true);
+}
+
+const span = (lx: readonly Lexeme[], p: Phrase): Span => ({ start: lx[p.first]!.start, end: lx[p.last]!.end });
+
+/**
+ * The counted noun phrase of a quantity: the noun phrase right after it ("23 Pakistani soldiers", "four-day
+ * talks", "a 25% tax"), or the one after "of" ("dozens of people", "60% of its revenue", "four years of heavy
+ * losses"). `after` is the first lexeme after the quantity.
+ */
+export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: number, bare = false): Span | null {
+  if (cand.kind === 'date' || cand.kind === 'year' || cand.kind === 'ordinal' || cand.unitType === 'times') return null;
+  if (cand.ruleId === 'time' || cand.ruleId === 'phone' || cand.ruleId === 'score') return null;
+  let k = after;
+  if (bare) {
+    if (ARTICLES.has(lx[k]?.lower ?? '') || POSSESSIVES.test(lx[k]?.lower ?? '')) k++;
+    const np = lx[k]?.type === 'word' ? nounPhrase(lx, k, true) : null;
+    return np ? span(lx, np) : null;
+  }
+  // "four-, five- and six-cylinder engines": a suspended hyphen borrows the last compound's noun
+  if (lx[k]?.text === '-' && !lx[k]!.gap && (lx[k + 1]?.text === ',' || COORDINATORS.has(lx[k + 1]?.lower ?? ''))) {
+    for (let q = k + 1; q < k + 12 && q < lx.length; q++) {
+      const h = lx[q]!;
+      if (h.text === '-' && !h.gap && lx[q + 1]?.type === 'word' && !lx[q + 1]!.gap && lx[q - 1]?.type !== 'punct') {
+        // the unit the numbers share ("two- or three-day talks") is not what they count
+        const np = nounPhrase(lx, cand.unit !== null ? q + 2 : q + 1);
+        return np ? span(lx, np) : null;
+      }
+      if (h.type === 'word' && !COORDINATORS.has(h.lower) && h.pos !== 'NUM' && !SUSPENDED_OK.has(h.lower)) break;
+    }
+    return null;
+  }
+  // a hyphen left after a number word ("four-cylinder engine")
+  if (lx[k]?.text === '-' && !lx[k]!.gap && lx[k + 1] && !lx[k + 1]!.gap) k++;
+  const of = ofPhrase(lx, k);
+  if (of) return span(lx, of);
+  // durations count something only when they modify it ("four-day talks"), not "for two hours"
+  if (cand.kind === 'duration' && !cand.hyphenated) return null;
+  // "half the condos"
+  if (cand.fraction && ARTICLES.has(lx[k]?.lower ?? '')) k++;
+  const l = lx[k];
+  if (!l || l.type !== 'word') {
+    // "another pick or two": the thing counted comes before "or"
+    const or = lx[cand.first - 1];
+    const noun = lx[cand.first - 2];
+    if (or?.lower === 'or' && noun && noun.pos === 'NOUN' && cand.words) return { start: noun.start, end: noun.end };
+    return null;
+  }
+  if (WHEN_WORDS.test(l.lower)) {
+    const n = lx[k + 1]?.text === '-' ? lx[k + 2] : lx[k + 1];
+    if (n && WHEN_AFTER.has(n.lower)) return null;
+  }
+  const np = nounPhrase(lx, k);
+  if (!np) return null;
+  // a noun phrase that is really the next clause's subject ("to 13176 while the cac40..." is caught by POS); a
+  // month or weekday is a date, not a counted thing
+  return span(lx, np);
+}

@@ -1,0 +1,94 @@
+import type { Span } from '../../model.js';
+import { table, type Candidate, type Lexeme } from './types.js';
+
+export type EventClass = 'killed' | 'injured' | 'missing' | 'arrested' | 'displaced' | 'affected' | 'other';
+/** What happened to the counted people or things. `forms` are lower-case word sequences. */
+export interface EventRule { id: string; forms: readonly string[]; lemma: string; cls: EventClass }
+
+export const EVENT_RULES: readonly EventRule[] = [
+  { id: 'ev-embrace-martyrdom', forms: ['embraced martyrdom', 'embrace martyrdom', 'embracing martyrdom', 'embraces martyrdom', 'attained martyrdom', 'achieved martyrdom'], lemma: 'embrace martyrdom', cls: 'killed' },
+  { id: 'ev-lose-lives', forms: ['lost their lives', 'lost his life', 'lost her life', 'lose their lives', 'losing their lives', 'have lost their lives'], lemma: 'lose life', cls: 'killed' },
+  { id: 'ev-shot-dead', forms: ['shot dead', 'gunned down', 'shot and killed', 'stabbed to death', 'beaten to death', 'burned to death', 'burnt to death'], lemma: 'kill', cls: 'killed' },
+  { id: 'ev-kill', forms: ['killed', 'kill', 'kills', 'killing', 'slain', 'murdered', 'massacred', 'executed', 'beheaded', 'martyred', 'assassinated'], lemma: 'kill', cls: 'killed' },
+  { id: 'ev-die', forms: ['died', 'die', 'dies', 'dying', 'dead', 'perished', 'drowned', 'succumbed'], lemma: 'die', cls: 'killed' },
+  { id: 'ev-injure', forms: ['injured', 'injure', 'injures', 'injuring', 'wounded', 'wounding', 'wound', 'hurt', 'maimed', 'hospitalised', 'hospitalized', 'suffered injuries', 'sustained injuries'], lemma: 'injure', cls: 'injured' },
+  { id: 'ev-missing', forms: ['missing', 'went missing', 'gone missing', 'disappeared', 'unaccounted for'], lemma: 'go missing', cls: 'missing' },
+  { id: 'ev-arrest', forms: ['arrested', 'arrest', 'arresting', 'detained', 'detain', 'detaining', 'taken into custody', 'apprehended', 'nabbed', 'jailed', 'imprisoned', 'rounded up', 'captured', 'held captive', 'taken hostage', 'abducted', 'kidnapped'], lemma: 'arrest', cls: 'arrested' },
+  { id: 'ev-displace', forms: ['displaced', 'displacing', 'displace', 'evacuated', 'evacuating', 'evacuate', 'fled', 'flee', 'fleeing', 'forced from their homes', 'left homeless', 'made homeless', 'homeless', 'uprooted', 'relocated'], lemma: 'displace', cls: 'displaced' },
+  { id: 'ev-affect', forms: ['affected', 'affecting', 'affect', 'impacted', 'affects'], lemma: 'affect', cls: 'affected' },
+];
+
+interface Compiled { rule: EventRule; words: string[] }
+const INDEX = new Map<string, Compiled[]>();
+for (const rule of EVENT_RULES) {
+  for (const f of rule.forms) {
+    const words = f.split(' ');
+    const list = INDEX.get(words[0]!) ?? [];
+    list.push({ rule, words });
+    INDEX.set(words[0]!, list);
+  }
+}
+for (const list of INDEX.values()) list.sort((a, b) => b.words.length - a.words.length);
+/** Lemmas for the surface forms above, for the event's `lemma` when a specific verb matched. */
+const LEMMA_OF: ReadonlyMap<string, string> = table({ evacuated: 'evacuate', evacuating: 'evacuate', evacuate: 'evacuate', fled: 'flee', flee: 'flee', fleeing: 'flee', detained: 'detain', wounded: 'wound', murdered: 'murder', executed: 'execute', perished: 'perish', drowned: 'drown' });
+
+const AUX = new Set(['were', 'was', 'are', 'is', 'be', 'been', 'being', 'have', 'has', 'had', 'got', 'get', 'reportedly', 'allegedly', 'also', 'all', 'both', 'later', 'subsequently', 'then', 'were', 'remain', 'remained', 'remains', 'still', 'who', 'that', 'which', 'now', 'feared', 'believed', 'said', 'confirmed', 'reported', 'thought', 'to', 'have', 'so', 'far']);
+/** Verbs that say nothing about what happened ("have", "be", "include"). */
+const LIGHT_VERBS = new Set(['be', 'have', 'do', 'include', 'make', 'get', 'take', 'become', 'seem', 'remain', 'go', 'come',
+  // reporting verbs say who spoke, not what happened
+  'say', 'tell', 'note', 'add', 'claim', 'state', 'report', 'confirm', 'deny', 'insist', 'explain', 'warn', 'argue', 'suggest', 'write', 'announce', 'believe', 'think', 'estimate', 'expect', 'accord']);
+
+export interface EventMatch { span: Span; lemma: string; cls: EventClass; ruleId: string }
+
+function matchRule(lx: readonly Lexeme[], k: number): { c: Compiled; last: number } | null {
+  const l = lx[k];
+  if (!l || l.type !== 'word') return null;
+  const list = INDEX.get(l.lower);
+  if (!list) return null;
+  for (const c of list) {
+    let ok = true;
+    for (let w = 1; w < c.words.length && ok; w++) ok = lx[k + w]?.lower === c.words[w];
+    if (ok) return { c, last: k + c.words.length - 1 };
+  }
+  return null;
+}
+const result = (lx: readonly Lexeme[], m: { c: Compiled; last: number }, k: number): EventMatch => ({
+  span: { start: lx[k]!.start, end: lx[m.last]!.end },
+  lemma: m.c.words.length === 1 ? (LEMMA_OF.get(m.c.words[0]!) ?? m.c.rule.lemma) : m.c.rule.lemma,
+  cls: m.c.rule.cls,
+  ruleId: m.c.rule.id,
+});
+
+/**
+ * What happened to a counted group, from the same clause: the predicate after it ("were killed", "embraced
+ * martyrdom", "have been evacuated"), a casualty word right after the number ("23 dead"), or the verb that takes
+ * it as object ("killing 23 people", "arrested at least 12"). `first` is where the quantity's modifier starts,
+ * `after` the first lexeme after the counted phrase (or the quantity).
+ */
+export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number, after: number): EventMatch | null {
+  if (cand.kind !== 'count') return null;
+  // subject: skip auxiliaries and adverbs, then a casualty phrase or a verb
+  let k = after;
+  let steps = 0;
+  while (k < lx.length && steps < 5) {
+    const l = lx[k]!;
+    if (l.type === 'word' && (AUX.has(l.lower) || (l.pos === 'ADV' && l.lower !== 'not')) && !matchRule(lx, k)) { k++; steps++; continue; }
+    break;
+  }
+  const subj = matchRule(lx, k);
+  if (subj) return result(lx, subj, k);
+  // object: the verb right before the number ("killing over 200 militants")
+  const v = first - 1;
+  const obj = matchRule(lx, v);
+  if (obj && obj.last === v) return result(lx, obj, v);
+  if (cand.counted === null) return null;
+  const pred = lx[k];
+  if (pred && pred.type === 'word' && pred.pos === 'VERB' && !LIGHT_VERBS.has(pred.lemma) && (k > after || pred.lower !== 'to')) {
+    return { span: { start: pred.start, end: pred.end }, lemma: pred.lemma, cls: 'other', ruleId: 'ev-subject-verb' };
+  }
+  const verb = lx[v];
+  if (verb && verb.type === 'word' && verb.pos === 'VERB' && !LIGHT_VERBS.has(verb.lemma)) {
+    return { span: { start: verb.start, end: verb.end }, lemma: verb.lemma, cls: 'other', ruleId: 'ev-object-verb' };
+  }
+  return null;
+}

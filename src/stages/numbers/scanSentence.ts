@@ -1,0 +1,193 @@
+import type { Doc, Sentence } from '../../model.js';
+import { findCounted } from './findCounted.js';
+import { findEvent } from './findEvent.js';
+import { findChange, findPostfixModifier, findPrefixModifier, intervalFor } from './findModifiers.js';
+import { findPhoneSpans, isIdentifier, isYear, matchTime } from './findNonQuantities.js';
+import { joinRanges } from './findRanges.js';
+import { lexSentence } from './lex.js';
+import { matchOrdinalWord, matchQuantity } from './matchQuantity.js';
+import { CURRENCY_PREFIX_WORDS } from './findUnit.js';
+import { ORDINAL_WORDS, TENS_WORDS, UNIT_WORDS, VAGUE_WORDS } from './parseNumberWords.js';
+import { matchDate, MONTHS, RELATIVE_DAYS, WEEKDAYS } from './resolveDates.js';
+import { newCandidate, type Candidate, type Lexeme } from './types.js';
+
+const HAS_UPPER = /\p{Lu}/u;
+/** Kinds that modifiers, counted phrases and changes apply to. */
+const QUANTITY_KINDS = new Set(['count', 'money', 'percent', 'measure', 'duration', 'other']);
+const NOT_ONE_BEFORE = new Set(['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone', 'everyone', 'no-one', 'last', 'next', 'another', 'a']);
+const NOT_ONE_AFTER = new Set(['another', 'of', 'or', 'by']);
+const HALF_NOT_AFTER = new Set(['first', 'second', 'other', 'latter', 'former', 'better', 'back', 'front', 'top', 'bottom', 'northern', 'southern', 'eastern', 'western', 'this', 'that', 'next', 'last', 'previous', 'each', 'every', 'the']);
+const AGE_LEADS = new Set(['aged', 'age', 'ages']);
+const POINT_WORDS = /^(?:points?|pts|positions|jobs|seats|members|subscribers|users|customers|employees|workers|barrels|units|shares|votes)$/;
+
+/** Words that can begin a number, date or currency amount; any other word is skipped at once. */
+const STARTERS: ReadonlySet<string> = new Set([
+  ...UNIT_WORDS.keys(), ...TENS_WORDS.keys(), ...VAGUE_WORDS.keys(), ...ORDINAL_WORDS.keys(), ...MONTHS.keys(), ...WEEKDAYS.keys(),
+  ...RELATIVE_DAYS.keys(), ...CURRENCY_PREFIX_WORDS, 'tens', 'half', 'a', 'an', 'minus',
+]);
+
+function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArray<[number, number]>, lowerSentence: boolean): Candidate | null {
+  const l = lx[i]!;
+  if (l.type === 'word' && !STARTERS.has(l.lower)) return null;
+  if (l.type === 'num' || l.text === '+' || l.text === '(') {
+    const ph = phones.find(p => p[0] === l.start || (l.text === '+' || l.text === '(') && p[0] === l.start);
+    if (ph) {
+      let last = i;
+      while (last + 1 < lx.length && lx[last + 1]!.end <= ph[1]) last++;
+      return newCandidate(i, last, lx, 'other', 'phone');
+    }
+  }
+  const date = matchDate(lx, i, lowerSentence);
+  if (date) {
+    const c = newCandidate(date.first, date.last, lx, 'date', date.ruleId);
+    c.dateParts = date.parts;
+    return c;
+  }
+  return matchTime(lx, i) ?? matchQuantity(lx, i) ?? matchOrdinalWord(lx, i);
+}
+
+/** Finds every number in one (non-heading) sentence, with its modifiers, unit, counted phrase, change and event. */
+export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[] {
+  const lx = lexSentence(doc, sentence);
+  if (lx.length === 0) return [];
+  const text = doc.norm.slice(sentence.start, sentence.end);
+  const phones = /\d[ .-]\d/.test(text) ? findPhoneSpans(text, sentence.start) : [];
+  const lowerSentence = !HAS_UPPER.test(text);
+  let cands: Candidate[] = [];
+  const owner = new Int32Array(lx.length).fill(-1);
+  for (let i = 0; i < lx.length;) {
+    const c = quantityCandidate(lx, i, phones, lowerSentence);
+    if (!c) { i++; continue; }
+    for (let k = c.first; k <= c.last; k++) owner[k] = cands.length;
+    cands.push(c);
+    i = c.last + 1;
+  }
+  if (cands.length === 0) return [];
+  const taken = (k: number): boolean => owner[k]! >= 0;
+
+  // identifiers ("S&P 500", "Game 6", "COVID-19") are not quantities
+  const dropped = (k: number): boolean => owner[k]! >= 0 && cands[owner[k]!]!.drop;
+  for (const c of cands) if (!c.drop && c.kind === 'count' && isIdentifier(lx, c, taken, dropped)) c.drop = true;
+  // "Six Flags", "the Big Ten", "Five Eyes": a capitalised number word inside a name
+  for (const c of cands) {
+    const w = lx[c.first]!;
+    const prevL = lx[c.first - 1];
+    if (c.words && !c.drop && w.cap && prevL !== undefined && !/^[.!?:;"']$/.test(prevL.text) && c.unit === null
+      && ((lx[c.last + 1]?.cap && lx[c.last + 1]!.pos === 'PROPN') || (prevL.cap && prevL.pos === 'PROPN'))) c.drop = true;
+  }
+  cands = joinRanges(lx, cands.filter(c => !c.drop));
+
+  for (const c of cands) {
+    if (c.kind === 'count' && (c.ruleId === 'year-span' || isYear(lx, c, c.first))) {
+      c.kind = 'year';
+      c.ruleId = c.ruleId === 'year-span' ? 'year-span' : 'year';
+      c.date = lx[c.first]!.text;
+    }
+  }
+
+  let prev: Candidate | null = null;
+  let prevCount: Candidate | null = null;
+  const afterOf = new Map<Candidate, number>();
+  for (const c of cands) {
+    if (!QUANTITY_KINDS.has(c.kind) || c.ruleId === 'time' || c.ruleId === 'phone' || c.ruleId === 'score') { prev = c; continue; }
+    const coreFirst = c.first;
+    // modifiers: "over 200", "nearly $3.5 million", "200 or more"
+    if (c.range !== 'between' && c.range !== 'from') {
+      const mod = findPrefixModifier(lx, c.first);
+      if (mod && !(prev && prev.last >= mod.first)) {
+        c.approx = mod.rule.approx;
+        if (c.range === null && c.lower === null) Object.assign(c, intervalFor(c.approx, c.value));
+        c.first = mod.first;
+        c.ruleId = `${c.ruleId}+${mod.rule.id}`;
+      }
+    }
+    // "more than 7.5 million Danish crowns (US$1.1 million)": a conversion in brackets says the same
+    const paren = prev !== null && prev.last === coreFirst - 2 && lx[coreFirst - 1]?.text === '(' && QUANTITY_KINDS.has(prev.kind);
+    if (paren && c.approx === null && prev!.approx !== null && prev!.range === null) {
+      c.approx = prev!.approx;
+      if (c.range === null && c.lower === null) Object.assign(c, intervalFor(c.approx, c.value));
+    }
+    const post = findPostfixModifier(lx, c.last);
+    if (post && c.approx === null) {
+      c.approx = post.rule.approx;
+      if (c.range === null && c.lower === null) Object.assign(c, intervalFor(c.approx, c.value));
+      c.last = post.last;
+      c.ruleId = `${c.ruleId}+${post.rule.id}`;
+    }
+    // ages: "Jamie Armstrong, 25, said", "aged 25 to 54"
+    const before = lx[coreFirst - 1];
+    if (c.kind === 'count' && c.unit === null && c.value !== null && c.value > 0 && c.value < 120 && Number.isInteger(c.value)) {
+      if (before?.text === ',' && lx[coreFirst - 2]?.pos === 'PROPN' && lx[c.last + 1]?.text === ',' && c.approx === null) {
+        Object.assign(c, { kind: 'other', unit: 'year-old', unitType: 'age', ruleId: 'age-appositive' });
+      } else if (before && AGE_LEADS.has(before.lower) || (before?.lower === 'of' && lx[coreFirst - 2]?.lower === 'age')) {
+        Object.assign(c, { kind: 'other', unit: 'year-old', unitType: 'age', ruleId: 'age-aged' });
+      }
+    }
+    // "two- or three-day talks": a suspended hyphen shares the unit of the compound that ends the list
+    if (c.unit === null && lx[c.last + 1]?.text === '-' && !lx[c.last + 1]!.gap && (lx[c.last + 2]?.text === ',' || /^(?:and|or|to)$/.test(lx[c.last + 2]?.lower ?? ''))) {
+      const target = cands.find(o => o.first > c.last && o.hyphenated && o.unit !== null && o.first - c.last < 12);
+      if (target) Object.assign(c, { unit: target.unit, unitType: target.unitType, kind: target.kind, hyphenated: true, ruleId: `${c.ruleId}+suspended-hyphen` });
+    }
+    c.counted = findCounted(lx, c, c.last + 1);
+    // "3.9 million headsets up from 2.4 million", "6 million homes ... including 1.5 million in LA": the noun is
+    // left out of the second number
+    if (c.counted === null && c.kind === 'count' && !c.words && prevCount && prevCount.counted && coreFirst - prevCount.last <= 12
+      && !(lx[c.last + 1]?.type === 'word' && lx[c.last + 1]!.pos === 'NOUN')) {
+      c.counted = prevCount.counted;
+      c.ruleId = `${c.ruleId}+counted-elided`;
+    }
+    // "one" counts only when it counts something ("one man", "one per cent"), never in "one of the", "no one"
+    if (c.words && c.value === 1 && lx[coreFirst]!.lower === 'one' && c.last === coreFirst) {
+      const after = lx[c.last + 1];
+      if (NOT_ONE_AFTER.has(after?.lower ?? '') || NOT_ONE_BEFORE.has(before?.lower ?? '') || c.counted === null
+        || (after?.text === '-' && !after.gap)) c.drop = true;
+    } else if (c.words && c.value === 1 && lx[coreFirst]!.lower === 'one' && c.unitType === 'time' && !c.hyphenated && c.approx === null
+      && !['for', 'in', 'within', 'after', 'over', 'than', 'just', 'only', 'about', 'nearly', 'around', 'last', 'past', 'next', 'first'].includes(before?.lower ?? '')) {
+      c.drop = true; // "one day he will..."
+    }
+    // fractions: not "second half", "the other half", "half-time", "a third-party"
+    if (c.fraction && c.unit === null) {
+      const after = lx[c.last + 1];
+      if ((after?.text === '-' && !after.gap) || after?.lower === 'past') c.drop = true;
+      if (lx[coreFirst]!.lower === 'half' && (HALF_NOT_AFTER.has(before?.lower ?? '') || (before?.lower === 'a' && c.first === coreFirst))) c.drop = true;
+    }
+    if (c.drop) { prev = c; continue; }
+
+    const countedText = c.counted ? doc.norm.slice(c.counted.start, c.counted.end).toLowerCase() : '';
+    const ch = findChange(lx, c, c.first, c.last, POINT_WORDS.test(countedText.split(' ').at(-1) ?? ''));
+    if (ch) {
+      c.change = ch.rule.change;
+      c.ruleId = `${c.ruleId}+${ch.ruleId}`;
+      // "a 40% drop in profits": what changed follows the change noun
+      const noun = lx[ch.noun];
+      if (noun && c.counted && c.counted.end >= noun.end) {
+        const link = lx[ch.noun + 1];
+        c.counted = link && (link.lower === 'in' || link.lower === 'of') ? findCounted(lx, { ...c, kind: 'count', hyphenated: false, fraction: false }, ch.noun + 2, true) : null;
+      }
+    } else if (c.sign !== null && (c.unitType === 'percent' || /^points?$/.test(countedText))) {
+      c.change = c.sign === '-' ? 'down' : 'up';
+    } else if (prev && prev.change !== null && !prev.drop) {
+      // "lost 190 points, or 0.6%"; "fell 5% ($20m)"
+      const between = lx.slice(afterOf.get(prev) ?? prev.last + 1, c.first).map(l => l.lower).join(' ');
+      if (between === ', or' || between === 'or' || paren) c.change = prev.change;
+    }
+    let after = c.last + 1;
+    if (c.counted) {
+      while (after < lx.length && lx[after]!.start < c.counted.end) after++;
+    }
+    afterOf.set(c, after);
+    if (c.kind === 'count' && c.counted) prevCount = c;
+    const ev = findEvent(lx, c, c.first, after);
+    if (ev) {
+      c.event = ev.span;
+      c.eventLemma = ev.lemma;
+      c.eventClass = ev.cls;
+    }
+    prev = c;
+  }
+  for (const c of cands) {
+    c.start = lx[c.first]!.start;
+    c.end = lx[c.last]!.end;
+  }
+  return cands.filter(c => !c.drop);
+}

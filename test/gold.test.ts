@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../src/eval/index.js';
+import { ROOT } from './helpers.js';
+
+// Gold annotations written per ../shared/docs/annotation-guide.md, scored with the project's port of
+// score-gold.mjs (test/eval.test.ts proves the port prints the reference scorer's figures).
+const GOLD = path.join(ROOT, 'test', 'gold');
+const SEED = path.join(GOLD, 'pakistan-afghanistan-istanbul-talks.gold.json');
+const metricsOf = (files: string[]): Record<string, number> => evaluate('gold', files, undefined).result.metrics;
+
+describe('the seed article against its gold', () => {
+  const m = metricsOf([SEED]);
+  const floors: Array<[string, number]> = [
+    ['quotes.f1', 0.95], ['quotes.attributedF1', 0.9], ['quotes.cueAccuracy', 0.95],
+    ['claims.recall', 1], ['claims.statusAccuracy', 1], ['claims.sourceAccuracy', 1],
+    ['claims.hedgeAccuracy', 1], ['claims.polarityAccuracy', 1],
+    ['numbers.recall', 1], ['numbers.valueAccuracy', 1], ['numbers.countedAccuracy', 0.8], ['numbers.dateAccuracy', 1],
+  ];
+  for (const [metric, floor] of floors) it(`${metric} ≥ ${floor}`, () => expect(m[metric] ?? 0).toBeGreaterThanOrEqual(floor));
+});
+
+describe('the Wikinews gold files', () => {
+  const files = fs.readdirSync(GOLD).filter(f => f.startsWith('wikinews_')).map(f => path.join(GOLD, f));
+  it('there are thirteen of them', () => expect(files).toHaveLength(13));
+  const all = metricsOf(files);
+  // floors at the figures measured when they were set: they catch regressions; README states the targets
+  const floors: Array<[string, number]> = [
+    ['quotes.f1', 0.75], ['quotes.attributedF1', 0.6],
+    ['claims.recall', 0.95], ['claims.statusAccuracy', 0.9], ['claims.sourceAccuracy', 0.7],
+    ['claims.hedgeAccuracy', 0.8], ['claims.polarityAccuracy', 0.9],
+  ];
+  for (const [metric, floor] of floors) it(`${metric} ≥ ${floor} over all thirteen`, () => expect(all[metric] ?? 0).toBeGreaterThanOrEqual(floor));
+});

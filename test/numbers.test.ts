@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../src/document.js';
+import type { NumberMention } from '../src/model.js';
+import { findNumbers } from '../src/stages/numbers/index.js';
+import { segment } from '../src/stages/segment.js';
+
+// Every sentence here is written for this test; none comes from a data set.
+
+interface Shown {
+  text: string;
+  kind: string;
+  value: number | null;
+  approx: string | null;
+  lower: number | null;
+  upper: number | null;
+  bounds: string | null;
+  change: string | null;
+  unit: string | null;
+  counted: string | null;
+  event: string | null;
+  eventLemma: string | null;
+  eventClass: string | null;
+  date: string | null;
+  dateInferred: boolean;
+  sentence: number;
+}
+
+function run(text: string, publishedAt: string | null = null): { numbers: NumberMention[]; shown: Shown[] } {
+  const doc = createDoc(text, { id: 'test', publishedAt });
+  Object.assign(doc, segment(doc));
+  const numbers = findNumbers(doc);
+  const slice = (s: { start: number; end: number } | null): string | null => (s ? doc.text.slice(s.start, s.end) : null);
+  const shown = numbers.map(n => ({
+    text: doc.text.slice(n.span.start, n.span.end),
+    kind: n.kind, value: n.value, approx: n.approx, lower: n.lower, upper: n.upper, bounds: n.bounds, change: n.change,
+    unit: n.unit, counted: slice(n.counted), event: slice(n.event), eventLemma: n.eventLemma, eventClass: n.eventClass,
+    date: n.date, dateInferred: n.dateInferred, sentence: n.sentence,
+  }));
+  return { numbers, shown };
+}
+const mention = (text: string, span: string, publishedAt: string | null = null): Shown | undefined =>
+  run(text, publishedAt).shown.find(n => n.text === span);
+
+/** [sentence, span of the mention, the fields it must have] */
+type Case = [string, string, Partial<Shown>];
+
+const SEED_LIKE: Case[] = [
+  ['The military confirmed that over 200 Afghan Taliban and affiliated militants were killed, while 23 Pakistani soldiers embraced martyrdom.', 'over 200',
+    { kind: 'count', value: 200, approx: 'over', lower: 200, upper: null, bounds: '()', counted: 'Afghan Taliban and affiliated militants', event: 'killed', eventLemma: 'kill', eventClass: 'killed' }],
+  ['The military confirmed that over 200 Afghan Taliban and affiliated militants were killed, while 23 Pakistani soldiers embraced martyrdom.', '23',
+    { kind: 'count', value: 23, approx: null, counted: 'Pakistani soldiers', event: 'embraced martyrdom', eventClass: 'killed' }],
+  ['The minister confirmed the failure of the four-day talks in the capital.', 'four-day', { kind: 'duration', value: 4, unit: 'day', counted: 'talks' }],
+  ['He said their patience had run out after four years of heavy human and financial losses.', 'four years',
+    { kind: 'duration', value: 4, unit: 'year', counted: 'heavy human and financial losses' }],
+];
+
+const FORMS: Case[] = [
+  ['The company paid 1,250,000 to settle the claim.', '1,250,000', { kind: 'count', value: 1250000 }],
+  ['Its share of the market was 12.75 last year.', '12.75', { value: 12.75 }],
+  ['Twenty-three students passed the exam on the first try.', 'Twenty-three', { kind: 'count', value: 23, counted: 'students' }],
+  ['She bought two dozen eggs at the market.', 'two dozen', { value: 24, counted: 'eggs' }],
+  ['A crowd of 1.5 million people filled the square.', '1.5 million', { kind: 'count', value: 1500000, counted: 'people' }],
+  ['The firm made a loss of $3.5bn in the year.', '$3.5bn', { kind: 'money', value: 3500000000, unit: 'USD' }],
+  ['It raised US$5 million from investors.', 'US$5 million', { kind: 'money', value: 5000000, unit: 'USD' }],
+  ['The club paid €20m for the striker.', '€20m', { kind: 'money', value: 20000000, unit: 'EUR' }],
+  ['Profits reached £600m in the quarter.', '£600m', { kind: 'money', value: 600000000, unit: 'GBP' }],
+  ['The deal was valued at 9 billion yuan by analysts.', '9 billion yuan', { kind: 'money', value: 9e9, unit: 'yuan' }],
+  ['The flat sold for 80k after a week.', '80k', { value: 80000 }],
+  ['Prices closed 19 per cent higher on the day.', '19 per cent', { kind: 'percent', value: 19, unit: '%', change: 'up' }],
+  ['The bank charges 5pc on the loan.', '5pc', { kind: 'percent', value: 5, unit: '%' }],
+  ['Turnout reached 61.5% in the north.', '61.5%', { kind: 'percent', value: 61.5, unit: '%' }],
+  ['A quarter of the population is under 15.', 'A quarter', { kind: 'other', value: 0.25, counted: 'population' }],
+  ['Half the flats have been sold already.', 'Half', { value: 0.5, counted: 'flats' }],
+  ['Two-thirds of voters backed the plan.', 'Two-thirds', { value: 2 / 3, counted: 'voters' }],
+  ['The car reaches 87 mph on the motorway.', '87 mph', { kind: 'measure', value: 87, unit: 'mph' }],
+  ['The route is 140 kilometres long.', '140 kilometres', { kind: 'measure', value: 140, unit: 'km' }],
+  ['The engine is a 5.2-litre unit built in Italy.', '5.2-litre', { kind: 'measure', value: 5.2, unit: 'L' }],
+  ['The plant will add 30 gigawatts of offshore wind capacity.', '30 gigawatts', { kind: 'measure', value: 30, unit: 'GW', counted: 'offshore wind capacity' }],
+  ['The ship carried 2,000 tonnes of grain.', '2,000 tonnes', { kind: 'measure', value: 2000, unit: 'tonne', counted: 'grain' }],
+  ['Oil traded at US$58.24 per barrel on the day.', 'US$58.24 per barrel', { kind: 'money', value: 58.24, unit: 'USD/barrel' }],
+  ['They have a $3,500 a month mortgage to pay.', '$3,500 a month', { kind: 'money', unit: 'USD/month' }],
+  ['The rescue took two weeks in the end.', 'two weeks', { kind: 'duration', value: 2, unit: 'week' }],
+  ['The hearing lasted 16 hours without a break.', '16 hours', { kind: 'duration', value: 16, unit: 'hour' }],
+  ['The suspect, a 48-year-old man, was held.', '48-year-old', { kind: 'other', value: 48, unit: 'year-old', counted: 'man' }],
+  ['The speed of light is about 2.998×10−8 metres per second in that unit.', 'about 2.998×10−8 metres per second', { value: 2.998e-8, unit: 'm/s', approx: 'about' }],
+  ['The bond pays 8-3/4 pct a year.', '8-3/4 pct a year', { kind: 'percent', value: 8.75, unit: '%/year' }],
+];
+
+const RANGES_AND_VAGUE: Case[] = [
+  ['Officials said between 36 and 40 people were under the rubble.', 'between 36 and 40',
+    { kind: 'count', value: 36, lower: 36, upper: 40, bounds: '[]', approx: 'between', counted: 'people' }],
+  ['The battery range grew from 252 to 287 miles this year.', 'from 252 to 287 miles', { kind: 'measure', value: 252, lower: 252, upper: 287, bounds: '[]', approx: null, unit: 'mile' }],
+  ['There are four to five thousand people in the camp.', 'four to five thousand', { value: 4000, lower: 4000, upper: 5000, counted: 'people' }],
+  ['The laser uses 5-10W of power.', '5-10W', { kind: 'measure', value: 5, lower: 5, upper: 10, unit: 'W' }],
+  ['Dozens of people were killed in the attack.', 'Dozens', { kind: 'count', value: 12, lower: 12, upper: 120, bounds: '[)', approx: null, counted: 'people', eventClass: 'killed' }],
+  ['Tens of thousands of students marched through the city.', 'Tens of thousands', { value: 10000, lower: 10000, upper: 100000, counted: 'students' }],
+  ['Donors gave thousands of dollars to the campaign.', 'thousands of dollars', { kind: 'money', unit: 'USD', lower: 1000, upper: 10000 }],
+  ['The team won 9-2 in the final.', '9-2', { kind: 'other', value: null }],
+];
+
+const MODIFIERS: Case[] = [
+  ['The project cost nearly $3.5 million in total.', 'nearly $3.5 million', { approx: 'nearly', upper: 3500000, bounds: '()', unit: 'USD' }],
+  ['Rescuers pulled at least 15 survivors from the debris.', 'at least 15', { approx: 'at-least', lower: 15, upper: null, bounds: '[)' }],
+  ['The factory will hire up to 400 people next year.', 'up to 400', { approx: 'up-to', upper: 400, bounds: '(]', counted: 'people' }],
+  ['The car charges in fewer than 20 minutes at a fast charger.', 'fewer than 20 minutes', { approx: 'under', upper: 20, unit: 'minute' }],
+  ['The drive is about 35 miles each way.', 'about 35 miles', { approx: 'about', lower: null, upper: null }],
+  ['More than 6,650 employees will lose their jobs.', 'More than 6,650', { approx: 'over', lower: 6650 }],
+  ['Some 300 residents have been evacuated from the valley.', 'Some 300', { approx: 'about', counted: 'residents', event: 'evacuated', eventClass: 'displaced' }],
+  ['The fund needs 200 or more donors to survive.', '200 or more', { approx: 'at-least', lower: 200 }],
+  ['The deposits were more than 7.5 million Danish crowns (US$1.1 million) in total.', 'US$1.1 million', { approx: 'over', unit: 'USD' }],
+];
+
+const CHANGES: Case[] = [
+  ['Core inflation rose 5% in June.', '5%', { change: 'up' }],
+  ['The crude contract was down 19 cents at the close.', '19 cents', { change: 'down', kind: 'money', unit: 'cent' }],
+  ['Its market share fell by half within a year.', 'half', { change: 'down', value: 0.5 }],
+  ['The index increased by 3 on the day.', '3', { change: 'up', value: 3 }],
+  ['The union won a 5% rise in pay for its members.', '5%', { change: 'up', counted: 'pay' }],
+  ['The Dow lost 190 points, or 0.6%, in late trade.', '0.6%', { change: 'down' }],
+  ['The Dow lost 190 points, or 0.6%, in late trade.', '190', { change: 'down', counted: 'points' }],
+  ['Shares rose 8% to $84 in early trade.', '$84', { change: null, value: 84 }],
+  ['Revenue rose to $7.36 billion from $6.78 billion.', '$7.36 billion', { change: null }],
+  ['The charity raised $5 million for the hospital.', '$5 million', { change: null }],
+  ['In Europe the Stoxx 50 -1.3% and the DAX -1.6% on the day.', '-1.3%', { value: -1.3, change: 'down' }],
+];
+
+const DATES: Case[] = [
+  ['The talks were held in October 2025. A ceasefire was reached in Doha on October 19.', 'October 2025', { kind: 'date', value: null, date: '2025-10', dateInferred: false }],
+  ['The talks were held in October 2025. A ceasefire was reached in Doha on October 19.', 'October 19', { kind: 'date', date: '2025-10-19', dateInferred: true, sentence: 1 }],
+  ['The vote is due on March 3, 2026, officials said.', 'March 3, 2026', { date: '2026-03-03', dateInferred: false }],
+  ['The summit opened on 19 October 2025 in Doha.', '19 October 2025', { date: '2025-10-19' }],
+  ['The report is dated 2025-10-19 in the files.', '2025-10-19', { date: '2025-10-19' }],
+  ['The deadline is October 19 for all of them.', 'October 19', { date: '--10-19', dateInferred: false }],
+  ['The prices were set in August and held.', 'August', { kind: 'date', date: '--08' }],
+  ['The army began the offensive in 1973 and ended it later.', '1973', { kind: 'year', value: 1973 }],
+  ['Early 1970s cars were slow.', '1970s', { kind: 'year', value: 1970 }],
+];
+
+const PUBLISHED: Array<[string, string, string, Partial<Shown>]> = [
+  // 2025-10-30 is a Thursday
+  ['Officials said on Monday that 5 people died.', 'Monday', '2025-10-30', { date: '2025-10-27', dateInferred: true }],
+  ['Officials said on Thursday that 5 people died.', 'Thursday', '2025-10-30T08:00:00Z', { date: '2025-10-30', dateInferred: true }],
+  ['The bridge reopened yesterday after repairs.', 'yesterday', '2025-10-30', { date: '2025-10-29', dateInferred: true }],
+  ['The last payment was made on December 28 by the firm.', 'December 28', '2025-01-05', { date: '2024-12-28', dateInferred: true }],
+  ['The ceasefire was agreed on October 19 in Doha.', 'October 19', '2025-10-30', { date: '2025-10-19', dateInferred: true }],
+];
+
+const EVENTS: Case[] = [
+  ['Police arrested 12 suspects after the raid.', '12', { counted: 'suspects', eventClass: 'arrested', event: 'arrested' }],
+  ['Five people lost their lives in the fire.', 'Five', { counted: 'people', eventClass: 'killed', event: 'lost their lives' }],
+  ['At least 40 passengers were injured in the crash.', 'At least 40', { counted: 'passengers', eventClass: 'injured' }],
+  ['The storm displaced 5,000 families along the coast.', '5,000', { counted: 'families', eventClass: 'displaced' }],
+  ['Three climbers went missing on the mountain.', 'Three', { counted: 'climbers', eventClass: 'missing' }],
+  ['The quake killed 23 people in the province.', '23', { counted: 'people', eventClass: 'killed', eventLemma: 'kill' }],
+];
+
+const ORDINALS_AND_OTHERS: Case[] = [
+  ['The club won the cup for the third time.', 'third', { kind: 'ordinal', value: 3 }],
+  ['The law dates from the 21st century.', '21st', { kind: 'ordinal', value: 21 }],
+  ['The fire broke out at 6am on the estate.', '6am', { kind: 'other', value: null }],
+  ['The meeting resumed at 10:30 in the hall.', '10:30', { kind: 'other', value: null }],
+  ['For details call +44 20 7946 0958 today.', '+44 20 7946 0958', { kind: 'other', value: null }],
+  ['Jamie Armstrong, 25, said she left the house.', '25', { kind: 'other', unit: 'year-old' }],
+  ['One security source said the delegation was under pressure.', 'One', { kind: 'count', value: 1, counted: 'security source' }],
+];
+
+describe('findNumbers: table of cases', () => {
+  const groups: Array<[string, Case[]]> = [
+    ['seed-like', SEED_LIKE], ['number forms', FORMS], ['ranges and vague counts', RANGES_AND_VAGUE], ['modifiers', MODIFIERS],
+    ['changes', CHANGES], ['dates', DATES], ['events', EVENTS], ['ordinals, times, ages', ORDINALS_AND_OTHERS],
+  ];
+  for (const [name, cases] of groups) {
+    describe(name, () => {
+      it.each(cases)('%s → %s', (text, span, fields) => {
+        const m = mention(text, span);
+        expect(m, `no mention "${span}" in ${JSON.stringify(run(text).shown.map(n => n.text))}`).toBeDefined();
+        expect(m).toMatchObject(fields);
+      });
+    });
+  }
+  describe('resolved against the publication date', () => {
+    it.each(PUBLISHED)('%s → %s (published %s)', (text, span, publishedAt, fields) => {
+      expect(mention(text, span, publishedAt)).toMatchObject(fields);
+    });
+  });
+  it('ranges value close to the expected number', () => {
+    expect(mention('Two-thirds of voters backed the plan.', 'Two-thirds')?.value).toBeCloseTo(0.6667, 3);
+  });
+});
+
+/** [sentence, span text that must not be reported as a count (or at all, when `absent`)] */
+const NOT_COUNTS: Array<[string, string, 'absent' | 'not-count']> = [
+  ['The S&P 500 rose 0.2% on Friday.', '500', 'absent'],
+  ['The Nasdaq 100 fell in late trade.', '100', 'absent'],
+  ['New COVID-19 cases were reported on Monday.', '19', 'absent'],
+  ['He was hurt in Game 6 of the series.', '6', 'absent'],
+  ['The Galaxy S23 went on sale in March.', '23', 'absent'],
+  ['The category 4 hurricane hit the coast.', '4', 'absent'],
+  ['He lives at 49 Zorro Ranch Road in the hills.', '49', 'absent'],
+  ['The store is open 24/7 all year.', '24', 'absent'],
+  ['It was one of the best games of the season.', 'one', 'absent'],
+  ['No one was hurt in the blast.', 'one', 'absent'],
+  ['One of the guards was later arrested.', 'One', 'absent'],
+  ['The second half was a disappointment.', 'half', 'absent'],
+  ['The ceasefire was agreed in 2019 after long talks.', '2019', 'not-count'],
+  ['A 48-year-old man was arrested at the scene.', '48-year-old', 'not-count'],
+  ['The fire started at 6am in the kitchen.', '6am', 'not-count'],
+  ['Call 020 7946 0958 for tickets.', '020 7946 0958', 'not-count'],
+  ['She finished third in the race.', 'third', 'not-count'],
+  ['The 1988 horror film was remade.', '1988', 'not-count'],
+  ['An independent third-party review was ordered.', 'third', 'not-count'],
+];
+
+describe('findNumbers: things that are not counts', () => {
+  it.each(NOT_COUNTS)('%s → %s is %s', (text, span, how) => {
+    const found = run(text).shown.filter(n => n.text === span || n.text.includes(span));
+    if (how === 'absent') expect(found.filter(n => n.text === span || n.kind === 'count' && n.value !== null && n.text.includes(span))).toEqual([]);
+    else expect(found.every(n => n.kind !== 'count' && n.kind !== 'money' && n.kind !== 'measure')).toBe(true);
+  });
+  it('reports "2000 people" as a count but "in 2000" as a year', () => {
+    expect(mention('In 2000 the town had 2000 people.', '2000')).toMatchObject({ kind: 'year' });
+    expect(run('In 2000 the town had 2000 people.').shown.find(n => n.kind === 'count')).toMatchObject({ value: 2000, counted: 'people' });
+  });
+});
+
+describe('findNumbers: the document as a whole', () => {
+  const text = 'Talks fail after 3 days\nThe talks in Istanbul ended after four days. Over 200 militants were killed, officials said.\n\nA 😀 fan paid $5 for 2 tickets.';
+  const { numbers, shown } = run(text);
+  it('skips headings', () => {
+    expect(shown.some(n => n.text === '3 days')).toBe(false);
+  });
+  it('numbers the mentions n1, n2... in text order, with no claim yet', () => {
+    expect(numbers.map(n => n.id)).toEqual(numbers.map((_, i) => `n${i + 1}`));
+    const starts = numbers.map(n => n.span.start);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    expect(numbers.every(n => n.claimId === null && typeof n.ruleId === 'string' && n.ruleId.length > 0)).toBe(true);
+  });
+  it('gives the index of the sentence', () => {
+    expect(shown.find(n => n.text === 'Over 200')?.sentence).toBe(shown.find(n => n.text === 'four days')!.sentence + 1);
+  });
+  it('uses UTF-16 offsets into the original text (after an emoji too)', () => {
+    for (const n of numbers) expect(text.slice(n.span.start, n.span.end)).toBe(shown[numbers.indexOf(n)]!.text);
+    expect(shown.find(n => n.text === '$5')).toMatchObject({ kind: 'money', unit: 'USD', value: 5 });
+    expect(shown.find(n => n.text === '2')).toMatchObject({ counted: 'tickets' });
+  });
+  it('keeps spans in the original text when quotes are curly', () => {
+    const t = '“We lost 12 soldiers,” the commander said.';
+    expect(run(t).shown.find(n => n.text === '12')).toMatchObject({ counted: 'soldiers', eventClass: 'other' });
+  });
+  it('is empty for a document without prose', () => {
+    expect(run('').numbers).toEqual([]);
+  });
+});
