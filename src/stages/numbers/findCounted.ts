@@ -4,9 +4,9 @@ import type { Candidate, Lexeme } from './types.js';
 const ARTICLES = new Set(['the', 'a', 'an']);
 const POSSESSIVES = /^(?:its|their|his|her|our|my|your|whose)$/;
 const COORDINATORS = new Set(['and', 'or', '&']);
-/** Words wink-nlp may tag as nouns that never head a counted noun phrase. */
 /** Words that end a noun phrase: they say when, not what. */
 const STOPS = new Set(['today', 'tomorrow', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Words wink-nlp may tag as nouns that never head a counted noun phrase. */
 const NOT_HEADS = new Set(['than', 'per', 'cent', 'percent', 'times', 'ago', 'earlier', 'later', 'each', 'apiece', 'more', 'less', 'so', 'or', 'of', 'aged', 'apart', 'overall', 'altogether', 'total', 'respectively']);
 /** "$639m year-earlier", "a month earlier": a time word that says when, not what */
 const WHEN_WORDS = /^(?:year|month|week|day|quarter|decade)s?$/;
@@ -179,8 +179,5 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
     if (n && WHEN_AFTER.has(n.lower)) return null;
   }
   const np = nounPhrase(lx, k);
-  if (!np) return null;
-  // a noun phrase that is really the next clause's subject ("to 13176 while the cac40..." is caught by POS); a
-  // month or weekday is a date, not a counted thing
-  return span(lx, np);
+  return np ? span(lx, np) : null;
 }

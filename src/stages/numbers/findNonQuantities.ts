@@ -130,3 +130,14 @@ export function isYear(lx: readonly Lexeme[], c: Candidate, start: number): bool
   if (c.approx !== null && nounAfter) return false;
   return true;
 }
+
+const AGE_LEADS = new Set(['aged', 'age', 'ages']);
+
+/** The rule that makes a bare number an age ("Jamie Armstrong, 25, said", "aged 25", "the age of 21"), or null. */
+export function ageRule(lx: readonly Lexeme[], c: Candidate, coreFirst: number): string | null {
+  if (c.kind !== 'count' || c.unit !== null || c.value === null || c.value <= 0 || c.value >= 120 || !Number.isInteger(c.value)) return null;
+  const before = lx[coreFirst - 1];
+  if (before?.text === ',' && lx[coreFirst - 2]?.pos === 'PROPN' && lx[c.last + 1]?.text === ',' && c.approx === null) return 'age-appositive';
+  if ((before && AGE_LEADS.has(before.lower)) || (before?.lower === 'of' && lx[coreFirst - 2]?.lower === 'age')) return 'age-aged';
+  return null;
+}

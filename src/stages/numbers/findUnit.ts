@@ -337,7 +337,7 @@ export const findTimeUnit = (lx: readonly Lexeme[], j: number): UnitMatch | null
 export const findAge = (lx: readonly Lexeme[], j: number): UnitMatch | null => find(lx, j, AGE_INDEX, true);
 
 /** Rate suffixes: "$3,500 a month", "US$58.24 per barrel", "800,000 barrels a day", "km/h" is a unit of its own. */
-const RATE_ARTICLE_NOUNS = new Set(['share', 'barrel', 'head', 'person', 'piece', 'gallon', 'litre', 'liter', 'pound', 'kilo', 'kg', 'ton', 'tonne', 'unit', 'pop', 'night', 'game', 'match']);
+const RATE_ARTICLE_NOUNS = new Set(['share', 'barrel', 'head', 'person', 'piece', 'gallon', 'litre', 'liter', 'pound', 'kilo', 'kg', 'ton', 'tonne', 'unit', 'pop', 'night', 'game', 'match', 'plate', 'ticket', 'seat', 'visit', 'dose', 'pack', 'bottle', 'pupil', 'student', 'patient', 'household', 'customer', 'user']);
 const TIME_ADVERBS = new Set(['earlier', 'ago', 'before', 'later', 'after', 'prior', 'previously', 'on', 'from', 'back']);
 export interface RateMatch { per: string; next: number }
 export function findRate(lx: readonly Lexeme[], j: number): RateMatch | null {

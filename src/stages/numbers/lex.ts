@@ -28,7 +28,8 @@ export function lexSentence(doc: Readonly<Doc>, sentence: Sentence): Lexeme[] {
       type: m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'punct',
       gap: prevEnd !== start,
       pos: inTok ? tok.pos : 'X',
-      lemma: inTok ? tok.lemma : lower,
+      // a lemma belongs to the whole token: only a lexeme that is the token keeps it ("a-plate" is not "plate")
+      lemma: inTok && tok.start === start && tok.end === end ? tok.lemma : lower,
       cap: m[2] !== undefined && CAPITAL.test(m[0]),
     });
     prevEnd = end;

@@ -17,6 +17,11 @@ const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
 const SIGNS = new Set(['-', '+', '−']);
 
 function scaleAt(lx: readonly Lexeme[], j: number, hasCurrency: boolean): { scale: number; next: number } | null {
+  // "$1.2-billion", "a 2-million-strong crowd"
+  const h = lx[j];
+  if (h?.text === '-' && !h.gap && lx[j + 1] && !lx[j + 1]!.gap && SCALE_WORDS.get(lx[j + 1]!.lower) !== undefined) {
+    return { scale: SCALE_WORDS.get(lx[j + 1]!.lower)!, next: j + 2 };
+  }
   const l = lx[j];
   if (!l || l.type !== 'word') return null;
   const after = lx[j + 1];
@@ -116,7 +121,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
       let expSign = 1;
       if (lx[k] && !lx[k]!.gap && SIGNS.has(lx[k]!.text)) { expSign = lx[k]!.text === '+' ? 1 : -1; k++; }
       if (isNum(lx[k]) && !lx[k]!.gap && /^\d{1,3}$/.test(lx[k]!.text)) {
-        value *= 10 ** (expSign * +lx[k]!.text);
+        value = scaled(value, 10 ** (expSign * +lx[k]!.text));
         plainInteger = false;
         j = k + 1;
       }
@@ -140,25 +145,26 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
   if (sign === '-') value = -value;
   const last = (): number => j - 1;
 
+  const suf = lx[j];
+  // "21st", "96th", "1,000th"
+  if (!cur && !words && /^\d{1,3}(?:,\d{3})+$/.test(core.text) && suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower)) {
+    const c = newCandidate(i, j, lx, 'ordinal', 'ordinal-digits');
+    c.value = value;
+    return c;
+  }
   if (plainInteger && !cur) {
-    const suf = lx[j];
-    // "21st", "96th"
     if (suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower)) {
       const c = newCandidate(i, j, lx, 'ordinal', 'ordinal-digits');
       c.value = value;
       return c;
     }
     // "1970s", "2018's"
-    if (suf && !suf.gap && suf.lower === 's' && core.text.length === 4) {
-      const c = newCandidate(i, j, lx, 'year', value % 10 === 0 ? 'decade' : 'year-possessive');
+    const apostrophe = suf?.text === "'" && !suf.gap && lx[j + 1]?.lower === 's' && !lx[j + 1]!.gap;
+    if (core.text.length === 4 && ((suf && !suf.gap && suf.lower === 's') || apostrophe)) {
+      const decade = value % 10 === 0 && !apostrophe;
+      const c = newCandidate(i, apostrophe ? j + 1 : j, lx, 'year', decade ? 'decade' : 'year-possessive');
       c.value = value;
-      c.date = core.text;
-      return c;
-    }
-    if (suf?.text === "'" && !suf.gap && lx[j + 1]?.lower === 's' && !lx[j + 1]!.gap && core.text.length === 4) {
-      const c = newCandidate(i, j + 1, lx, 'year', value % 10 === 0 ? 'decade' : 'year-possessive');
-      c.value = value;
-      c.date = core.text;
+      c.date = decade ? null : core.text;
       return c;
     }
   }

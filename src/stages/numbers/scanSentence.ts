@@ -2,7 +2,8 @@ import type { Doc, Sentence } from '../../model.js';
 import { findCounted } from './findCounted.js';
 import { findEvent } from './findEvent.js';
 import { findChange, findPostfixModifier, findPrefixModifier, intervalFor } from './findModifiers.js';
-import { findPhoneSpans, isIdentifier, isYear, matchTime } from './findNonQuantities.js';
+import { ageRule, findPhoneSpans, isIdentifier, isYear, matchTime } from './findNonQuantities.js';
+import { dropWordNumber, isNumberWordInName } from './dropWordNumbers.js';
 import { joinRanges } from './findRanges.js';
 import { lexSentence } from './lex.js';
 import { matchOrdinalWord, matchQuantity } from './matchQuantity.js';
@@ -14,10 +15,11 @@ import { newCandidate, type Candidate, type Lexeme } from './types.js';
 const HAS_UPPER = /\p{Lu}/u;
 /** Kinds that modifiers, counted phrases and changes apply to. */
 const QUANTITY_KINDS = new Set(['count', 'money', 'percent', 'measure', 'duration', 'other']);
-const NOT_ONE_BEFORE = new Set(['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone', 'everyone', 'no-one', 'last', 'next', 'another', 'a']);
-const NOT_ONE_AFTER = new Set(['another', 'of', 'or', 'by']);
-const HALF_NOT_AFTER = new Set(['first', 'second', 'other', 'latter', 'former', 'better', 'back', 'front', 'top', 'bottom', 'northern', 'southern', 'eastern', 'western', 'this', 'that', 'next', 'last', 'previous', 'each', 'every', 'the']);
-const AGE_LEADS = new Set(['aged', 'age', 'ages']);
+/** Words that link a second number to the first one's noun ("up from 2.4 million", "including 1.5 million"). */
+const ELISION_LINKS = new Set(['from', 'to', 'including', 'and', 'or', 'versus', 'vs', 'against', 'with', 'than', 'about', 'some', 'nearly', 'over', 'another', 'plus']);
+/** "5 out of 10", "one in five": the first number of a ratio counts nothing by itself. */
+const isRatio = (lx: readonly Lexeme[], k: number): boolean =>
+  lx[k]?.lower === 'out' || ((lx[k]?.lower === 'in' || lx[k]?.lower === 'of') && ((lx[k + 1]?.type === 'num' && !/^\d{4}$/.test(lx[k + 1]!.text)) || (lx[k + 1]?.type === 'word' && lx[k + 1]!.pos === 'NUM')));
 const POINT_WORDS = /^(?:points?|pts|positions|jobs|seats|members|subscribers|users|customers|employees|workers|barrels|units|shares|votes)$/;
 
 /** Words that can begin a number, date or currency amount; any other word is skipped at once. */
@@ -68,13 +70,7 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
   // identifiers ("S&P 500", "Game 6", "COVID-19") are not quantities
   const dropped = (k: number): boolean => owner[k]! >= 0 && cands[owner[k]!]!.drop;
   for (const c of cands) if (!c.drop && c.kind === 'count' && isIdentifier(lx, c, taken, dropped)) c.drop = true;
-  // "Six Flags", "the Big Ten", "Five Eyes": a capitalised number word inside a name
-  for (const c of cands) {
-    const w = lx[c.first]!;
-    const prevL = lx[c.first - 1];
-    if (c.words && !c.drop && w.cap && prevL !== undefined && !/^[.!?:;"']$/.test(prevL.text) && c.unit === null
-      && ((lx[c.last + 1]?.cap && lx[c.last + 1]!.pos === 'PROPN') || (prevL.cap && prevL.pos === 'PROPN'))) c.drop = true;
-  }
+  for (const c of cands) if (!c.drop && isNumberWordInName(lx, c)) c.drop = true;
   cands = joinRanges(lx, cands.filter(c => !c.drop));
 
   for (const c of cands) {
@@ -114,15 +110,8 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
       c.last = post.last;
       c.ruleId = `${c.ruleId}+${post.rule.id}`;
     }
-    // ages: "Jamie Armstrong, 25, said", "aged 25 to 54"
-    const before = lx[coreFirst - 1];
-    if (c.kind === 'count' && c.unit === null && c.value !== null && c.value > 0 && c.value < 120 && Number.isInteger(c.value)) {
-      if (before?.text === ',' && lx[coreFirst - 2]?.pos === 'PROPN' && lx[c.last + 1]?.text === ',' && c.approx === null) {
-        Object.assign(c, { kind: 'other', unit: 'year-old', unitType: 'age', ruleId: 'age-appositive' });
-      } else if (before && AGE_LEADS.has(before.lower) || (before?.lower === 'of' && lx[coreFirst - 2]?.lower === 'age')) {
-        Object.assign(c, { kind: 'other', unit: 'year-old', unitType: 'age', ruleId: 'age-aged' });
-      }
-    }
+    const age = ageRule(lx, c, coreFirst);
+    if (age) Object.assign(c, { kind: 'other', unit: 'year-old', unitType: 'age', ruleId: age });
     // "two- or three-day talks": a suspended hyphen shares the unit of the compound that ends the list
     if (c.unit === null && lx[c.last + 1]?.text === '-' && !lx[c.last + 1]!.gap && (lx[c.last + 2]?.text === ',' || /^(?:and|or|to)$/.test(lx[c.last + 2]?.lower ?? ''))) {
       const target = cands.find(o => o.first > c.last && o.hyphenated && o.unit !== null && o.first - c.last < 12);
@@ -132,25 +121,12 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
     // "3.9 million headsets up from 2.4 million", "6 million homes ... including 1.5 million in LA": the noun is
     // left out of the second number
     if (c.counted === null && c.kind === 'count' && !c.words && prevCount && prevCount.counted && coreFirst - prevCount.last <= 12
+      && ELISION_LINKS.has(lx[coreFirst - 1]?.lower ?? '') && !isRatio(lx, c.last + 1)
       && !(lx[c.last + 1]?.type === 'word' && lx[c.last + 1]!.pos === 'NOUN')) {
       c.counted = prevCount.counted;
       c.ruleId = `${c.ruleId}+counted-elided`;
     }
-    // "one" counts only when it counts something ("one man", "one per cent"), never in "one of the", "no one"
-    if (c.words && c.value === 1 && lx[coreFirst]!.lower === 'one' && c.last === coreFirst) {
-      const after = lx[c.last + 1];
-      if (NOT_ONE_AFTER.has(after?.lower ?? '') || NOT_ONE_BEFORE.has(before?.lower ?? '') || c.counted === null
-        || (after?.text === '-' && !after.gap)) c.drop = true;
-    } else if (c.words && c.value === 1 && lx[coreFirst]!.lower === 'one' && c.unitType === 'time' && !c.hyphenated && c.approx === null
-      && !['for', 'in', 'within', 'after', 'over', 'than', 'just', 'only', 'about', 'nearly', 'around', 'last', 'past', 'next', 'first'].includes(before?.lower ?? '')) {
-      c.drop = true; // "one day he will..."
-    }
-    // fractions: not "second half", "the other half", "half-time", "a third-party"
-    if (c.fraction && c.unit === null) {
-      const after = lx[c.last + 1];
-      if ((after?.text === '-' && !after.gap) || after?.lower === 'past') c.drop = true;
-      if (lx[coreFirst]!.lower === 'half' && (HALF_NOT_AFTER.has(before?.lower ?? '') || (before?.lower === 'a' && c.first === coreFirst))) c.drop = true;
-    }
+    if (dropWordNumber(lx, c, coreFirst)) c.drop = true;
     if (c.drop) { prev = c; continue; }
 
     const countedText = c.counted ? doc.norm.slice(c.counted.start, c.counted.end).toLowerCase() : '';
