@@ -171,6 +171,9 @@ export const HEDGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bunclear\b|\bnot (?:yet )?known\b/i, 'hedge-unclear'],
 ];
 
+/** Words in a claim that deny it: "there is no evidence that", "falsely claimed". */
+export const DENIAL_FRAME = /\b(?:no|little|scant) (?:evidence|proof|indication) (?:that|of)\b|\bfalsely (?:claimed|said|stated|alleged)\b|\b(?:is|was|are|were) (?:false|untrue|baseless|unfounded)\b/i;
+
 /** A figure the text itself calls confirmed: "39 are confirmed dead", "the confirmed deaths are". */
 export const CONFIRMED_FIGURE = /\b(?:confirmed|verified)\s+(?:dead|deaths?|killed|fatalities|casualties|injur(?:ed|ies)|cases?|infections?|victims?|missing)\b|\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:was|has been|is) confirmed\b/i;
 

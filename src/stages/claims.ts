@@ -1,5 +1,5 @@
 import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, Sentence, Span } from '../model.js';
-import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, HEDGES } from '../rules/cues.js';
+import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, DENIAL_FRAME, HEDGES } from '../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../rules/names.js';
 import { SpanIndex } from '../text/spanIndex.js';
 import { scoreCheckworthiness } from './checkworthiness/index.js';
@@ -112,8 +112,14 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
     }
     if (status === 'asserted') evidence.push({ ruleId: cue ? `assert-${cue.lemma.replace(/\s+/g, '-')}` : 'assert-default', cue: cue ? { start: cue.start, end: cue.end } : null, text: cue ? doc.text.slice(cue.start, cue.end) : '' });
     if (hedge) evidence.push({ ruleId: hedge.ruleId, cue: null, text: hedge.hedge });
-    const polarity = cue?.entry.polarity ?? 'affirmed';
+    let polarity = cue?.entry.polarity ?? 'affirmed';
     if (polarity === 'denied' && cue) evidence.push({ ruleId: 'deny-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
+    const denial = polarity === 'affirmed' ? DENIAL_FRAME.exec(d.quote ? text : d.context) : null;
+    if (denial) {
+      polarity = 'denied';
+      const base = d.quote ? d.span.start : (doc.sentences[d.sentence]?.start ?? d.span.start);
+      evidence.push({ ruleId: 'deny-frame', cue: { start: base + denial.index, end: base + denial.index + denial[0].length }, text: denial[0] });
+    }
     explain.push(`status: ${status}${evidence[0] ? ` (${evidence[0].ruleId})` : ''}`);
     explain.push(hedge ? `hedged: "${hedge.hedge}" (${hedge.ruleId})` : 'not hedged');
     if (polarity === 'denied') explain.push('polarity: denied');
@@ -146,6 +152,7 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
       claimsBySentence.set(k, list);
     }
   }
+  corroborate(doc, claims);
   const numbers = doc.numbers.map(n => {
     let best: Claim | undefined;
     for (const c of claimsBySentence.get(n.sentence) ?? []) {
@@ -156,11 +163,13 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
   });
 
   for (const c of claims) {
-    const sentenceTokens = tokenIndex.overlapping(c.span.start, c.span.end).filter(t => t.start >= c.span.start && t.end <= c.span.end);
     const quote = c.quoteId ? quotesById.get(c.quoteId) : undefined;
+    // the model was fitted on whole sentences, so a claim is scored in its sentence
+    const sentence = doc.sentences[c.sentence];
+    const scope = sentence && sentence.start <= c.span.start && c.span.end <= sentence.end ? sentence : c.span;
     const result = scoreCheckworthiness({
-      text: doc.norm.slice(c.span.start, c.span.end),
-      tokens: sentenceTokens,
+      text: doc.norm.slice(scope.start, scope.end),
+      tokens: tokenIndex.overlapping(scope.start, scope.end),
       context: {
         hasNumber: c.numberIds.length > 0,
         hasNamedSource: c.source.kind === 'person' || c.source.kind === 'organization',
@@ -182,4 +191,49 @@ function cueWindow(doc: Readonly<Doc>, quote: Quote): string {
   if (!quote.cue) return '';
   const s = doc.sentences[quote.sentence];
   return doc.norm.slice(Math.max(s?.start ?? 0, quote.cue.start - 30), Math.min(s?.end ?? doc.norm.length, quote.cue.end + 5));
+}
+
+const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'SPACE', 'X']);
+/** Share of the shorter claim's content words that the longer one also has, above which two claims say the same thing. */
+const CORROBORATION_OVERLAP = 0.6;
+const CORROBORATION_MIN_WORDS = 4;
+
+/**
+ * A claim made by one attributed source and repeated by another, independent one (a different
+ * entity, neither the outlet) is confirmed by corroboration. The comparison is on content lemmas,
+ * so "over 200 militants were killed" and "more than 200 militants died" need a shared figure too.
+ */
+function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
+  const tokenIndex = new SpanIndex(doc.tokens);
+  const contentWords = (c: Claim): Set<string> => new Set(tokenIndex.overlapping(c.span.start, c.span.end)
+    .filter(t => !FUNCTION_POS.has(t.pos) && t.pos !== 'PROPN' && t.lemma.length > 2 && !['say', 'be', 'have', 'do'].includes(t.lemma))
+    .map(t => t.lemma));
+  const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
+  if (attributed.length < 2 || attributed.length > 400) return;
+  const words = new Map(attributed.map(c => [c, contentWords(c)] as const));
+  const surname = (c: Claim): string => (c.source.name ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).at(-1) ?? '';
+  const sameSource = (a: Claim, b: Claim): boolean => (a.source.entityId !== null && a.source.entityId === b.source.entityId)
+    || surname(a) === surname(b);
+  for (const a of attributed) {
+    if (a.status === 'confirmed') continue;
+    const wa = words.get(a);
+    if (!wa || wa.size < CORROBORATION_MIN_WORDS) continue;
+    for (const b of attributed) {
+      if (a === b || sameSource(a, b)) continue;
+      const wb = words.get(b);
+      if (!wb || wb.size < CORROBORATION_MIN_WORDS) continue;
+      let shared = 0;
+      for (const w of wa) if (wb.has(w)) shared++;
+      const overlap = shared / Math.min(wa.size, wb.size);
+      const numbersAgree = !/\d/.test(doc.norm.slice(a.span.start, a.span.end)) || [...wa].some(w => /\d/.test(w) && wb.has(w));
+      if (overlap >= CORROBORATION_OVERLAP && numbersAgree) {
+        a.status = 'confirmed';
+        a.evidence = a.evidence.filter(e => !e.ruleId.startsWith('assert-'));
+        a.evidence.unshift({ ruleId: 'corroborated', cue: { start: b.span.start, end: b.span.end }, text: `${b.source.name}: ${doc.text.slice(b.span.start, b.span.end)}` });
+        a.sourceQuoteIds = [...a.sourceQuoteIds, ...b.sourceQuoteIds];
+        a.explain.push(`status: confirmed — corroborated by ${b.source.name} (${b.id}, ${Math.round(overlap * 100)}% of content words shared)`);
+        break;
+      }
+    }
+  }
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/extract.js';
+
+type Expect = { contains: string; status?: 'asserted' | 'confirmed'; source?: string | null; kind?: string; hedged?: boolean; polarity?: 'affirmed' | 'denied'; evidence?: string };
+
+const claimFor = (doc: ReturnType<typeof extract>, contains: string) => (doc.claims as Array<Record<string, any>>)
+  .filter(c => (c.span.text as string).includes(contains))
+  .sort((a, b) => a.span.text.length - b.span.text.length)[0];
+
+// [name, article, expectations]
+const CASES: Array<[string, string, Expect[]]> = [
+  ['a confirming cue makes a confirmed claim', 'The army confirmed that 12 soldiers were killed in the attack.',
+    [{ contains: '12 soldiers were killed', status: 'confirmed', source: 'army', evidence: 'confirm-verb' }]],
+  ['a negated confirmation is not one', 'The ministry did not confirm that the border had been closed.',
+    [{ contains: 'the border had been closed', status: 'asserted' }]],
+  ['a plain report is asserted', 'Police Chief Omar Khan said three suspects had been arrested.',
+    [{ contains: 'three suspects had been arrested', status: 'asserted', source: 'Omar Khan', kind: 'person' }]],
+  ['the outlet’s own statement has the outlet as source', 'A ceasefire was reached in Doha on October 19.',
+    [{ contains: 'ceasefire was reached', status: 'asserted', source: null, kind: 'outlet' }]],
+  ['reportedly hedges an unattributed claim', 'The rebels reportedly seized the airport overnight.',
+    [{ contains: 'seized the airport', hedged: true, kind: 'outlet' }]],
+  ['could not be independently verified hedges', 'The group said it shot down a drone, a claim that could not be independently verified.',
+    [{ contains: 'shot down a drone', hedged: true }]],
+  ['a denial cue makes the polarity denied', 'Defense Minister Paul Otto denied that troops had crossed the border.',
+    [{ contains: 'troops had crossed the border', polarity: 'denied', source: 'Paul Otto' }]],
+  ['dismissed is a denial', 'He dismissed the notion that sanctions could work. Senator Ann Lee spoke first.',
+    [{ contains: 'sanctions could work', polarity: 'denied' }]],
+  ['no evidence that denies', 'Investigators said there was no evidence that the fire was set deliberately.',
+    [{ contains: 'the fire was set deliberately', polarity: 'denied', evidence: 'deny-frame' }]],
+  ['a confirmed figure in the text', 'A total of 39 people are confirmed dead, officials said.',
+    [{ contains: '39 people are confirmed dead', status: 'confirmed', evidence: 'confirmed-figure' }]],
+  ['an anonymous source', 'The delegation kept shifting its stance, sources said.',
+    [{ contains: 'kept shifting its stance', kind: 'anonymous' }]],
+  ['a second independent source corroborates', 'Mayor Ann Lee said the flood destroyed forty homes in the valley. Fire Chief Tom Bell said the flood destroyed forty homes in the valley overnight.',
+    [{ contains: 'destroyed forty homes in the valley overnight', status: 'confirmed', evidence: 'corroborated' }]],
+  ['the same source twice does not corroborate', 'Mayor Ann Lee said the flood destroyed forty homes in the valley. Lee later said the flood destroyed forty homes in the valley overnight.',
+    [{ contains: 'destroyed forty homes in the valley overnight', status: 'asserted' }]],
+];
+
+describe('claims: status, source, hedge, polarity', () => {
+  for (const [name, text, expected] of CASES) {
+    it(name, () => {
+      const doc = extract(text, { explain: true });
+      for (const e of expected) {
+        const c = claimFor(doc, e.contains);
+        expect(c, `no claim holds "${e.contains}" in ${JSON.stringify(doc.claims.map((x: any) => x.span.text))}`).toBeDefined();
+        if (!c) continue;
+        if (e.status) expect(c.status).toBe(e.status);
+        if (e.source !== undefined) expect(e.source === null ? c.source.name : c.source.name?.toLowerCase()).toBe(e.source === null ? null : e.source.toLowerCase());
+        if (e.kind) expect(c.source.kind).toBe(e.kind);
+        if (e.hedged !== undefined) expect(c.hedged).toBe(e.hedged);
+        if (e.polarity) expect(c.polarity).toBe(e.polarity);
+        if (e.evidence) expect(c.evidence.map((x: any) => x.ruleId)).toContain(e.evidence);
+        expect(c.checkworthiness).toBeGreaterThanOrEqual(0);
+        expect(c.checkworthiness).toBeLessThanOrEqual(1);
+        expect(c.explain.join(' ')).toMatch(/status: /);
+      }
+    });
+  }
+
+  it('links numbers and claims both ways', () => {
+    const doc = extract('The army confirmed that over 200 militants were killed, while 23 soldiers died.');
+    for (const n of doc.numbers as Array<Record<string, any>>) {
+      const c = (doc.claims as Array<Record<string, any>>).find(x => x.id === n.claimId);
+      expect(c?.numberIds).toContain(n.id);
+    }
+  });
+
+  it('sorts claims by check-worthiness on request: figures above opinions', () => {
+    const doc = extract('I think we are doing great. Unemployment fell to 3.5 percent in March, the lowest since 1969.');
+    const opinion = claimFor(doc, 'doing great');
+    const figure = claimFor(doc, 'Unemployment fell');
+    expect(figure?.checkworthiness).toBeGreaterThan(opinion?.checkworthiness);
+  });
+});
