@@ -1,78 +1,17 @@
 #!/usr/bin/env node
-import fs from 'node:fs';
-import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { processRecord, type ErrorRecord } from './batch.js';
-import { fileNameForId, listInputFiles, recordsFromFile, UsageError } from './io/inputs.js';
-import type { OutputDocument } from './output.js';
+import { UsageError } from './io/inputs.js';
 import { VERSION } from './version.js';
 
-interface ExtractArgs {
-  inputs: string[];
-  out?: string | undefined;
-  format: 'json' | 'jsonl';
-  explain: boolean;
-  offsets: 'codepoint' | 'utf16';
-  quiet: boolean;
-}
-
-function printExplain(doc: OutputDocument, write: (line: string) => void): void {
-  write(`# ${doc.article.id}`);
-  for (const c of doc.claims as Array<Record<string, unknown>>) {
-    const span = c.span as { text: string };
-    write(`${String(c.id)} [${String(c.status)}${c.hedged ? ', hedged' : ''}${c.polarity === 'denied' ? ', denied' : ''}] ${String(c.checkworthiness)} "${span.text.slice(0, 100)}"`);
-    for (const line of (c.explain as string[] | undefined) ?? []) write(`    ${line}`);
-  }
-}
-
-function runExtract(args: ExtractArgs): number {
-  const files = listInputFiles(args.inputs);
-  if (!files.length) throw new UsageError('[E003] no .txt, .json or .jsonl inputs found');
-  const toStdout = args.format === 'jsonl' && !args.out;
-  if (!toStdout && !args.out) throw new UsageError('[E004] give --out <folder>, or --format jsonl to write to stdout');
-  if (args.out) fs.mkdirSync(args.out, { recursive: true });
-  const errors: ErrorRecord[] = [];
-  const seen = new Map<string, number>();
-  let written = 0;
-  let quotes = 0;
-  let claims = 0;
-  const jsonlOut = args.out && args.format === 'jsonl' ? fs.openSync(path.join(args.out, 'claimsift.jsonl'), 'w') : null;
-  const started = Date.now();
-  for (const file of files) {
-    for (const record of recordsFromFile(file)) {
-      const result = processRecord(record, { offsets: args.offsets, explain: args.explain });
-      const count = (seen.get(result.id) ?? 0) + 1;
-      seen.set(result.id, count);
-      if (!result.ok) {
-        errors.push(result.record);
-        process.stderr.write(`claimsift: ${result.record.source}: ${result.record.error.message}\n`);
-        if (toStdout) process.stdout.write(`${JSON.stringify(result.record)}\n`);
-        else if (jsonlOut !== null) fs.writeSync(jsonlOut, `${JSON.stringify(result.record)}\n`);
-        continue;
-      }
-      const doc = result.document;
-      if (count > 1) process.stderr.write(`claimsift: warning: article id "${doc.article.id}" appears ${count} times; the later one overwrites\n`);
-      written++;
-      quotes += doc.quotes.length;
-      claims += doc.claims.length;
-      if (toStdout) process.stdout.write(`${JSON.stringify(doc)}\n`);
-      else if (jsonlOut !== null) fs.writeSync(jsonlOut, `${JSON.stringify(doc)}\n`);
-      else if (args.out) fs.writeFileSync(path.join(args.out, `${fileNameForId(doc.article.id)}.json`), `${JSON.stringify(doc, null, 2)}\n`);
-      if (args.explain) printExplain(doc, line => process.stderr.write(`${line}\n`));
-    }
-  }
-  if (jsonlOut !== null) fs.closeSync(jsonlOut);
-  if (args.out && !toStdout) {
-    const errorFile = path.join(args.out, 'errors.jsonl');
-    if (errors.length) fs.writeFileSync(errorFile, errors.map(e => JSON.stringify(e)).join('\n') + '\n');
-    else if (fs.existsSync(errorFile)) fs.rmSync(errorFile);
-  }
-  if (!args.quiet) {
-    const seconds = (Date.now() - started) / 1000;
-    process.stderr.write(`claimsift: ${written} articles, ${quotes} quotes, ${claims} claims, ${errors.length} errors in ${seconds.toFixed(1)} s\n`);
-  }
-  return errors.length ? 1 : 0;
+/**
+ * yargs renders a command's whole help text after starting its handler, to keep it for a later
+ * failure (~45 ms of every extract's cold start); this CLI prints its own errors, so that copy is
+ * never used. The internals are reached with care: if they change, nothing happens.
+ */
+function skipHelpCache(_argv: unknown, y?: unknown): void {
+  const usage = (y as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } } | undefined)?.getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 /** yargs drops a bare "-", the Unix name for stdin, so it travels under another name. */
@@ -85,19 +24,49 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .strict()
     .demandCommand(1, 'name a command: extract or eval')
-    .command('extract [inputs..]', 'extract quotes, numbers and claims from articles (.txt files, folders, .json/.jsonl records, - for JSONL on stdin)', y => y
+    .command('extract [inputs..]', 'extract quotes, numbers and claims from articles (.txt, .html, .json/.jsonl/.jsonl.gz records, folders, globs, - for JSONL on stdin)', y => y
       .positional('inputs', { type: 'string', array: true, default: [] as string[] })
-      .option('out', { alias: 'o', type: 'string', describe: 'folder to write <id>.json files into' })
-      .option('format', { choices: ['json', 'jsonl'] as const, default: 'json' as const, describe: 'json: a file per article; jsonl: one line per article (stdout without --out)' })
+      .option('out', { alias: 'o', type: 'string', describe: 'folder to write <id>.json files into (or claimsift.jsonl / claims.csv with --format jsonl / csv)' })
+      .option('output', { type: 'string', describe: 'file for --format jsonl or csv (written whole or not at all); stdout when absent' })
+      .option('format', { choices: ['json', 'jsonl', 'csv'] as const, default: 'json' as const, describe: 'json: a file per article; jsonl: one line per input record; csv: one row per claim' })
+      .option('flatten', { type: 'boolean', default: false, describe: 'with --format csv: one row per claim (article id, claim, source, status, numbers, ...)' })
       .option('explain', { type: 'boolean', default: false, describe: 'print, per claim, the chain cue → speaker → status → hedge → score (stderr), and keep it in the output' })
       .option('offsets', { choices: ['codepoint', 'utf16'] as const, default: 'codepoint' as const, describe: 'unit of every offset' })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false }),
-    args => { exitCode = runExtract({ inputs: (args.inputs ?? []).map(a => (a === STDIN_ARG ? '-' : String(a))), out: args.out, format: args.format, explain: args.explain, offsets: args.offsets, quiet: args.quiet }); })
+      .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the available cores); -j1 runs in one thread' })
+      .option('cache', { type: 'string', describe: 'content-hash cache folder (default with --out: <out>/.claimsift-cache); --no-cache for none' })
+      .option('resume', { type: 'boolean', default: false, describe: 'continue an interrupted run: keep what --out / --output already holds' })
+      .option('shard', { type: 'string', describe: 'i/n: extract only the records whose id hashes to shard i of n' })
+      .option('shards', { type: 'number', describe: 'n shards, this one JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)' })
+      .option('chunk-size', { type: 'number', describe: 'records per task sent to a worker (default 32)' })
+      .option('timeout', { type: 'number', describe: 'seconds a worker task may take before its records are retried one by one (default 300; 0: none)' })
+      .option('progress', { choices: ['auto', 'bar', 'lines', 'none'] as const, default: 'auto' as const, describe: 'progress on stderr: a bar on a terminal, a line every 5 s otherwise' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress and no summary' })
+      .middleware(skipHelpCache),
+    async args => {
+      const { runExtract } = await import('./batch/extractCommand.js');
+      exitCode = await runExtract({
+        inputs: (args.inputs ?? []).map(a => (a === STDIN_ARG ? '-' : String(a))), out: args.out, output: args.output, format: args.format, flatten: args.flatten,
+        explain: args.explain, offsets: args.offsets, quiet: args.quiet, jobs: args.jobs, cache: args.cache as string | boolean | undefined, resume: args.resume,
+        shard: args.shard, shards: args.shards, chunkSize: args.chunkSize, timeout: args.timeout, progress: args.progress,
+      });
+    })
     .command('eval', 'score extractions against gold annotations', y => y
       .option('gold', { type: 'string', array: true, demandOption: true, describe: '*.gold.json files or folders, a brat folder (text/ + attributions/), or a NewsQuant/CheckThat! file' })
       .option('pred', { type: 'string', describe: 'extracted documents (folder or .jsonl); extracted on the fly when absent' })
       .option('json', { type: 'boolean', default: false }),
     async args => { const { runEval } = await import('./eval/index.js'); exitCode = await runEval({ gold: args.gold.map(String), pred: args.pred, json: args.json }); })
+    .command('review [output]', 'review claims in a local web app (127.0.0.1); decisions go to a SQLite file', y => y
+      .positional('output', { type: 'string', default: 'output', describe: 'folder of extracted <id>.json files (or a .jsonl)' })
+      .option('db', { type: 'string', default: 'review.sqlite', describe: 'review database (created when absent)' })
+      .option('port', { type: 'number', describe: 'port to listen on (a free one when absent)' })
+      .option('reviewer', { type: 'string', describe: 'name recorded with each decision (default: $CLAIMSIFT_REVIEWER or the login name)' }),
+    async args => { const { runReview } = await import('./review/index.js'); exitCode = await runReview({ output: args.output, db: args.db, port: args.port, reviewer: args.reviewer }); })
+    .command('export', 'export review decisions: ClaimReview JSON-LD, Label Studio, brat or JSONL', y => y
+      .option('db', { type: 'string', default: 'review.sqlite', describe: 'review database' })
+      .option('format', { choices: ['claimreview', 'labelstudio', 'brat', 'jsonl'] as const, demandOption: true })
+      .option('from', { type: 'string', describe: 'extracted documents (default: the folder the review was made on)' })
+      .option('out', { alias: 'o', type: 'string', describe: 'file to write (a folder for brat); stdout when absent' }),
+    async args => { const { runExport } = await import('./export/index.js'); exitCode = runExport({ db: args.db, format: args.format, from: args.from, out: args.out }); })
     .fail((msg, err) => { throw err ?? new UsageError(msg); })
     .help();
   try {

@@ -1,5 +1,6 @@
 import { createDoc } from './document.js';
 import type { ArticleMeta, Doc, ExtractOptions } from './model.js';
+import { forgetLearnedWords } from './nlp.js';
 import { toOutput, type OutputDocument } from './output.js';
 import { runStages } from './pipeline.js';
 import { STAGES } from './stages/index.js';
@@ -21,6 +22,8 @@ export function annotate(text: string, article: ExtractInput = {}): Doc {
     const at = doc.text.indexOf('\uFFFD');
     doc.diagnostics.push({ code: 'W011', message: 'the text holds replacement characters (invalid UTF-8 in the input?)', span: { start: at, end: at + 1 } });
   }
+  // every article is read as by a fresh wink-nlp instance, whatever was read before it
+  forgetLearnedWords();
   return runStages(doc, STAGES);
 }
 

@@ -1,12 +1,147 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 
 type WinkNLP = ReturnType<typeof winkNLP>;
+type WinkModel = Parameters<typeof winkNLP>[0];
+
+/** The parts of wink-nlp's core model used here (`list[i]` is word i, `hash[word]` is i). */
+interface CoreModel {
+  features: Record<string, { list: unknown[]; hash?: Record<string, number>; intrinsicSize?: number; index?: number; maxIndex?: number }> & {
+    lexeme: { list: string[]; hash: Record<string, number> };
+  };
+  packing: { layout: Record<string, number[]>; efList: string[] };
+  pos: { hash: Record<string, number> };
+  lexicon: unknown;
+  xpansions: unknown;
+}
+
+const require = createRequire(import.meta.url);
 
 let instance: WinkNLP | null = null;
+let core: CoreModel | null = null;
+/** words below this index were known before the current text */
+let mark = 0;
+let intrinsic = 0;
+/** past this many words learned (and forgotten) a fresh instance is made, to give their memory back */
+const RELOAD_AFTER = 400_000;
 
-/** The process-wide wink-nlp instance: loading the model costs ~100 ms and ~56 MB, so it is done once. */
+const uint32FromBase64 = (data: string): Uint32Array => {
+  const bytes = Buffer.from(data, 'base64');
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return new Uint32Array(copy.buffer);
+};
+
+/**
+ * wink-eng-lite-web-model's core loader (read-core-model.js + load-core-model.js of 1.8) without
+ * its startup costs: the package parses the 3 MB model JSON when imported, then deep-copies it
+ * (JSON.parse(JSON.stringify())) for each instance; here it is parsed once, when needed, afresh for
+ * each instance. Cuts ~60 ms from every cold start. Any other version of the model package goes
+ * through its own loader.
+ */
+function modelPackage(): WinkModel {
+  const pkgFile = require.resolve('wink-eng-lite-web-model/package.json');
+  const version = (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { version?: string }).version ?? '';
+  const dist = path.join(path.dirname(pkgFile), 'dist');
+  const own = (): WinkModel => require('wink-eng-lite-web-model') as WinkModel;
+  if (!/^1\.8\./.test(version)) return wrapCore(own());
+  const load = (file: string): unknown => require(path.join(dist, file));
+  const readCore = (): CoreModel => {
+    const model = JSON.parse(fs.readFileSync(path.join(dist, 'languages', 'cur', 'models', 'eng-core-web-model.json'), 'utf8')) as CoreModel & { lexicon: string; xpansions: string };
+    const { packing, features, pos } = model;
+    (model as CoreModel).lexicon = uint32FromBase64(model.lexicon);
+    (model as CoreModel).xpansions = uint32FromBase64(model.xpansions);
+    for (const f in packing.layout) {
+      const feature = features[f];
+      if (packing.layout[f]?.[3] !== 0 || !feature) continue;
+      const hash: Record<string, number> = Object.create(null) as Record<string, number>;
+      feature.list.forEach((v, k) => { hash[v as string] = k; });
+      feature.hash = hash;
+    }
+    const lexemeHash: Record<string, number> = Object.create(null) as Record<string, number>;
+    features.lexeme.list.forEach((v, k) => { lexemeHash[v] = k; });
+    features.lexeme.hash = lexemeHash;
+    const clusters = features.posClusters?.list ?? [];
+    for (let k = 0; k < clusters.length; k++) clusters[k] = new Set(String(clusters[k]).split('_').map(e => pos.hash[e] ?? 0));
+    // load-core-model.js
+    packing.efList = [];
+    for (const f in packing.layout) {
+      const layout = packing.layout[f] ?? [];
+      const feature = features[f];
+      if (layout[3] === 0 && feature) {
+        feature.intrinsicSize = feature.list.length;
+        feature.index = feature.list.length;
+        feature.maxIndex = (layout[1] ?? 0) >>> (layout[2] ?? 0);
+      }
+      if (layout[4] === 1) packing.efList.push(f);
+    }
+    (features.lexeme as { intrinsicSize?: number }).intrinsicSize = features.lexeme.list.length;
+    (features.lexeme as { index?: number }).index = features.lexeme.list.length;
+    return model;
+  };
+  try {
+    const model = Object.assign(Object.create(null) as object, {
+      core: () => (core = readCore()),
+      sbd: load('load-sbd-model.js'),
+      pos: load('load-pos-model.js'),
+      ner: load('load-ner-model.js'),
+      negation: load('load-negation-model.js'),
+      sa: load('load-sa-model.js'),
+      metaCER: load('load-cer-meta-model.js'),
+      featureFn: load('feature.js'),
+      addons: Object.assign(Object.create(null) as object, {
+        stem: load('porter-stemmer.js'),
+        lemmatize: load('lemmatize.js'),
+        readabilityStats: load('readability-stats.js'),
+        wordVectors: undefined,
+      }),
+    });
+    return model as unknown as WinkModel;
+  } catch {
+    return wrapCore(own());
+  }
+}
+
+/** The package's own model, with a handle kept on each instance's core model (to forget learned words). */
+function wrapCore(model: WinkModel): WinkModel {
+  const original = model as unknown as { core(): CoreModel };
+  return Object.assign(Object.create(null) as object, model, { core: () => (core = original.core()) }) as unknown as WinkModel;
+}
+
+let wink: WinkModel | null = null;
+
+/** The process-wide wink-nlp instance (sentence boundaries and POS): loading the model costs ~100 ms and ~56 MB, so it is done once. */
 export function nlp(): WinkNLP {
-  instance ??= winkNLP(model);
+  if (instance === null) {
+    wink ??= modelPackage();
+    // only what the stages read (tokens, POS, lemmas, sentences): wink's NER, negation and
+    // sentiment passes cost a third of readDoc and nothing downstream uses them
+    instance = winkNLP(wink, ['sbd', 'pos']);
+    intrinsic = mark = core === null ? 0 : (core as CoreModel).features.lexeme.list.length;
+  }
   return instance;
+}
+
+/**
+ * wink-nlp adds every unknown word it tokenizes to its lexicon, and its tokenizer keeps a word
+ * whole when the lexicon holds it: once "UFJ's." has been read, every later "UFJ's" stays one token
+ * instead of "UFJ" + "'s". So the analysis of a text would depend on the texts read before it (on
+ * the order of a batch, the worker it landed on). Called before each article: the words learned
+ * since the last call are taken out of the lexicon's index, so every article is read as by a
+ * fresh instance. (Their entries stay in the list, which earlier documents' tokens point into.)
+ */
+export function forgetLearnedWords(): void {
+  if (core === null) return;
+  const { list, hash } = core.features.lexeme;
+  for (let i = mark; i < list.length; i++) {
+    const word = list[i];
+    if (word !== undefined && hash[word] === i) delete hash[word];
+  }
+  mark = list.length;
+  if (mark - intrinsic > RELOAD_AFTER) {
+    instance = null;
+    core = null;
+  }
 }

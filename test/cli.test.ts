@@ -37,7 +37,7 @@ describe('claimsift extract: bad input never stops a batch', () => {
     const out = path.join(dir, 'mixed-out');
     const res = run(['extract', inDir, '--out', out]);
     expect(res.status).toBe(1);
-    const files = fs.readdirSync(out).sort();
+    const files = fs.readdirSync(out).filter(f => !f.startsWith('.')).sort(); // .claimsift-cache: the content-hash cache
     expect(files).toEqual(['blank.json', 'bom.json', 'crlf.json', 'empty.json', 'errors.jsonl', 'good.json', 'latin1.json', 'r1.json', 'unbalanced.json']);
     const errors = fs.readFileSync(path.join(out, 'errors.jsonl'), 'utf8').trim().split('\n').map(l => JSON.parse(l));
     expect(errors.map(e => e.id).sort()).toEqual(['binary', 'r3', 'records-2']);

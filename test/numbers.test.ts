@@ -83,6 +83,15 @@ const FORMS: Case[] = [
   ['The hearing lasted 16 hours without a break.', '16 hours', { kind: 'duration', value: 16, unit: 'hour' }],
   ['The suspect, a 48-year-old man, was held.', '48-year-old', { kind: 'other', value: 48, unit: 'year-old', counted: 'man' }],
   ['The speed of light is about 2.998×10−8 metres per second in that unit.', 'about 2.998×10−8 metres per second', { value: 2.998e-8, unit: 'm/s', approx: 'about' }],
+  ['The firm signed a $1.2-billion deal with the city.', '$1.2-billion', { kind: 'money', value: 1.2e9, unit: 'USD', counted: 'deal' }],
+  ['Almost a quarter of a million consumers complained.', 'Almost a quarter of a million', { kind: 'count', value: 250000, approx: 'nearly', counted: 'consumers' }],
+  ['Growth was the slowest in one-and-a-half years.', 'one-and-a-half years', { kind: 'duration', value: 1.5, unit: 'year' }],
+  ['The event raised nearly CDN$11,000 for the shelter.', 'nearly CDN$11,000', { kind: 'money', unit: 'CAD', approx: 'nearly' }],
+  ['The shares fell 3% by 1700 GMT on the news.', '1700 GMT', { kind: 'other', value: null }],
+  ['The range has four-, five- and six-cylinder engines.', 'four', { kind: 'count', value: 4, counted: 'cylinder engines' }],
+  ['The two- or three-day summit was cancelled.', 'two', { kind: 'duration', value: 2, unit: 'day', counted: 'summit' }],
+  ['He was the 1,000th visitor this year.', '1,000th', { kind: 'ordinal', value: 1000 }],
+  ['Sales reached 3.9 million headsets, up from 2.4 million in 2017.', '2.4 million', { value: 2400000, counted: 'headsets' }],
   ['The bond pays 8-3/4 pct a year.', '8-3/4 pct a year', { kind: 'percent', value: 8.75, unit: '%/year' }],
 ];
 
@@ -129,6 +138,7 @@ const DATES: Case[] = [
   ['The talks were held in October 2025. A ceasefire was reached in Doha on October 19.', 'October 19', { kind: 'date', date: '2025-10-19', dateInferred: true, sentence: 1 }],
   ['The vote is due on March 3, 2026, officials said.', 'March 3, 2026', { date: '2026-03-03', dateInferred: false }],
   ['The summit opened on 19 October 2025 in Doha.', '19 October 2025', { date: '2025-10-19' }],
+  ['The festival ran from March 15 to 17 in Toronto.', 'March 15 to 17', { kind: 'date', date: '--03-15/--03-17' }],
   ['The report is dated 2025-10-19 in the files.', '2025-10-19', { date: '2025-10-19' }],
   ['The deadline is October 19 for all of them.', 'October 19', { date: '--10-19', dateInferred: false }],
   ['The prices were set in August and held.', 'August', { kind: 'date', date: '--08' }],
@@ -209,6 +219,9 @@ const NOT_COUNTS: Array<[string, string, 'absent' | 'not-count']> = [
   ['She finished third in the race.', 'third', 'not-count'],
   ['The 1988 horror film was remade.', '1988', 'not-count'],
   ['An independent third-party review was ordered.', 'third', 'not-count'],
+  ['They met at a Six Flags park in the summer.', 'Six', 'absent'],
+  ['Five out of 10 voters backed it, and one in five adults did not.', 'one', 'absent'],
+  ['He will not seek a third term in office.', 'a third', 'not-count'],
 ];
 
 describe('findNumbers: things that are not counts', () => {

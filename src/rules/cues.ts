@@ -1,7 +1,15 @@
+import { lemmaCount } from './cueData.js';
+
 /**
  * The cue lexicon: words that introduce what someone said, wrote or holds.
- * `trainCount` is how often the lemma is a gold Cue in PolNeAR train (840 articles, counted by
- * scripts/count-cues.ts); entries with no count come from the annotation guide.
+ *
+ * Which words are cues is data: scripts/count-cues.ts counts every lemma that heads a gold Cue in
+ * PolNeAR train (src/rules/cues.counts.json: 611 lemmas with their counts, and the words a cue
+ * takes after its head, "call for", "say in a statement"), and scripts/train-cues.ts fits the
+ * detector that decides, in context, whether a word is a cue (src/rules/cues.weights.json).
+ * This file adds what counts cannot say: each cue's frame (does it confirm, deny, accuse?) and
+ * complement, for the lemmas whose frame matters to claims, and the phrase cues. An entry's
+ * `trainCount` is read from the counts file.
  *
  * complement:
  *   clause  — content is the clause after the cue ("said the talks failed")
@@ -15,115 +23,116 @@ export interface CueEntry {
   lemma: string;
   frame: CueFrame;
   complement: CueComplement;
+  /** how often the lemma heads a gold Cue in PolNeAR train (0 when the counts file is absent) */
   trainCount: number;
-  /** only a cue when followed by "that", a quotation or a clause: "argue", "believe" */
+  /** only a cue when followed by "that", a quotation or a clause: "argue", "believe" (lexicon-only mode) */
   needsClause?: boolean;
 }
 
-const e = (lemma: string, frame: CueFrame, complement: CueComplement, trainCount: number, needsClause = false): CueEntry =>
-  needsClause ? { lemma, frame, complement, trainCount, needsClause } : { lemma, frame, complement, trainCount };
+const e = (lemma: string, frame: CueFrame, complement: CueComplement, needsClause = false): CueEntry =>
+  needsClause ? { lemma, frame, complement, trainCount: 0, needsClause } : { lemma, frame, complement, trainCount: 0 };
 
 export const CUE_LEXICON: readonly CueEntry[] = [
-  e('say', 'speech', 'clause', 4755),
-  e('tell', 'speech', 'clause', 459),
-  e('add', 'speech', 'clause', 263),
-  e('write', 'speech', 'clause', 225),
-  e('call', 'speech', 'predicate', 214, true),
-  e('ask', 'speech', 'clause', 189, true),
-  e('note', 'speech', 'clause', 155),
-  e('suggest', 'speech', 'clause', 136, true),
-  e('argue', 'speech', 'clause', 113),
-  e('report', 'speech', 'clause', 111, true),
-  e('announce', 'speech', 'clause', 96),
-  e('think', 'belief', 'clause', 83, true),
-  e('claim', 'speech', 'clause', 68),
-  e('cite', 'speech', 'object', 66),
-  e('believe', 'belief', 'clause', 64, true),
-  e('tweet', 'speech', 'clause', 62),
-  e('explain', 'speech', 'clause', 60),
-  e('acknowledge', 'confirm', 'object', 55),
-  e('accuse', 'accuse', 'object', 50),
-  e('insist', 'speech', 'clause', 46),
-  e('declare', 'speech', 'clause', 44),
-  e('recall', 'speech', 'clause', 43, true),
-  e('urge', 'speech', 'object', 40, true),
-  e('state', 'speech', 'clause', 39),
-  e('promise', 'speech', 'clause', 38, true),
-  e('conclude', 'speech', 'clause', 35, true),
-  e('vow', 'speech', 'clause', 32),
-  e('reveal', 'speech', 'clause', 30, true),
-  e('respond', 'speech', 'clause', 30, true),
-  e('warn', 'speech', 'clause', 27),
-  e('predict', 'speech', 'clause', 26),
-  e('indicate', 'speech', 'clause', 25, true),
-  e('pledge', 'speech', 'clause', 25),
-  e('dismiss', 'deny', 'object', 24),
-  e('blame', 'accuse', 'object', 24, true),
-  e('admit', 'confirm', 'clause', 23),
-  e('reply', 'speech', 'clause', 20),
-  e('deny', 'deny', 'object', 18),
-  e('estimate', 'speech', 'clause', 18, true),
-  e('reject', 'deny', 'object', 17),
-  e('mention', 'speech', 'clause', 16, true),
-  e('assert', 'speech', 'clause', 14),
-  e('remark', 'speech', 'clause', 14),
-  e('confirm', 'confirm', 'object', 13),
-  e('assure', 'speech', 'clause', 12, true),
-  e('concede', 'confirm', 'clause', 12),
-  e('emphasize', 'speech', 'clause', 12),
-  e('emphasise', 'speech', 'clause', 0),
-  e('threaten', 'speech', 'clause', 12, true),
-  e('reiterate', 'speech', 'clause', 10),
-  e('complain', 'speech', 'clause', 10, true),
-  e('stress', 'speech', 'clause', 9),
-  e('repeat', 'speech', 'clause', 8, true),
-  e('caution', 'speech', 'clause', 7),
-  e('contend', 'speech', 'clause', 6),
-  e('maintain', 'speech', 'clause', 6, true),
-  e('allege', 'accuse', 'clause', 6),
-  e('charge', 'accuse', 'clause', 10, true),
-  e('counter', 'speech', 'clause', 5),
-  e('observe', 'speech', 'clause', 4, true),
-  e('testify', 'speech', 'clause', 4),
-  e('verify', 'confirm', 'object', 0),
-  e('refute', 'deny', 'object', 0),
-  e('reaffirm', 'speech', 'clause', 0),
-  e('affirm', 'speech', 'clause', 0),
-  e('quip', 'speech', 'clause', 0),
-  e('point', 'speech', 'clause', 29, true),
-  e('exclaim', 'speech', 'clause', 0),
-  e('comment', 'speech', 'clause', 0),
-  e('continue', 'speech', 'clause', 45, true),
-  e('inform', 'speech', 'clause', 0),
-  e('brief', 'speech', 'clause', 0, true),
-  e('concur', 'speech', 'clause', 0, true),
-  e('describe', 'speech', 'predicate', 75, true),
-  e('characterize', 'speech', 'predicate', 0, true),
-  e('characterise', 'speech', 'predicate', 0, true),
-  e('label', 'speech', 'predicate', 0, true),
-  e('brand', 'speech', 'predicate', 0, true),
-  e('dub', 'speech', 'predicate', 0, true),
-  e('announce', 'speech', 'clause', 96),
-  e('shout', 'speech', 'clause', 8),
-  e('joke', 'speech', 'clause', 8),
-  e('question', 'speech', 'object', 36, true),
-  e('criticize', 'speech', 'object', 45, true),
-  e('criticise', 'speech', 'object', 0, true),
-  e('condemn', 'speech', 'object', 7, true),
-  e('praise', 'speech', 'object', 34, true),
-  e('thank', 'speech', 'object', 10, true),
-  e('disclose', 'speech', 'clause', 0, true),
-  e('hint', 'speech', 'clause', 0, true),
-  e('demand', 'speech', 'clause', 11, true),
-  e('agree', 'speech', 'clause', 35, true),
-  e('expect', 'belief', 'clause', 27, true),
-  e('fear', 'belief', 'clause', 26, true),
-  e('hope', 'belief', 'clause', 54, true),
-  e('worry', 'belief', 'clause', 15, true),
-  e('feel', 'belief', 'clause', 16, true),
-  e('know', 'belief', 'clause', 52, true),
-  e('show', 'speech', 'clause', 186, true),
-  e('find', 'speech', 'clause', 76, true),
+  e('say', 'speech', 'clause'),
+  e('tell', 'speech', 'clause'),
+  e('add', 'speech', 'clause'),
+  e('write', 'speech', 'clause'),
+  e('call', 'speech', 'predicate', true),
+  e('ask', 'speech', 'clause', true),
+  e('note', 'speech', 'clause'),
+  e('suggest', 'speech', 'clause', true),
+  e('argue', 'speech', 'clause'),
+  e('report', 'speech', 'clause', true),
+  e('announce', 'speech', 'clause'),
+  e('think', 'belief', 'clause', true),
+  e('claim', 'speech', 'clause'),
+  e('cite', 'speech', 'object'),
+  e('believe', 'belief', 'clause', true),
+  e('tweet', 'speech', 'clause'),
+  e('explain', 'speech', 'clause'),
+  e('acknowledge', 'confirm', 'object'),
+  e('accuse', 'accuse', 'object'),
+  e('insist', 'speech', 'clause'),
+  e('declare', 'speech', 'clause'),
+  e('recall', 'speech', 'clause', true),
+  e('urge', 'speech', 'object', true),
+  e('state', 'speech', 'clause'),
+  e('promise', 'speech', 'clause', true),
+  e('conclude', 'speech', 'clause', true),
+  e('vow', 'speech', 'clause'),
+  e('reveal', 'speech', 'clause', true),
+  e('respond', 'speech', 'clause', true),
+  e('warn', 'speech', 'clause'),
+  e('predict', 'speech', 'clause'),
+  e('indicate', 'speech', 'clause', true),
+  e('pledge', 'speech', 'clause'),
+  e('dismiss', 'deny', 'object'),
+  e('blame', 'accuse', 'object', true),
+  e('admit', 'confirm', 'clause'),
+  e('reply', 'speech', 'clause'),
+  e('deny', 'deny', 'object'),
+  e('estimate', 'speech', 'clause', true),
+  e('reject', 'deny', 'object'),
+  e('mention', 'speech', 'clause', true),
+  e('assert', 'speech', 'clause'),
+  e('remark', 'speech', 'clause'),
+  e('confirm', 'confirm', 'object'),
+  e('assure', 'speech', 'clause', true),
+  e('concede', 'confirm', 'clause'),
+  e('emphasize', 'speech', 'clause'),
+  e('emphasise', 'speech', 'clause'),
+  e('threaten', 'speech', 'clause', true),
+  e('reiterate', 'speech', 'clause'),
+  e('complain', 'speech', 'clause', true),
+  e('stress', 'speech', 'clause'),
+  e('repeat', 'speech', 'clause', true),
+  e('caution', 'speech', 'clause'),
+  e('contend', 'speech', 'clause'),
+  e('maintain', 'speech', 'clause', true),
+  e('allege', 'accuse', 'clause'),
+  e('charge', 'accuse', 'clause', true),
+  e('counter', 'speech', 'clause'),
+  e('observe', 'speech', 'clause', true),
+  e('testify', 'speech', 'clause'),
+  e('verify', 'confirm', 'object'),
+  e('refute', 'deny', 'object'),
+  e('reaffirm', 'speech', 'clause'),
+  e('affirm', 'speech', 'clause'),
+  e('quip', 'speech', 'clause'),
+  e('point', 'speech', 'clause', true),
+  e('exclaim', 'speech', 'clause'),
+  e('comment', 'speech', 'clause'),
+  e('continue', 'speech', 'clause', true),
+  e('inform', 'speech', 'clause'),
+  e('brief', 'speech', 'clause', true),
+  e('concur', 'speech', 'clause', true),
+  e('describe', 'speech', 'predicate', true),
+  e('characterize', 'speech', 'predicate', true),
+  e('characterise', 'speech', 'predicate', true),
+  e('label', 'speech', 'predicate', true),
+  e('brand', 'speech', 'predicate', true),
+  e('dub', 'speech', 'predicate', true),
+  e('announce', 'speech', 'clause'),
+  e('shout', 'speech', 'clause'),
+  e('joke', 'speech', 'clause'),
+  e('question', 'speech', 'object', true),
+  e('criticize', 'speech', 'object', true),
+  e('criticise', 'speech', 'object', true),
+  e('condemn', 'speech', 'object', true),
+  e('praise', 'speech', 'object', true),
+  e('thank', 'speech', 'object', true),
+  e('disclose', 'speech', 'clause', true),
+  e('hint', 'speech', 'clause', true),
+  e('demand', 'speech', 'clause', true),
+  e('agree', 'speech', 'clause', true),
+  e('expect', 'belief', 'clause', true),
+  e('fear', 'belief', 'clause', true),
+  e('hope', 'belief', 'clause', true),
+  e('worry', 'belief', 'clause', true),
+  e('feel', 'belief', 'clause', true),
+  e('know', 'belief', 'clause', true),
+  e('show', 'speech', 'clause', true),
+  e('find', 'speech', 'clause', true),
 ];
 
 /** Multi-word cues, matched on lowercased token text. `head` is the token that gets the cue's lemma. */
@@ -133,20 +142,48 @@ export interface PhraseCue {
   frame: CueFrame;
   /** where the source stands: after the phrase ("according to X") or before it */
   sourceAfter: boolean;
-  trainCount: number;
+  /** the words of the phrase that are the cue, when not all of them: "as [reported] by" */
+  span?: readonly [number, number];
 }
 
 export const PHRASE_CUES: readonly PhraseCue[] = [
-  { words: ['according', 'to'], lemma: 'according to', frame: 'speech', sourceAfter: true, trainCount: 387 },
-  { words: ['in', 'the', 'words', 'of'], lemma: 'in the words of', frame: 'speech', sourceAfter: true, trainCount: 0 },
-  { words: ['as', 'reported', 'by'], lemma: 'report', frame: 'speech', sourceAfter: true, trainCount: 0 },
+  { words: ['according', 'to'], lemma: 'according to', frame: 'speech', sourceAfter: true },
+  { words: ['in', 'the', 'words', 'of'], lemma: 'in the words of', frame: 'speech', sourceAfter: true },
+  { words: ['as', 'reported', 'by'], lemma: 'report', frame: 'speech', sourceAfter: true, span: [1, 2] },
 ];
+
+/**
+ * Which attributions the quotes stage reports. PolNeAR annotates every stance ("Trump wants…",
+ * "criticized the media", "referring to her record", "agreed to continue talks"); the project's
+ * gold files (shared/docs/annotation-guide.md) count what someone said, wrote, claimed, confirmed
+ * or denied: a proposition or a quotation, not a target, a topic or an unvoiced plan.
+ *   'speech' — a learned cue needs propositional content: a clause, a quotation, or a noun phrase
+ *              or infinitive only after the cues below whose object is the claim itself;
+ *   'stance' — every learned cue with any content (PolNeAR's scope).
+ */
+export const ATTRIBUTION_SCOPE: 'speech' | 'stance' = 'speech';
+
+/**
+ * Cues whose noun-phrase object is what is claimed ("confirmed the failure", "denied the report",
+ * "cited X"), or the object of a stated position ("endorsed Clinton", "opposes the bill").
+ */
+export const NP_CONTENT_LEMMAS = new Set(['confirm', 'deny', 'dismiss', 'reject', 'refute', 'verify', 'acknowledge', 'admit',
+  'concede', 'cite', 'accuse', 'blame', 'announce', 'report', 'reveal', 'disclose', 'predict', 'estimate', 'forecast',
+  'demand', 'call', 'ask', 'urge', 'describe', 'characterize', 'characterise', 'label', 'brand', 'dub', 'according to',
+  'allege', 'claim', 'question', 'dispute', 'recommend', 'propose', 'promise', 'pledge', 'vow', 'warn', 'quote', 'note',
+  'endorse', 'support', 'oppose', 'back', 'praise', 'condemn', 'welcome', 'applaud', 'defend', 'denounce', 'favor', 'favour']);
+/** Cues that voice an intention or a request with "to": "vowed to resign", "urged him to stay", "declined to comment". */
+export const INFINITIVE_CONTENT_LEMMAS = new Set(['promise', 'pledge', 'vow', 'threaten', 'urge', 'ask', 'tell', 'call',
+  'order', 'warn', 'encourage', 'advise', 'claim', 'demand', 'decline', 'refuse', 'direct', 'instruct', 'beg', 'implore',
+  'appeal', 'request', 'invite', 'challenge', 'dare', 'remind', 'offer', 'propose', 'say', 'write', 'tweet']);
 
 const BY_LEMMA = new Map<string, CueEntry>();
 for (const entry of CUE_LEXICON) if (!BY_LEMMA.has(entry.lemma)) BY_LEMMA.set(entry.lemma, entry);
 
 export function cueEntry(lemma: string): CueEntry | undefined {
-  return BY_LEMMA.get(lemma);
+  const entry = BY_LEMMA.get(lemma);
+  if (entry && entry.trainCount === 0) entry.trainCount = lemmaCount(lemma)?.[0] ?? 0;
+  return entry;
 }
 
 /** Words that mark a claim as hedged, as data: [phrase, ruleId]. */

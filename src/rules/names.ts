@@ -36,7 +36,7 @@ export const ORGANIZATION_WORDS = new Set([
   'consulate', 'hospital', 'center', 'centre', 'club', 'fbi', 'cia', 'nato', 'un', 'eu', 'who', 'isis', 'isil',
   'taliban', 'hamas', 'hezbollah', 'kremlin', 'pentagon', 'white', 'wing', 'channel', 'tv', 'radio', 'television',
   'airlines', 'airways', 'railways', 'ministries', 'republicans', 'democrats', 'mission', 'command', 'watch',
-  'observatory', 'unit', 'squad', 'society', 'institution', 'exchange', 'reserve', 'treasury', 'cdc', 'npr', 'cnn',
+  'observatory', 'unit', 'squad', 'society', 'institution', 'exchange', 'reserve', 'treasury', 'cdc', 'npr', 'cnn', 'archive',
   'bbc', 'abc', 'nbc', 'cbs', 'afp', 'ap', 'msnbc', 'fox', 'politico', 'gazette', 'herald', 'tribune', 'daily',
 ]);
 
@@ -62,6 +62,16 @@ ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsi
 hampshire mexico chicago boston philadelphia houston dallas miami atlanta seattle detroit denver baltimore brooklyn
 waziristan punjab balochistan sindh khyber`.split(/\s+/).filter(Boolean));
 
+/** Places of more than one word, which a proper-noun run would otherwise read as a person's name. */
+export const MULTIWORD_PLACES = new Set(['united states', 'united kingdom', 'united arab emirates', 'el paso', 'new york', 'new jersey',
+  'new mexico', 'new hampshire', 'new orleans', 'new delhi', 'new zealand', 'los angeles', 'las vegas', 'san francisco',
+  'san diego', 'san antonio', 'san jose', 'santa fe', 'st. louis', 'saint petersburg', 'st. petersburg', 'hong kong',
+  'saudi arabia', 'south africa', 'north korea', 'south korea', 'sri lanka', 'costa rica', 'puerto rico', 'el salvador',
+  'sierra leone', 'ivory coast', 'burkina faso', 'north carolina', 'south carolina', 'north dakota', 'south dakota',
+  'west virginia', 'rhode island', 'rio grande', 'rio de janeiro', 'buenos aires', 'mexico city', 'kuala lumpur',
+  'tel aviv', 'abu dhabi', 'ciudad juárez', 'ciudad juarez', 'cape town', 'kansas city', 'salt lake city',
+  'washington d.c.', 'capitol hill', 'wall street', 'silicon valley', 'middle east', 'gaza strip', 'west bank']);
+
 /** Heads of noun phrases that make an anonymous source: "sources said", "one security source noted". */
 export const ANONYMOUS_HEADS = new Set([
   'source', 'sources', 'official', 'officials', 'aide', 'aides', 'diplomat', 'diplomats', 'insider', 'insiders',
@@ -72,6 +82,8 @@ export const ANONYMOUS_HEADS = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'report', 'reports', 'media', 'reporters', 'officers', 'doctors',
   'rescuers', 'scientists', 'researchers', 'economists', 'activists', 'protesters', 'organizers', 'organisers',
   'democrats', 'republicans', 'voters', 'polls', 'poll', 'survey', 'study', 'statement', 'documents', 'records',
+  'eyewitness', 'eyewitnesses', 'bystander', 'bystanders', 'onlooker', 'onlookers', 'writer', 'complaint', 'accounts',
+  'reporter', 'neighbor', 'neighbors', 'neighbour', 'neighbours', 'relatives', 'friends', 'colleagues', 'insider',
 ]);
 
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
@@ -83,7 +95,8 @@ export const DISCOURSE_OPENERS = /^(?:however|meanwhile|moreover|furthermore|als
 /** Words that make a proper-noun run a place: "Kandahar province", "North Waziristan". */
 export const GEOGRAPHIC_WORDS = new Set(['province', 'state', 'city', 'region', 'river', 'island', 'islands', 'street',
   'square', 'airport', 'station', 'bridge', 'mountain', 'mountains', 'valley', 'county', 'district', 'ocean', 'sea',
-  'lake', 'park', 'bay', 'gulf', 'peninsula', 'desert', 'border', 'coast', 'village', 'town', 'avenue', 'road']);
+  'lake', 'park', 'bay', 'gulf', 'peninsula', 'desert', 'border', 'coast', 'village', 'town', 'avenue', 'road', 'mall',
+  'plaza', 'boulevard', 'highway', 'county']);
 
 /** Words that keep a proper-noun run from being a person: "Doha Agreement", "World Cup". */
 export const NON_PERSON_WORDS = new Set(['agreement', 'accord', 'accords', 'treaty', 'act', 'bill', 'law', 'day', 'war',

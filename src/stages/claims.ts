@@ -1,4 +1,4 @@
-import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, Sentence, Span } from '../model.js';
+import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, Sentence, Span, Token } from '../model.js';
 import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, DENIAL_FRAME, HEDGES } from '../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../rules/names.js';
 import { SpanIndex } from '../text/spanIndex.js';
@@ -42,10 +42,41 @@ function trimSentence(doc: Readonly<Doc>, s: Sentence): Span {
   return { start, end };
 }
 
+/** The share of a sentence inside attributed contents. */
 function coveredShare(span: Span, quotes: readonly Quote[]): number {
   let covered = 0;
   for (const q of quotes) covered += Math.max(0, Math.min(span.end, q.content.end) - Math.max(span.start, q.content.start));
   return covered / Math.max(1, span.end - span.start);
+}
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
+const inside = (t: Span, spans: readonly Span[]): boolean => spans.some(s => s.start <= t.start && t.end <= s.end);
+
+/**
+ * Whether a sentence states something besides its attributions: "The ministry confirmed that …"
+ * says nothing of its own once the content, the cue and the speaker are taken out.
+ */
+function saysMoreThanItsAttributions(span: Span, quotes: readonly Quote[], tokens: SpanIndex<Token>): boolean {
+  const parts: Span[] = [];
+  for (const q of quotes) {
+    parts.push(q.content);
+    if (q.cue) parts.push(q.cue);
+    if (q.speaker?.mention) parts.push(q.speaker.mention);
+  }
+  let own = 0;
+  for (const t of tokens.overlapping(span.start, span.end)) if (CONTENT_POS.has(t.pos) && !inside(t, parts)) own++;
+  return own >= 2;
+}
+
+/** Few words of content are an object, not a statement ("claimed responsibility"): the claim is the whole clause. */
+const SHORT_CONTENT_WORDS = 3;
+function claimSpanOf(doc: Readonly<Doc>, quote: Quote, tokens: SpanIndex<Token>): Span {
+  const words = tokens.overlapping(quote.content.start, quote.content.end).filter(t => t.pos !== 'PUNCT').length;
+  const mention = quote.speaker?.mention;
+  if (words > SHORT_CONTENT_WORDS || quote.kind === 'direct' || !quote.cue || !mention) return quote.content;
+  const s = doc.sentences[quote.sentence];
+  if (!s || mention.start < s.start || mention.start > quote.cue.start || quote.cue.end > quote.content.start) return quote.content;
+  return { start: mention.start, end: quote.content.end };
 }
 
 interface ClaimDraft {
@@ -68,14 +99,14 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
   const tokenIndex = new SpanIndex(doc.tokens);
   for (const quote of doc.quotes) {
     const s = doc.sentences[quote.sentence];
-    drafts.push({ span: quote.content, sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
+    drafts.push({ span: claimSpanOf(doc, quote, tokenIndex), sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
   }
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const span = trimSentence(doc, s);
     if (span.end - span.start < 12) continue;
     const inSentence = quoteContents.overlapping(s.start, s.end).map(c => c.quote);
-    if (coveredShare(span, inSentence) >= COVERED_SHARE) continue;
+    if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokenIndex)) continue;
     drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
   }
   drafts.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);

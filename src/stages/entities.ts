@@ -1,5 +1,5 @@
 import type { Doc, Entity, EntityType, Span, Token } from '../model.js';
-import { FEMALE_MARKERS, GEOGRAPHIC_WORDS, HONORIFICS, NON_PERSON_WORDS, ORGANIZATION_WORDS, PLACES, TITLE_HEADS } from '../rules/names.js';
+import { FEMALE_MARKERS, GEOGRAPHIC_WORDS, HONORIFICS, MULTIWORD_PLACES, NON_PERSON_WORDS, ORGANIZATION_WORDS, PLACES, TITLE_HEADS } from '../rules/names.js';
 
 /** Lowercase words allowed inside a proper-noun run when capitalised words stand on both sides. */
 const RUN_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'del', 'da', 'du', 'le', '&']);
@@ -78,11 +78,18 @@ export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, sk
       const u = tokens[j];
       if (!u || u.sentence !== t.sentence || skip(u)) break;
       if (u.start > (tokens[j - 1]?.end ?? 0) + 1) break;
-      if (isCapitalised(u) && !MONTHS_AND_DAYS.has(u.lower) && u.pos !== 'VERB' && u.pos !== 'AUX') { j++; continue; }
+      // a capitalised "verb" inside a name is a surname the tagger misread: "Yvette Cooper", "Tim Cook"
+      const misreadVerb = (u.pos === 'VERB' || u.pos === 'AUX') && isCapitalised(tokens[j - 1] as Token) && tokens[j - 1]?.pos === 'PROPN';
+      if (isCapitalised(u) && !MONTHS_AND_DAYS.has(u.lower) && (u.pos !== 'VERB' && u.pos !== 'AUX' || misreadVerb)) { j++; continue; }
       if (u.text === '.' && /^[\p{Lu}]$/u.test(tokens[j - 1]?.text ?? '')) { j++; continue; }
       const next = tokens[j + 1];
       const institutional = tokens.slice(i, j).some(r => TITLE_HEADS.has(r.lower) || ORGANIZATION_WORDS.has(r.lower));
-      const joins = u.lower === 'and' || u.lower === '&' ? institutional : true;
+      // "Yvette Cooper of the Labour Party", "Patrick Crusius of Allen": a full name does not take an "of" phrase in
+      let since = j;
+      while (since > i && !RUN_CONNECTORS.has(tokens[since - 1]?.lower ?? '') && !TITLE_HEADS.has(tokens[since - 1]?.lower ?? '') && !ORGANIZATION_WORDS.has(tokens[since - 1]?.lower ?? '')) since--;
+      const tail = tokens.slice(since, j);
+      const fullName = tail.length >= 2 && tail.every(r => isCapitalised(r) && !GEOGRAPHIC_WORDS.has(r.lower) && !PLACES.has(r.lower));
+      const joins = u.lower === 'and' || u.lower === '&' ? institutional : (u.lower === 'of' || u.lower === 'for') && fullName ? false : true;
       if (joins && RUN_CONNECTORS.has(u.lower) && next && isCapitalised(next) && next.sentence === t.sentence && !MONTHS_AND_DAYS.has(next.lower)) { j++; continue; }
       if (u.text === '-' && next && isCapitalised(next) && u.start === tokens[j - 1]?.end) { j++; continue; }
       break;
@@ -116,7 +123,7 @@ export function classifyRun(run: NameRun): EntityType {
   if (lower.some(w => ORGANIZATION_WORDS.has(w))) return 'organization';
   if (run.tokens.length === 1 && run.tokens[0] && isAcronym(run.tokens[0])) return 'organization';
   const joined = lower.join(' ');
-  if (PLACES.has(joined) || (run.tokens.length <= 2 && lower.every(w => PLACES.has(w)))) return 'place';
+  if (PLACES.has(joined) || MULTIWORD_PLACES.has(joined) || (run.tokens.length <= 2 && lower.every(w => PLACES.has(w)))) return 'place';
   if (lower.some(w => GEOGRAPHIC_WORDS.has(w))) return 'place';
   if (lower.some(w => NON_PERSON_WORDS.has(w))) return 'unknown';
   if (/(?:ans|ese|ians|is|ists)$/.test(joined) && run.tokens.length === 1 && run.tokens[0]?.pos !== 'PROPN') return 'group';

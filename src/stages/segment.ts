@@ -37,11 +37,16 @@ export function findParagraphs(text: string): Paragraph[] {
     lineStart = m.index + m[0].length;
   }
   push(lineStart, text.length);
+  // a heading stands above something: the last line of a text is prose, whatever its shape
+  const last = paragraphs.at(-1);
+  if (last) last.heading = false;
   return paragraphs;
 }
 
 /** Sentences that wink-nlp split inside a quotation or before a lowercase continuation get joined back. */
 function shouldJoin(norm: string, prev: Sentence, next: Sentence): boolean {
+  // no space between them: wink-nlp split inside a token ("RM23." | "50")
+  if (next.start <= prev.end) return true;
   const head = norm.slice(next.start, Math.min(next.end, next.start + 3));
   if (/^["']?\s*[\p{Ll}]/u.test(head) && !/^["']?\s*(?:i|e|etc)\b/.test(head)) return true;
   // a lone closing mark or attribution tail (`" he said.`)

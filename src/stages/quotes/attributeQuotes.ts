@@ -1,8 +1,8 @@
 import type { Doc, Quote, QuotedSpan, QuoteKind, Sentence, Span, Speaker, Token } from '../../model.js';
-import { cueEntry } from '../../rules/cues.js';
+import { ATTRIBUTION_SCOPE, cueEntry, INFINITIVE_CONTENT_LEMMAS, NP_CONTENT_LEMMAS } from '../../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../../rules/names.js';
 import { findCues, type CueMatch } from './findCues.js';
-import { clauseSubject, phraseStartingAt, subjectBefore, withAppositive, type Phrase } from './nounPhrases.js';
+import { clauseSubject, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
 import { SpeakerResolver } from './resolveSpeaker.js';
 import { SpanIndex } from '../../text/spanIndex.js';
 
@@ -17,9 +17,21 @@ export const QUOTE_RULES = {
   'reported-participle': { kind: 'indirect', confidence: 0.75, description: '…, claiming … — the clause subject reports' },
   'reported-inverted': { kind: 'indirect', confidence: 0.8, description: '…, sources said / said Tarar — content before the cue' },
   'reported-according-to': { kind: 'indirect', confidence: 0.85, description: '… according to X' },
+  'reported-relative': { kind: 'indirect', confidence: 0.75, description: 'X, who said … — the relative pronoun stands for the speaker' },
+  'reported-label': { kind: 'indirect', confidence: 0.8, description: 'SPEAKER: … — a line that opens with a speaker and a colon (transcripts, headlines)' },
+  'reported-sourceless': { kind: 'indirect', confidence: 0.5, description: '… is expected to / seemed to … — a cue with no one named' },
   'mixed-carried': { kind: 'mixed', confidence: 0.6, description: 'a sentence with quoted words and no cue continues the previous speaker' },
 } as const;
 export type QuoteRuleId = keyof typeof QUOTE_RULES;
+
+/**
+ * PolNeAR's convention: a quotation interrupted by its attribution ("“X,” he said. “Y.”") or run on
+ * into cue-less sentences is one attribution whose content runs from the first quoted word to the
+ * last. Off, every quoted stretch is a quote of its own (the seed and Wikinews gold files' way).
+ */
+export const MERGE_INTERRUPTED = true;
+/** Report cues with nobody named as their source ("is expected to", "seemed"), with a null speaker. */
+export const SOURCELESS_CUES = false;
 
 interface Draft {
   kind: QuoteKind;
@@ -28,13 +40,30 @@ interface Draft {
   cue: CueMatch | null;
   sentence: number;
   ruleId: QuoteRuleId;
+  /** quotation marks this draft's content stands on, in order */
+  quotes: QuotedSpan[];
+  /** drafts merged into this one (an interrupted quotation) */
+  merged: number;
 }
 
 const CLOSING_QUOTE = /["'\u201D\u2019]$/;
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
   'today', 'tonight', 'earlier', 'later', 'again', 'also', 'previously', 'recently', 'repeatedly', 'publicly', 'privately',
   'separately', 'then', 'now']);
-const OPEN_MARK_TOKEN = /^(?:["\u201C\u201E`]|'')$/;
+const OPEN_MARK_TOKEN = /^(?:["\u201C\u201E`]|''|``)$/;
+const CLOSE_MARK_TOKEN = /^(?:["\u201D]|'')$/;
+/** After a comma, these open a clause that is no longer the reported content. */
+const CONTENT_STOPPERS = new Set(['which', 'who', 'whom', 'whose', 'although', 'though', 'whereas', 'according']);
+/** Line openers with a colon that announce a kind of text, not a speaker: "Update: …", "Editor's note: …". */
+const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', "editor's note", 'editor\u2019s note', 'correction', 'clarification',
+  'watch', 'read', 'read more', 'related', 'see also', 'photo', 'photos', 'video', 'live', 'breaking', 'breaking news', 'warning',
+  'disclosure', 'full disclosure', 'background', 'context', 'analysis', 'opinion', 'exclusive', 'source', 'sources', 'credit',
+  'image', 'caption', 'transcript', 'summary', 'tl;dr', 'ps', 'p.s', 'faq', 'dateline', 'where', 'when', 'what', 'why', 'how', 'who']);
+const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
+/** Words between two attributions in one sentence: "…, and Forbes says …". */
+const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
+/** After a comma, these open an adverbial or coordinate clause: ", because …", ", but …", ", as …". */
+const CLAUSE_OPENERS = new Set(['when', 'since', 'until', 'unless', 'before', 'after', 'yet', 'even', 'instead', 'despite']);
 
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const { tokens, sentences, quoteSpans, norm, text } = doc;
@@ -42,6 +71,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const opens = new SpanIndex(quoteSpans.map(q => ({ start: q.open.start, end: q.open.start + 1, quote: q })));
   const insideQuote = (offset: number): boolean => inners.containing(offset) !== undefined;
   const draftByCue = new Map<CueMatch, Draft>();
+  const draftByQuote = new Map<QuotedSpan, Draft>();
   /** Contents only ever collide with attributions found close by, so the check looks back a little way. */
   const overlapsRecentDraft = (content: Span): boolean => {
     for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - 40); i--) {
@@ -93,33 +123,52 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const cuesOf = (s: Sentence): CueMatch[] => {
     let found = cuesBySentence.get(s.index);
     if (!found) {
-      found = s.heading ? [] : findCues(tokens, s).filter(c => !insideQuote(tokens[c.first]?.start ?? 0));
+      found = s.heading ? [] : findCues(tokens, s, insideQuote).filter(c => !insideQuote(tokens[c.head]?.start ?? 0));
       cuesBySentence.set(s.index, found);
     }
     return found;
   };
-  const speakerFrom = (phrase: Phrase | null): Speaker | null => (phrase ? resolver.resolve(tokens, phrase.first, phrase.last) : null);
-  const record = (draft: Draft): void => {
-    drafts.push(draft);
-    if (draft.cue) { consumedCues.add(draft.cue.first); draftByCue.set(draft.cue, draft); }
+  const spanOf = (p: Phrase): Span => ({ start: tokens[p.first]?.start ?? 0, end: tokens[p.last - 1]?.end ?? 0 });
+  const speakerFrom = (source: SourcePhrase | Phrase | null): Speaker | null => {
+    if (!source) return null;
+    if ('core' in source) {
+      // a relative pronoun resolves through its antecedent; an appositive phrase as a whole ("The military's media wing, ISPR")
+      const words = source.relative ? source.core : source.full;
+      return resolver.resolve(tokens, words.first, words.last, spanOf(source.full));
+    }
+    return resolver.resolve(tokens, source.first, source.last);
+  };
+  const record = (draft: Omit<Draft, 'quotes' | 'merged'>): Draft => {
+    const full: Draft = { ...draft, quotes: [], merged: 0 };
+    drafts.push(full);
+    if (draft.cue) { consumedCues.add(draft.cue.first); draftByCue.set(draft.cue, full); }
     if (draft.speaker) resolver.noteSpeaker(draft.speaker);
     lastAttributionParagraph = sentences[draft.sentence]?.paragraph ?? lastAttributionParagraph;
+    return full;
+  };
+  const useQuote = (q: QuotedSpan, d: Draft): void => {
+    usedQuoteSpans.add(q);
+    d.quotes.push(q);
+    draftByQuote.set(q, d);
   };
 
   /** Speaker and cue right after a closing mark: `,” he said` / `,” said Tarar` / `,” one source noted`. */
-  const cueAfter = (q: QuotedSpan, s: Sentence): { cue: CueMatch; speaker: Phrase | null } | null => {
+  const cueAfter = (q: QuotedSpan, s: Sentence): { cue: CueMatch; speaker: SourcePhrase | null } | null => {
     let i = firstTokenFrom(q.close.end, s);
     if (tokens[i]?.text === ',' || tokens[i]?.text === '\u2014' || tokens[i]?.text === '-') i++;
-    const cues = cuesOf(s).filter(c => c.first >= i && c.first <= i + 12 && !consumedCues.has(c.first));
+    const cues = cuesOf(s).filter(c => c.first >= i && c.first <= i + 45 && !consumedCues.has(c.first) && c.lemma !== ':');
     const cue = cues[0];
     if (!cue) return null;
+    // '“… terrorists.” Mr. Zahed said: “…”': after a finished sentence, a cue that opens a quotation is the next one's
+    const lastInner = norm.slice(Math.max(q.inner.start, q.inner.end - 2), q.inner.end);
+    const opensNext = (k: number): boolean => tokens[k]?.text === ':' || OPEN_MARK_TOKEN.test(tokens[k]?.text ?? '') || (tokens[k]?.text === ',' && OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? ''));
+    if (/[.!?]\s*$/.test(lastInner) && opensNext(afterCueModifiers(cue, s))) return null;
     if (cue.first === i) {
       // inverted: said Tarar / according to officials
-      const after = phraseStartingAt(tokens, cue.last, s.tokenEnd);
-      return { cue, speaker: after ? withAppositive(tokens, after, s.tokenEnd) : null };
+      return { cue, speaker: sourceAfter(tokens, cue.last, s.tokenEnd) };
     }
-    const subject = subjectBefore(tokens, cue.first, i);
-    if (!subject || subject.first !== i) return null;
+    const subject = sourceBefore(tokens, cue.first, i);
+    if (!subject || subject.full.first !== i) return null;
     return { cue, speaker: subject };
   };
 
@@ -128,17 +177,46 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const openToken = firstTokenFrom(q.open.start, s);
     let k = openToken - 1;
     while (k >= s.tokenStart && (tokens[k]?.text === ',' || tokens[k]?.text === ':')) k--;
-    const cue = cuesOf(s).find(c => !consumedCues.has(c.first) && c.last <= openToken
+    // "X commented on the matter — which the BBC noted as unusual — “…”": the aside between dashes is skipped
+    if (DASH.test(tokens[k]?.text ?? '') && tokens[k]?.text !== '-') {
+      let open = k - 1;
+      while (open > s.tokenStart && open > k - 30 && tokens[open]?.text !== tokens[k]?.text) open--;
+      if (open > s.tokenStart && tokens[open]?.text === tokens[k]?.text) k = open - 1;
+    }
+    const cue = cuesOf(s).find(c => !consumedCues.has(c.first) && c.last <= openToken && c.lemma !== ':' && c.last - 1 <= k
       && (c.last - 1 === k || afterCueModifiers(c, s) === k + 1));
     if (cue) return cue;
     const colon = cuesOf(s).find(c => c.lemma === ':' && c.last === openToken && !consumedCues.has(c.first));
-    return colon ?? null;
+    if (!colon) return null;
+    return verbCueBefore(s, colon.first) ?? colon;
   };
 
-  const speakerOfCue = (cue: CueMatch, s: Sentence): { phrase: Phrase | null; inverted: boolean } => {
+  /** The verb cue of a lead-in that ends in a colon: "the source said with a caveat:" → "said". */
+  const verbCueBefore = (s: Sentence, colonAt: number): CueMatch | null => {
+    const verb = cuesOf(s).filter(c => c.lemma !== ':' && !consumedCues.has(c.first) && c.last <= colonAt && !c.sourceAfter).at(-1);
+    if (!verb) return null;
+    for (let k = verb.last; k < colonAt; k++) if (OPEN_MARK_TOKEN.test(tokens[k]?.text ?? '') || CLOSE_MARK_TOKEN.test(tokens[k]?.text ?? '')) return null;
+    return verb;
+  };
+
+  /** A quotation that opens a paragraph right after one ending in a lead-in colon: "Cruz called them on it:" ¶ "“The questions…”". */
+  const leadInBefore = (q: QuotedSpan, s: Sentence): { cue: CueMatch; sentence: Sentence } | null => {
+    const prev = sentences[s.index - 1];
+    if (!prev || prev.paragraph !== s.paragraph - 1 || prev.heading || q.open.start !== doc.paragraphs[s.paragraph]?.start) return null;
+    const last = tokens[prev.tokenEnd - 1];
+    if (!last || last.text !== ':') return null;
+    const verb = verbCueBefore(prev, prev.tokenEnd - 1);
+    if (verb) return { cue: verb, sentence: prev };
+    const colonAt = prev.tokenEnd - 1;
+    if (consumedCues.has(colonAt)) return null;
+    return { cue: { first: colonAt, last: colonAt + 1, head: colonAt, lemma: ':', frame: 'speech', complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-colon', score: 0 }, sentence: prev };
+  };
+
+  const speakerOfCue = (cue: CueMatch, s: Sentence): { source: SourcePhrase | null; inverted: boolean } => {
     if (cue.sourceAfter) {
-      const after = phraseStartingAt(tokens, cue.last, s.tokenEnd);
-      return { phrase: after ? withAppositive(tokens, after, s.tokenEnd) : null, inverted: true };
+      // "as reported by X": the phrase's own words after the cue lead to the source
+      const from = ['by', 'of'].includes(tokens[cue.last]?.lower ?? '') ? cue.last + 1 : cue.last;
+      return { source: sourceAfter(tokens, from, s.tokenEnd), inverted: true };
     }
     if (cue.participle) {
       let earlier: Draft | undefined;
@@ -149,24 +227,49 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (earlier?.speaker?.mention) {
         const first = firstTokenFrom(earlier.speaker.mention.start, s);
         const last = lastTokenBefore(earlier.speaker.mention.end, s) + 1;
-        return { phrase: { first, last }, inverted: false };
+        if (first < last) return { source: { core: { first, last }, full: { first, last }, relative: false }, inverted: false };
       }
-      return { phrase: clauseSubject(tokens, s.tokenStart, cue.first), inverted: false };
+      const subject = clauseSubject(tokens, s.tokenStart, cue.first);
+      return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
+    }
+    if (isPassive(cue)) return { source: null, inverted: false };
+    if (isReducedParticiple(cue)) {
+      // "the group of contests, known as Super Tuesday": the noun before the comma is what is named
+      const named = subjectBefore(tokens, cue.first - 1, clauseFloor(s, cue.first));
+      return { source: named ? { core: named, full: named, relative: false } : null, inverted: false };
     }
     const floor = clauseFloor(s, cue.first);
-    const before = subjectBefore(tokens, cue.first, floor);
-    if (before) return { phrase: before, inverted: false };
+    const before = sourceBefore(tokens, cue.first, floor);
+    if (before) return { source: before, inverted: false };
     const prev = tokens[cue.first - 1];
     if (prev && (prev.lower === 'and' || prev.lower === 'but' || prev.lower === 'then') && cue.first - 1 > s.tokenStart) {
       // a second verb of the same subject: "The embassy declined the request and said ..."
-      return { phrase: clauseSubject(tokens, s.tokenStart, cue.first), inverted: false };
+      const subject = clauseSubject(tokens, s.tokenStart, cue.first);
+      return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
-    const after = phraseStartingAt(tokens, cue.last, s.tokenEnd);
-    const withApp = after ? withAppositive(tokens, after, s.tokenEnd) : null;
+    const after = sourceAfter(tokens, cue.last, s.tokenEnd);
     // inverted order only ends a clause: "..., said Tarar." / "..., said the minister, adding ..."
-    const end = withApp ? tokens[withApp.last] : undefined;
-    if (withApp && withApp.last < s.tokenEnd && end && !/^[.,;!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { phrase: null, inverted: true };
-    return { phrase: withApp, inverted: true };
+    const end = after ? tokens[after.full.last] : undefined;
+    if (after && after.full.last < s.tokenEnd && end && !/^[.,;!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { source: null, inverted: true };
+    return { source: after, inverted: true };
+  };
+
+  /** "also known as", "…, described as": a past participle with no auxiliary, modifying the noun before it. */
+  const isReducedParticiple = (cue: CueMatch): boolean => {
+    const head = tokens[cue.head];
+    if (!head || !/(?:ed|en|wn)$/.test(head.lower) || head.lower === head.lemma) return false;
+    for (let k = cue.first; k < cue.head; k++) if (tokens[k]?.pos === 'AUX') return false;
+    const before = tokens[cue.first - 1];
+    const naming = ['know', 'dub', 'name', 'nickname', 'call', 'label', 'brand', 'describe', 'title'].includes(head.lemma) || tokens[cue.head + 1]?.lower === 'as';
+    return !!before && before.text === ',' && naming;
+  };
+
+  /** "was acknowledged", "is expected": whoever holds the view is not the subject. */
+  const isPassive = (cue: CueMatch): boolean => {
+    const head = tokens[cue.head];
+    if (!head || cue.head === cue.first || /ing$/.test(head.lower) || head.lower === head.lemma || /s$/.test(head.lower)) return false;
+    for (let k = cue.first; k < cue.head; k++) if (tokens[k]?.lemma === 'be') return true;
+    return false;
   };
 
   /** Content never reaches back over an earlier clause boundary such as "; " or a previous cue's content. */
@@ -189,16 +292,25 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const after = cueAfter(q, closeSentence);
         if (after && wordCount >= 2) {
           const speaker = speakerFrom(after.speaker);
-          usedQuoteSpans.add(q);
-          record({ kind: 'direct', content: q.inner, speaker, cue: after.cue, sentence: closeSentence.index, ruleId: 'direct-cue-after' });
+          useQuote(q, record({ kind: 'direct', content: q.inner, speaker, cue: after.cue, sentence: closeSentence.index, ruleId: 'direct-cue-after' }));
+          continue;
+        }
+        const dash = dashAfter(q, closeSentence);
+        if (dash && wordCount >= 2) {
+          useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(dash.source), cue: dash.cue, sentence: closeSentence.index, ruleId: 'direct-cue-after' }));
+          continue;
+        }
+        const leadIn = leadInBefore(q, s);
+        if (leadIn && wordCount >= 2) {
+          const source = leadIn.cue.lemma === ':' ? colonSource(leadIn.cue, leadIn.sentence) : speakerOfCue(leadIn.cue, leadIn.sentence).source;
+          useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(source), cue: leadIn.cue, sentence: leadIn.sentence.index, ruleId: 'direct-cue-before' }));
           continue;
         }
         const tail = norm.slice(q.close.end, closeSentence.end).trim();
         const prev = resolver.previousSpeaker;
         const nearby = s.paragraph - lastAttributionParagraph <= 1 || q.continued;
         if (/^[.!?]?$/.test(tail) && wordCount >= 3 && prev && nearby) {
-          usedQuoteSpans.add(q);
-          record({ kind: 'direct', content: q.inner, speaker: { ...prev, mention: null, resolution: 'carried' }, cue: null, sentence: s.index, ruleId: q.continued ? 'direct-continued' : 'direct-carried' });
+          useQuote(q, record({ kind: 'direct', content: q.inner, speaker: { ...prev, mention: null, resolution: 'carried' }, cue: null, sentence: s.index, ruleId: q.continued ? 'direct-continued' : 'direct-carried' }));
           continue;
         }
         if (/^[.!?]?$/.test(tail) && wordCount >= 3 && q.continued === false && nextParagraphContinues(q)) {
@@ -206,75 +318,248 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           continue;
         }
       } else {
+        const dash = dashBefore(q, s);
+        if (dash && wordCount >= 2) {
+          useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(dash.source), cue: dash.cue, sentence: s.index, ruleId: 'direct-cue-before' }));
+          continue;
+        }
         const cue = cueBefore(q, s);
+        // "For example: “…,” he told CNN": a lead-in with no verb gives way to a cue after the quotation
+        if (cue?.lemma === ':' && !hasVerbBetween(s.tokenStart, cue.first)) {
+          const after = cueAfter(q, closeSentence);
+          if (after && wordCount >= 2) {
+            useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(after.speaker), cue: after.cue, sentence: closeSentence.index, ruleId: 'direct-cue-after' }));
+            continue;
+          }
+        }
         if (cue && wordCount >= 2) {
-          const { phrase } = cue.lemma === ':' ? { phrase: subjectBefore(tokens, cue.first, s.tokenStart) } : speakerOfCue(cue, s);
-          const speaker = speakerFrom(phrase);
-          usedQuoteSpans.add(q);
-          record({ kind: 'direct', content: q.inner, speaker, cue, sentence: s.index, ruleId: cue.participle ? 'direct-participle' : 'direct-cue-before' });
+          const source = cue.lemma === ':' ? colonSource(cue, s) : speakerOfCue(cue, s).source;
+          const speaker = speakerFrom(source);
+          // "calls the issue of security “a priority”": what is called so belongs to the content
+          const openToken = firstTokenFrom(q.open.start, s);
+          const object = cue.complement === 'predicate' && openToken > cue.last && !/^[,:]$/.test(tokens[openToken - 1]?.text ?? '') ? tokens[cue.last] : undefined;
+          const content = object ? { start: object.start, end: q.close.end } : q.inner;
+          const draft = record({ kind: object ? 'mixed' : 'direct', content, speaker, cue, sentence: s.index, ruleId: cue.participle ? 'direct-participle' : 'direct-cue-before' });
+          useQuote(q, draft);
+          continue;
+        }
+        // “X,” he said, “Y.” — the second half of an interrupted quotation
+        const earlier = interruptedBy(q, s);
+        if (earlier && wordCount >= 1) {
+          if (MERGE_INTERRUPTED && mergeable(earlier, q.inner)) {
+            earlier.content = { start: earlier.content.start, end: q.inner.end };
+            earlier.merged++;
+            useQuote(q, earlier);
+          } else {
+            useQuote(q, record({ kind: 'direct', content: q.inner, speaker: earlier.speaker ? { ...earlier.speaker, mention: null, resolution: 'carried' } : null, cue: null, sentence: s.index, ruleId: 'direct-carried' }));
+          }
         }
       }
     }
 
-    // 2. reported speech: every cue not used by a quotation
+    // 2. a line that opens with its speaker: "FALLIN: I think…", "Poll: Trump leads…", "Q: …"
+    const label = labelAt(s);
+    if (label && !cuesOf(s).some(c => c.first > label.colon && c.lemma !== ':')) {
+      // the label's own sentence; later sentences of a transcript answer carry their own attributions
+      const end = s.tokenEnd;
+      const first = tokens[label.colon + 1];
+      const last = tokens[end - 1];
+      const content = first && last ? trimContent(first.start, last.end) : null;
+      if (content && !overlapsRecentDraft(content)) {
+        const speaker = speakerFrom({ first: label.first, last: label.colon });
+        const fragments = inners.overlapping(content.start, content.end).map(i => i.quote);
+        const colon: CueMatch = { first: label.colon, last: label.colon + 1, head: label.colon, lemma: ':', frame: 'speech', complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-label-colon', score: 0 };
+        const draft = record({ kind: fragments.length ? (fragments.length === 1 && fragments[0]?.inner.start === content.start + 1 ? 'direct' : 'mixed') : 'indirect', content, speaker, cue: colon, sentence: s.index, ruleId: 'reported-label' });
+        fragments.forEach(q => useQuote(q, draft));
+        consumedCues.add(label.colon);
+      }
+    }
+
+    // 3. reported speech: every cue not used by a quotation
     const cues = cuesOf(s);
+    // a lead-in ("Cruz called them on it:") keeps its cue for the quotation that opens the next paragraph
+    const leadInCue = endsInLeadIn(s) ? verbCueBefore(s, s.tokenEnd - 1) : null;
     for (const cue of cues) {
-      if (consumedCues.has(cue.first) || cue.lemma === ':') continue;
-      const { phrase, inverted } = speakerOfCue(cue, s);
+      if (consumedCues.has(cue.first) || cue.lemma === ':' || cue === leadInCue) continue;
+      const { source, inverted } = speakerOfCue(cue, s);
       let content: Span | null;
       let ruleId: QuoteRuleId;
       if (cue.sourceAfter) {
-        const after = phrase ? phrase.last : cue.last;
+        const after = source ? source.full.last : cue.last;
         const atStart = cue.first <= s.tokenStart + 1;
-        content = atStart ? tokenRange(after, s.tokenEnd, s) : tokenRange(s.tokenStart, cue.first, s);
+        content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(previousBoundary(cues, cue, s), cue.first, s);
         ruleId = 'reported-according-to';
-      } else if (inverted || isAtClauseEnd(cue, phrase, s)) {
-        const end = inverted ? cue.first : (phrase?.first ?? cue.first);
+      } else if (inverted || isAtClauseEnd(cue, source?.full ?? null, s)) {
+        const end = inverted ? cue.first : (source?.full.first ?? cue.first);
         const start = previousBoundary(cues, cue, s);
         content = tokenRange(start, end, s);
+        // "In 2008, Trump said, the foundation…" / "X, he said, and Y": the content goes on after the cue
+        const k = inverted && source ? source.full.last : afterCueModifiers(cue, s);
+        if (tokens[k]?.text === ',' && k + 1 < s.tokenEnd && !CONTENT_STOPPERS.has(tokens[k + 1]?.lower ?? '') && !(tokens[k + 1]?.pos === 'VERB' && /ing$/.test(tokens[k + 1]?.lower ?? ''))) {
+          const rest = contentEnd(k, s);
+          if (rest > k + 2) content = tokenRange(start, rest, s) ?? content;
+        }
         ruleId = 'reported-inverted';
       } else {
         const start = contentStart(cue, s);
-        const end = nextBoundary(cues, cue, s);
+        // "…, also known as Fitna al-Khawarij, launched …": a participle modifier names its object and no more
+        const reduced = isReducedParticiple(cue);
+        const end = reduced ? (phraseStartingAt(tokens, start, s.tokenEnd)?.last ?? start) : nextBoundary(cues, cue, s);
         content = tokenRange(start, end, s);
-        ruleId = cue.participle ? 'reported-participle' : 'reported-cue-after-subject';
+        ruleId = cue.participle ? 'reported-participle' : source?.relative ? 'reported-relative' : 'reported-cue-after-subject';
       }
-      if (!content || !phrase) continue;
+      if (!content) continue;
+      if (!source && !(SOURCELESS_CUES && ruleId === 'reported-cue-after-subject')) continue;
+      if (!source) ruleId = 'reported-sourceless';
       const contentTokens = tokensIn(content, s);
-      if (contentTokens < 2) continue;
+      if (contentTokens < 1) continue;
+      if (!inScope(cue, content, s)) continue;
+      content = extendOverQuotation(content);
       if (overlapsRecentDraft(content)) continue;
-      const speaker = speakerFrom(phrase);
+      const speaker = speakerFrom(source);
       const fragments = inners.overlapping(content.start, content.end).map(i => i.quote);
-      fragments.forEach(q => usedQuoteSpans.add(q));
-      record({ kind: fragments.length ? 'mixed' : 'indirect', content, speaker, cue, sentence: s.index, ruleId });
+      const draft = record({ kind: fragments.length ? 'mixed' : 'indirect', content, speaker, cue, sentence: s.index, ruleId });
+      fragments.forEach(q => useQuote(q, draft));
     }
 
-    // 3. quoted words in a sentence with no cue: the previous speaker goes on
+    // 4. quoted words in a sentence with no cue: the previous speaker goes on
     const loose = opens.overlapping(s.start, s.end).map(o => o.quote).filter(q => !usedQuoteSpans.has(q)
       && norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length >= 3);
     const prev = resolver.previousSpeaker;
     if (loose.length && cues.length === 0 && prev && s.paragraph - lastAttributionParagraph <= 1) {
       const content = trimContent(s.start + openerLength(norm.slice(s.start, s.end)), s.end);
       if (content && !overlapsRecentDraft(content)) {
-        loose.forEach(q => usedQuoteSpans.add(q));
-        record({ kind: 'mixed', content, speaker: { ...prev, mention: null, resolution: 'carried' }, cue: null, sentence: s.index, ruleId: 'mixed-carried' });
+        const draft = record({ kind: 'mixed', content, speaker: { ...prev, mention: null, resolution: 'carried' }, cue: null, sentence: s.index, ruleId: 'mixed-carried' });
+        loose.forEach(q => useQuote(q, draft));
       }
     }
+  }
+
+  /** A speaker label that opens a paragraph: one to five capitalised words (or "Q"/"A") and a colon. */
+  function labelAt(s: Sentence): { first: number; colon: number } | null {
+    const para = doc.paragraphs[s.paragraph];
+    const first = tokens[s.tokenStart];
+    if (!para || !first || first.start !== para.start) return null;
+    for (let k = s.tokenStart; k < Math.min(s.tokenEnd - 1, s.tokenStart + 6); k++) {
+      const t = tokens[k];
+      if (!t) return null;
+      if (t.text === ':') {
+        if (k === s.tokenStart || (tokens[k + 1]?.start ?? 0) > t.end + 2) return null;
+        if (NOT_SPEAKER_LABELS.has(norm.slice(tokens[s.tokenStart]?.start ?? 0, tokens[k - 1]?.end ?? 0).toLowerCase())) return null;
+        if (/^\d/.test(tokens[k + 1]?.text ?? '')) return null;      // 8:30
+        return { first: s.tokenStart, colon: k };
+      }
+      const word = /^[\p{Lu}]/u.test(t.text) || t.text === '.' || t.pos === 'PROPN' || (['of', 'on', 'the', 'and'].includes(t.lower) && k > s.tokenStart);
+      if (!word || t.pos === 'VERB' && !/^[\p{Lu}]/u.test(t.text)) return null;
+    }
+    return null;
+  }
+
+  function dashCue(at: number): CueMatch {
+    return { first: at, last: at + 1, head: at, lemma: 'dash', frame: 'speech', complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-dash', score: 0 };
+  }
+
+  /** "Sonya Herridge ― “…”": a name and a dash open the sentence, the quotation follows. */
+  function dashBefore(q: QuotedSpan, s: Sentence): { cue: CueMatch; source: SourcePhrase } | null {
+    const openToken = firstTokenFrom(q.open.start, s);
+    const dashAt = openToken - 1;
+    if (!DASH.test(tokens[dashAt]?.text ?? '') || dashAt <= s.tokenStart) return null;
+    const name = sourceAfter(tokens, s.tokenStart, dashAt);
+    if (!name || name.full.last !== dashAt || !/^[\p{Lu}]/u.test(tokens[s.tokenStart]?.text ?? '')) return null;
+    return { cue: dashCue(dashAt), source: name };
+  }
+
+  /** "“…” — Commissioner Jane Roe": a dash and a name end the sentence after the quotation. */
+  function dashAfter(q: QuotedSpan, closing: Sentence): { cue: CueMatch; source: SourcePhrase } | null {
+    let s = closing;
+    let dashAt = firstTokenFrom(q.close.end, s);
+    // the tokenizer may end the sentence at the closing mark: the dash opens the next one
+    const next = sentences[s.index + 1];
+    if (dashAt >= s.tokenEnd && next && next.paragraph === s.paragraph) { s = next; dashAt = next.tokenStart; }
+    if (!DASH.test(tokens[dashAt]?.text ?? '')) return null;
+    const name = sourceAfter(tokens, dashAt + 1, s.tokenEnd);
+    if (!name || !/^[\p{Lu}]/u.test(tokens[dashAt + 1]?.text ?? '')) return null;
+    const rest = tokens[name.full.last];
+    if (name.full.last < s.tokenEnd && rest && !/^[.,;!?)]$/.test(rest.text)) return null;
+    return { cue: dashCue(dashAt), source: name };
+  }
+
+  function hasVerbBetween(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (tokens[k]?.pos === 'VERB' || tokens[k]?.pos === 'AUX') return true;
+    return false;
+  }
+
+  function endsInLeadIn(s: Sentence): boolean {
+    if (tokens[s.tokenEnd - 1]?.text !== ':') return false;
+    const next = doc.paragraphs[s.paragraph + 1];
+    return !!next && sentences[s.index + 1]?.paragraph === s.paragraph + 1 && opens.overlapping(next.start, next.start + 1).length > 0;
   }
 
   function nextParagraphContinues(q: QuotedSpan): boolean {
     return opens.overlapping(q.close.end, q.close.end + 4).some(o => o.quote.continued && o.quote !== q);
   }
 
+  /** The draft of the quotation that a `,” he said, “` interruption right before `q` belongs to. */
+  function interruptedBy(q: QuotedSpan, s: Sentence): Draft | null {
+    const openToken = firstTokenFrom(q.open.start, s);
+    // walk back over the interruption: punctuation, a speaker and a cue, at most a dozen tokens
+    for (let k = openToken - 1; k >= s.tokenStart && k >= openToken - 60; k--) {
+      const t = tokens[k];
+      if (!t) break;
+      if (CLOSE_MARK_TOKEN.test(t.text) || (t.text === "'" && tokens[k - 1]?.text === "'")) {
+        const closed = inners.containing(t.start - 1)?.quote ?? inners.overlapping(t.start - 1, t.start).at(-1)?.quote;
+        const d = closed ? draftByQuote.get(closed) : undefined;
+        if (!d || !d.cue || d.kind !== 'direct') return null;
+        const cueTokenIn = d.cue.first > k && d.cue.first < openToken;
+        return cueTokenIn ? d : null;
+      }
+      if (OPEN_MARK_TOKEN.test(t.text) || t.text === ';') return null;
+    }
+    return null;
+  }
+
+  /** Who stands before a lead-in colon: "Trump tweeted:" is a cue of its own; "From Chairwoman X:" names the speaker. */
+  function colonSource(cue: CueMatch, s: Sentence): SourcePhrase | null {
+    const floor = clauseFloor(s, cue.first);
+    // "Continued Stone:", "Stated Stone:" — a verb first, its speaker after it
+    const first = tokens[floor];
+    if (first && first.pos === 'VERB' && cue.first - floor <= 6) {
+      const after = sourceAfter(tokens, floor + 1, cue.first);
+      if (after && after.full.last === cue.first) return after;
+    }
+    const before = sourceBefore(tokens, cue.first, s.tokenStart);
+    if (before && before.full.first <= s.tokenStart + 1) return before;
+    // "a spokesman for Bernie Sanders could only quip:" — the subject of the verb that ends the lead-in
+    for (let k = cue.first - 1; k > floor && k >= cue.first - 6; k--) {
+      const t = tokens[k];
+      if (!t || t.pos === 'PUNCT') break;
+      if (t.pos !== 'VERB') continue;
+      let v = k;
+      while (v - 1 > floor && ['AUX', 'ADV', 'PART'].includes(tokens[v - 1]?.pos ?? '')) v--;
+      const subject = sourceBefore(tokens, v, floor);
+      if (subject) return subject;
+      break;
+    }
+    // "Trump went even further:" — the lead-in clause's subject
+    const subject = clauseSubject(tokens, clauseFloor(s, cue.first), cue.first);
+    if (subject) return { core: subject, full: subject, relative: false };
+    return before;
+  }
+
   /** Skips what may follow a cue before its content or the clause end: "told reporters", "said on Monday", "said in a statement". */
   function afterCueModifiers(cue: CueMatch, s: Sentence): number {
     let k = cue.last;
+    // a cue that ends on its preposition ("commented on") takes that preposition's object
+    if (tokens[k - 1]?.pos === 'ADP' && k - 1 > cue.head) {
+      const obj = phraseStartingAt(tokens, k, s.tokenEnd);
+      if (obj && !OPEN_MARK_TOKEN.test(tokens[k]?.text ?? '')) k = obj.last;
+    }
     const entry = cueEntry(cue.lemma);
     const takesObject = ['tell', 'assure', 'remind', 'warn', 'urge', 'inform', 'brief'].includes(cue.lemma) || entry?.complement === 'predicate';
     for (let guard = 0; guard < 4 && k < s.tokenEnd; guard++) {
       const t = tokens[k];
       if (!t) break;
-      if (TIME_WORDS.has(t.lower)) { k++; continue; }
+      if (TIME_WORDS.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) { k++; continue; }
       if (t.pos === 'ADP' && t.lower !== 'that' && !(cue.lemma === 'call' && (t.lower === 'for' || t.lower === 'on'))) {
         const obj = phraseStartingAt(tokens, k + 1, s.tokenEnd);
         if (obj) { k = obj.last; continue; }
@@ -305,15 +590,54 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const earlierDraft = draftByCue.get(earlier);
       if (earlierDraft) return firstTokenFrom(earlierDraft.content.end, s);
     }
-    // skip a leading connective ("But,", "However,")
     return s.tokenStart;
   }
 
   function contentStart(cue: CueMatch, s: Sentence): number {
-    let k = afterCueModifiers(cue, s);
+    // "called Clinton's use of email “extremely careless”": the object belongs to what was said
+    let k = cue.complement === 'predicate' ? cue.last : afterCueModifiers(cue, s);
     if (cue.lemma === 'call' && ['for', 'on'].includes(tokens[k]?.lower ?? '')) k++;
     while (k < s.tokenEnd && [',', ':', 'that', '\u2014', '-'].includes(tokens[k]?.lower ?? '')) k++;
     return k;
+  }
+
+  /**
+   * Where reported content that starts after `from` ends: at a ";", or at a comma or dash that opens a
+   * relative, participle or adverbial clause (", which", ", saying", ", because", ", but"), or, after a
+   * bare noun-phrase object, where the subject's next verb begins ("endorsed Trump and has appeared").
+   */
+  function contentEnd(from: number, s: Sentence): number {
+    let depth = 0;
+    let sawVerb = false;
+    for (let k = from + 1; k < s.tokenEnd; k++) {
+      const t = tokens[k];
+      if (!t) break;
+      if (OPEN_MARK_TOKEN.test(t.text)) depth++;
+      else if (CLOSE_MARK_TOKEN.test(t.text)) depth = Math.max(0, depth - 1);
+      if (depth > 0 || insideQuote(t.start)) continue;
+      if (t.text === ';') return k;
+      const next = tokens[k + 1];
+      const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
+      const modifier = verbAfter && /ed$/.test(verbAfter.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[verbAfter.index + 1]?.pos ?? '') && tokens[verbAfter.index + 1]?.pos !== 'PROPN';
+      if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && verbAfter && (verbAfter.pos === 'VERB' || verbAfter.pos === 'AUX') && !/ing$/.test(verbAfter.lower) && !modifier && k > from + 1) return k;
+      if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
+      if (t.text !== ',' && t.text !== '\u2014' && t.text !== '--') continue;
+      if (!next) continue;
+      if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB')) return k;
+      // ", and the market did": a second clause with a subject and a verb of its own
+      if ((next.lower === 'and' || next.lower === 'or') && startsClause(k + 2, s)) return k;
+    }
+    return s.tokenEnd;
+  }
+
+  /** A subject (a pronoun, or a short noun phrase) followed by a verb starts at `k`. */
+  function startsClause(k: number, s: Sentence): boolean {
+    for (let j = k; j < Math.min(s.tokenEnd, k + 5); j++) {
+      const t = tokens[j];
+      if (!t || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'CCONJ') return false;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && j > k) return true;
+    }
+    return false;
   }
 
   function nextBoundary(cues: CueMatch[], cue: CueMatch, s: Sentence): number {
@@ -326,18 +650,27 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         if (k < other.first && /^["'\u201D\u2019]$/.test(tokens[k]?.text ?? '')) k++;
         return k;
       }
-      // a second cue of the same subject: "said that ... but denied that ..."
-      const joiner = tokens[other.first - 1];
-      if (joiner && (joiner.lower === 'but' || joiner.lower === 'and') && !subjectBefore(tokens, other.first, other.first - 1)) {
-        let k = other.first - 1;
-        if (tokens[k - 1]?.text === ',') k--;
-        if (k > cue.last + 1) return k;
-      }
       // an inverted attribution later in the sentence: "..., officials said."
       const subject = subjectBefore(tokens, other.first, cue.last);
       if (subject && tokens[subject.first - 1]?.text === ',' && (other.last >= s.tokenEnd - 1)) return subject.first - 1;
+      // another attribution after a clause boundary: "…, Forbes says …", "… and Mr. Trump has disparaged …", ", cited …"
+      if (other.lemma === ':' || insideQuote(tokens[other.first]?.start ?? 0)) continue;
+      const source = sourceBefore(tokens, other.first, cue.last + 1);
+      const start = source && !source.relative ? source.full.first : other.first;
+      let k = start;
+      while (k - 1 > cue.last && ATTRIBUTION_BOUNDARY.has(tokens[k - 1]?.lower ?? '')) k--;
+      if (k < start && k > cue.last + 1 && [',', ';', '\u2014', '--', 'but'].includes(tokens[k]?.lower ?? '')) return Math.min(k, contentEnd(cue.last, s));
     }
-    return s.tokenEnd;
+    return contentEnd(cue.last, s);
+  }
+
+  /** Reported content that opens a quotation runs on to where the quotation closes, over sentences. */
+  function extendOverQuotation(content: Span): Span {
+    let end = content.end;
+    for (const { quote } of inners.overlapping(content.start, content.end)) {
+      if (quote.inner.start >= content.start && quote.inner.end > end) end = quote.close.end;
+    }
+    return end === content.end ? content : trimContent(content.start, end) ?? content;
   }
 
   function tokenRange(first: number, last: number, s: Sentence): Span | null {
@@ -346,6 +679,29 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const b = tokens[last - 1];
     if (!a || !b) return null;
     return trimContent(a.start, b.end);
+  }
+
+  /** What a content is: a quotation, a clause with a verb of its own, an infinitive ("to resign") or a noun phrase. */
+  function contentType(span: Span, s: Sentence): 'quote' | 'clause' | 'infinitive' | 'np' {
+    if (inners.overlapping(span.start, span.end).length) return 'quote';
+    let first = true;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i];
+      if (!t || t.start < span.start || t.end > span.end) continue;
+      if (first && t.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return 'infinitive';
+      first = false;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to') return 'clause';
+    }
+    return 'np';
+  }
+
+  /** In the 'speech' scope a learned cue needs propositional content; see ATTRIBUTION_SCOPE. */
+  function inScope(cue: CueMatch, content: Span, s: Sentence): boolean {
+    if (ATTRIBUTION_SCOPE === 'stance' || !cue.ruleId.startsWith('cue-learned')) return true;
+    const type = contentType(content, s);
+    if (type === 'quote' || type === 'clause') return true;
+    if (type === 'np') return NP_CONTENT_LEMMAS.has(cue.lemma);
+    return INFINITIVE_CONTENT_LEMMAS.has(cue.lemma);
   }
 
   function tokensIn(span: Span, s: Sentence): number {
@@ -372,7 +728,43 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return b > a ? { start: a, end: b } : null;
   }
 
+  if (MERGE_INTERRUPTED) mergeRuns(drafts, sentences);
   return finalize(drafts, tokens, text);
+}
+
+/**
+ * One content span for two stretches only when the words between them (the interruption) are
+ * fewer than the quoted words: a long "said X, a ... who ..., " keeps the stretches apart.
+ */
+function mergeable(d: Draft, next: Span): boolean {
+  const quoted = (d.quotes.reduce((n, q) => n + (q.inner.end - q.inner.start), 0) || (d.content.end - d.content.start)) + (next.end - next.start);
+  const gap = next.start - d.content.end;
+  return gap >= 0 && gap <= 0.9 * quoted;
+}
+
+/**
+ * Folds cue-less quotations into the attribution they continue (PolNeAR's one discontinuous
+ * content): a direct-carried or direct-continued quote joins the draft right before it when that
+ * draft is a quotation from the same speaker in the same or the previous paragraph.
+ */
+function mergeRuns(drafts: Draft[], sentences: readonly Sentence[]): void {
+  const order = drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.content.start - b.d.content.start);
+  let prev: Draft | null = null;
+  for (const { d } of order) {
+    const joinable = prev && prev.quotes.length > 0 && (d.ruleId === 'direct-carried' || d.ruleId === 'direct-continued')
+      && d.speaker?.name === prev.speaker?.name;
+    const pPara = prev ? sentences[prev.sentence]?.paragraph ?? -1 : -1;
+    const dPara = sentences[d.sentence]?.paragraph ?? -2;
+    if (prev && joinable && dPara - pPara <= 1 && dPara >= pPara && mergeable(prev, d.content)) {
+      prev.content = { start: prev.content.start, end: Math.max(prev.content.end, d.content.end) };
+      prev.merged++;
+      prev.quotes.push(...d.quotes);
+      d.merged = -1;
+      continue;
+    }
+    prev = d;
+  }
+  for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]?.merged === -1) drafts.splice(i, 1);
 }
 
 function openerLength(sentenceText: string): number {
@@ -402,9 +794,10 @@ function finalize(drafts: Draft[], tokens: readonly Token[], text: string): Quot
     const rule = QUOTE_RULES[d.ruleId];
     const explain = [
       `rule ${d.ruleId}: ${rule.description}`,
-      d.cue ? `cue "${text.slice(cueStart, cueEnd)}" (lemma ${d.cue.lemma}, ${d.cue.ruleId}${negated ? ', negated' : ''})` : 'no cue in the sentence',
+      d.cue ? `cue "${text.slice(cueStart, cueEnd)}" (lemma ${d.cue.lemma}, ${d.cue.ruleId}${d.cue.score ? ` ${d.cue.score.toFixed(1)}` : ''}${negated ? ', negated' : ''})` : 'no cue in the sentence',
       d.speaker ? `speaker "${d.speaker.mention ? text.slice(d.speaker.mention.start, d.speaker.mention.end) : '(carried)'}" → ${d.speaker.name} (${d.speaker.resolution})` : 'speaker unknown',
     ];
+    if (d.merged > 0) explain.push(`one attribution over ${d.merged + 1} quoted stretches (interrupted or continued quotation)`);
     return {
       id: `q${i + 1}`,
       kind: d.kind,

@@ -1,10 +1,14 @@
 import type { Sentence, Token } from '../../model.js';
+import { cueContinuations, cueWeights, lemmaCount } from '../../rules/cueData.js';
 import { cueEntry, PHRASE_CUES, type CueEntry, type CueFrame } from '../../rules/cues.js';
+import { CueModel, cueFeatures, isCueCandidate } from './cueModel.js';
 
 export interface CueMatch {
-  /** first and one-past-last token index of the cue words */
+  /** first and one-past-last token index of the cue words ("has also said in a statement") */
   first: number;
   last: number;
+  /** the token that carries the cue's meaning ("said") */
+  head: number;
   lemma: string;
   frame: CueFrame;
   complement: CueEntry['complement'] | 'phrase';
@@ -13,15 +17,31 @@ export interface CueMatch {
   participle: boolean;
   negated: boolean;
   ruleId: string;
+  /** the detector's score (0 for lexicon and phrase cues) */
+  score: number;
 }
 
 const TRAILING_MODIFIERS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday',
   'today', 'tonight', 'earlier', 'later', 'recently', 'previously', 'too', 'also']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
-const OPEN_MARK = /^(?:["\u201C\u201E`]|'')$/;
+const OPEN_MARK = /^(?:["\u201C\u201E`]|''|``)$/;
 const VERB_POS = new Set(['VERB', 'AUX']);
 /** Nouns wink-nlp sometimes gives to cue verbs ("says", "tweets", "claims"). */
 const NOUN_CUE_FORMS = new Set(['says', 'said', 'tweets', 'tweeted', 'claims', 'warns', 'adds', 'notes', 'insists', 'writes']);
+/** Words before a cue head that belong to the cue: "has also said", "did not say", "repeatedly claimed". */
+const CUE_PREFIX_POS = new Set(['AUX', 'ADV', 'PART']);
+/** How far below the detector's threshold a hand-lexicon verb of saying may score and still count. */
+const LEXICON_MARGIN = 5;
+const DEFAULT_ENTRY: Pick<CueEntry, 'frame' | 'complement'> = { frame: 'speech', complement: 'clause' };
+
+let model: CueModel | null | undefined;
+function cueModel(): CueModel | null {
+  if (model === undefined) {
+    const w = cueWeights();
+    model = w ? new CueModel(w) : null;
+  }
+  return model;
+}
 
 function isNegated(tokens: readonly Token[], index: number, floor: number): boolean {
   for (let k = index - 1; k >= Math.max(floor, index - 3); k--) {
@@ -44,56 +64,132 @@ function followedByClause(tokens: readonly Token[], index: number, end: number):
   return false;
 }
 
-/** Reporting cues in one sentence, from the lexicon; negation is recorded, not hidden. */
-export function findCues(tokens: readonly Token[], sentence: Sentence): CueMatch[] {
+/** The hand lexicon's decision, used when no detector weights are installed. */
+function lexiconHead(tokens: readonly Token[], i: number, from: number, to: number): boolean {
+  const t = tokens[i];
+  if (!t || (!VERB_POS.has(t.pos) && !NOUN_CUE_FORMS.has(t.lower))) return false;
+  const entry = cueEntry(t.lemma) ?? cueEntry(t.lower);
+  if (!entry) return false;
+  const prev = tokens[i - 1];
+  if (prev && i > from && (prev.lower === 'to' || prev.lower === 'the' || prev.lower === 'a')) return false;
+  const next = tokens[i + 1];
+  if (entry.complement === 'predicate' || entry.complement === 'object' && entry.needsClause) {
+    const quoteSoon = [1, 2, 3, 4, 5, 6].some(k => i + k < to && OPEN_MARK.test(tokens[i + k]?.text ?? ''));
+    const callFor = entry.lemma === 'call' && (next?.lower === 'for' || next?.lower === 'on');
+    if (!quoteSoon && !callFor) return false;
+  } else if (entry.needsClause && !followedByClause(tokens, i, to)) {
+    let k = i + 1;
+    while (k < to && (TRAILING_MODIFIERS.has(tokens[k]?.lower ?? '') || (tokens[k]?.lower === 'on' && /^[\p{Lu}]/u.test(tokens[k + 1]?.text ?? '')))) k += tokens[k]?.lower === 'on' ? 2 : 1;
+    const atEnd = k >= to || /^[.!?;]$/.test(tokens[k]?.text ?? '') || tokens[k]?.text === ',';
+    if (!atEnd) return false;
+  }
+  if (entry.lemma === 'add' && next && !['that', ',', ':', '.'].includes(next.text) && !OPEN_MARK.test(next.text) && next.pos !== 'PRON' && next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'NOUN') return false;
+  return true;
+}
+
+/** A finite verb earlier in the clause, with a noun phrase after it: the -ing form that follows modifies that clause. */
+function finiteVerbBefore(tokens: readonly Token[], i: number, from: number): boolean {
+  for (let k = i - 2; k >= from && k >= i - 12; k--) {
+    const t = tokens[k];
+    if (!t || t.text === ',' || t.text === ';') return false;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[k - 1]?.lower !== 'to') return true;
+  }
+  return false;
+}
+
+/** Widens a cue head to the words the cue takes: auxiliaries and adverbs before, particles after ("called for"). */
+function cueExtent(tokens: readonly Token[], head: number, from: number, to: number, participle: boolean): { first: number; last: number } {
+  let first = head;
+  if (!participle) {
+    while (first - 1 >= from) {
+      const t = tokens[first - 1];
+      if (!t || !CUE_PREFIX_POS.has(t.pos) || t.lower === 'to' || POSSESSIVE_MARK.test(t.text) || NOT_CUE_PREFIX.has(t.lower)) break;
+      first--;
+    }
+  }
+  let last = head + 1;
+  const h = tokens[head];
+  if (h) {
+    for (const words of cueContinuations(h.lemma)) {
+      if (head + words.length >= to) continue;
+      if (words.every((w, k) => tokens[head + 1 + k]?.lower === w)) { last = head + 1 + words.length; break; }
+    }
+  }
+  return { first, last };
+}
+const POSSESSIVE_MARK = /^['\u2019]s?$/;
+/** Adverbs that open a clause or a question rather than modify the cue: "however said", "when asked", "why not say". */
+const NOT_CUE_PREFIX = new Set(['however', 'when', 'why', 'how', 'where', 'here', 'there', 'instead', 'so', 'thus', 'therefore',
+  'meanwhile', 'nonetheless', 'nevertheless', 'yet', 'also,', 'indeed', 'still', 'most', 'as', 'then']);
+
+/**
+ * Attribution cues in one sentence: phrase cues ("according to"), a colon before a quotation, and
+ * the heads the detector scores above its threshold (or the hand lexicon accepts, without weights),
+ * each widened to its auxiliaries, adverbs and particles. Negation is recorded, not hidden.
+ */
+export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuote: (offset: number) => boolean = () => false): CueMatch[] {
   const cues: CueMatch[] = [];
   const { tokenStart: from, tokenEnd: to } = sentence;
+  const detector = cueModel();
+  const heads: Array<{ i: number; score: number }> = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) continue;
     const phrase = PHRASE_CUES.find(p => p.words.every((w, k) => tokens[i + k]?.lower === w && i + k < to));
     if (phrase) {
-      cues.push({ first: i, last: i + phrase.words.length, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: `cue-phrase-${phrase.lemma.replace(/\s+/g, '-')}` });
+      const [from0, to0] = phrase.span ?? [0, phrase.words.length];
+      cues.push({ first: i + from0, last: i + to0, head: i + from0, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: `cue-phrase-${phrase.lemma.replace(/\s+/g, '-')}`, score: 0 });
       i += phrase.words.length - 1;
       continue;
     }
     if (t.text === ':' && i > from && i + 1 < to && OPEN_MARK.test(tokens[i + 1]?.text ?? '')) {
-      cues.push({ first: i, last: i + 1, lemma: ':', frame: 'speech', complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-colon' });
+      cues.push({ first: i, last: i + 1, head: i, lemma: ':', frame: 'speech', complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-colon', score: 0 });
       continue;
     }
-    if (!VERB_POS.has(t.pos) && !NOUN_CUE_FORMS.has(t.lower)) continue;
-    const entry = cueEntry(t.lemma) ?? cueEntry(t.lower);
-    if (!entry) continue;
-    const prev = tokens[i - 1];
-    if (prev && i > from && prev.lower === 'to') continue;      // "to announce": an intention, not an act of saying
-    if (prev && i > from && (prev.lower === 'the' || prev.lower === 'a')) continue;
-    const next = tokens[i + 1];
-    if (entry.complement === 'predicate' || entry.complement === 'object' && entry.needsClause) {
-      // "called the move a “smash and grab”", "described it as “a disgrace”": the quoted words are the content
-      const quoteSoon = [1, 2, 3, 4, 5, 6].some(k => i + k < to && OPEN_MARK.test(tokens[i + k]?.text ?? ''));
-      const callFor = entry.lemma === 'call' && (next?.lower === 'for' || next?.lower === 'on');
-      if (!quoteSoon && !callFor) continue;
-    } else if (entry.needsClause && !followedByClause(tokens, i, to)) {
-      // inverted use keeps the cue: "..., the report found."
-      let k = i + 1;
-      while (k < to && (TRAILING_MODIFIERS.has(tokens[k]?.lower ?? '') || (tokens[k]?.lower === 'on' && /^[\p{Lu}]/u.test(tokens[k + 1]?.text ?? '')))) k += tokens[k]?.lower === 'on' ? 2 : 1;
-      const atEnd = k >= to || /^[.!?;]$/.test(tokens[k]?.text ?? '') || tokens[k]?.text === ',';
-      if (!atEnd) continue;
+    if (t.text === ':' || t.lower === 'according') continue;
+    if (detector) {
+      // only lemmas that head a cue somewhere in PolNeAR train are worth scoring
+      if (!isCueCandidate(t) || !lemmaCount(t.lemma)) continue;
+      const score = detector.score(cueFeatures({ tokens, sentence, insideQuote }, i));
+      // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
+      const entry = cueEntry(t.lemma);
+      const lexical = VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief' && !entry.needsClause
+        && tokens[i - 1]?.lower !== 'to';
+      if (score > detector.threshold - (lexical ? LEXICON_MARGIN : 0)) heads.push({ i, score });
+    } else if (lexiconHead(tokens, i, from, to)) {
+      heads.push({ i, score: 0 });
     }
-    if (entry.lemma === 'add' && next && !['that', ',', ':', '.'].includes(next.text) && !OPEN_MARK.test(next.text) && next.pos !== 'PRON' && next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'NOUN') continue;
+  }
+  for (let h = 0; h < heads.length; h++) {
+    const { i, score } = heads[h] as { i: number; score: number };
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
     const beforeMark = prev && /^["'\u201D\u2019]$/.test(prev.text) ? tokens[i - 2] : prev;
-    const participle = /ing$/.test(t.lower) && ['and', 'while', 'before', 'after', ','].includes(beforeMark?.lower ?? '');
+    // "…, saying", "and claiming", or an -ing form after the object of the clause's own verb ("posted a message blaming Iran")
+    const participle = /ing$/.test(t.lower) && (['and', 'while', 'before', 'after', ','].includes(beforeMark?.lower ?? '')
+      || (!!prev && ['NOUN', 'PROPN'].includes(prev.pos) && finiteVerbBefore(tokens, i, from)));
+    let { first, last } = cueExtent(tokens, i, from, to, participle);
+    // "declined to comment", "refused to say": one cue
+    const next = heads[h + 1];
+    if (next && next.i === last + 1 && tokens[last]?.lower === 'to') {
+      last = cueExtent(tokens, next.i, from, to, false).last;
+      h++;
+    }
+    const entry = cueEntry(t.lemma) ?? cueEntry(t.lower);
+    const { frame, complement } = entry ?? DEFAULT_ENTRY;
     cues.push({
-      first: i,
-      last: i + 1,
-      lemma: entry.lemma,
-      frame: entry.frame,
-      complement: entry.complement,
+      first,
+      last,
+      head: i,
+      lemma: entry?.lemma ?? t.lemma,
+      frame,
+      complement,
       sourceAfter: false,
       participle,
       negated: isNegated(tokens, i, from),
-      ruleId: `cue-${entry.frame}`,
+      ruleId: detector ? `cue-learned-${frame}` : `cue-${frame}`,
+      score,
     });
   }
-  return cues;
+  return cues.sort((a, b) => a.first - b.first);
 }

@@ -18,7 +18,7 @@ export const quoteMarksStage: Stage = {
 function withVerbatim(doc: Readonly<Doc>, quotes: Quote[]): Quote[] {
   const inners = new SpanIndex(doc.quoteSpans.map(s => s.inner));
   return quotes.map(q => {
-    if (q.kind === 'direct') return { ...q, verbatim: [{ ...q.content }] };
+    if (q.kind === 'direct' && !q.explain.some(e => e.startsWith('one attribution over'))) return { ...q, verbatim: [{ ...q.content }] };
     const verbatim: Span[] = inners.overlapping(q.content.start, q.content.end)
       .map(s => ({ start: Math.max(s.start, q.content.start), end: Math.min(s.end, q.content.end) }))
       .filter(s => s.end > s.start);

@@ -11,10 +11,18 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET', 'PRON']);
 const BETWEEN_SUBJECT_AND_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'al', 'bin', 'van', 'von']);
 const POSSESSIVE = new Set(["'s", '\u2019s', "'", 's']);
-const SUBJECT_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'within', 'with', 'in', 'on', 'during']);
+const SUBJECT_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'within', 'with', 'in', 'on', 'during', 'across', 'among', 'inside', 'outside', 'throughout', 'around']);
 const STOP_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'while', 'because', 'if', 'as', 'than', 'but', 'so']);
 
 const isCap = (t: Token | undefined): boolean => !!t && /^[\p{Lu}]/u.test(t.text);
+
+/** "Obama's", "voters'": a possessive mark sits on a word; a closing '' after a comma does not. */
+function isPossessiveMark(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  if (!t || !prev || prev.end !== t.start || !/\p{L}$/u.test(prev.text)) return false;
+  return !(t.text === "'" && tokens[k + 1]?.text === "'" && tokens[k + 1]?.start === t.end);
+}
 
 function isNounish(t: Token): boolean {
   return t.pos === 'PROPN' || t.pos === 'NOUN' || (t.pos === 'PRON' && !['it', 'this', 'that', 'which', 'who', 'what'].includes(t.lower)) || t.lower === 'it';
@@ -42,7 +50,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
       if (t.pos === 'DET') break;
       continue;
     }
-    if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && first < end) { first = k; k--; continue; }
+    if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && first < end && isPossessiveMark(tokens, k)) { first = k; k--; continue; }
     if (CONNECTORS.has(t.lower) && isCap(tokens[k - 1]) && isCap(tokens[k + 1])) { first = k; k--; continue; }
     if (t.text === '-' && first < end) { first = k; k--; continue; }
     if (isCap(t) && t.lower !== 'i' && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { first = k; sawNoun = true; k--; continue; }
@@ -68,9 +76,15 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, ceilin
       continue;
     }
     if (isCap(t) && t.lower !== 'i' && (k > start || t.pos !== 'ADP') && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { sawNoun = true; lastNoun = k; k++; continue; }
-    if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && k > start) { k++; continue; }
+    if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && k > start && isPossessiveMark(tokens, k)) { k++; continue; }
     if (CONNECTORS.has(t.lower) && isCap(tokens[k - 1]) && isCap(tokens[k + 1])) { k++; continue; }
     if (t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '') && isCap(tokens[k + 1])) { k++; continue; }
+    // a hyphenated word that the tokenizer split: "whistle-blower"
+    if (t.text === '-' && k > start && tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end && /^\p{L}/u.test(tokens[k + 1]?.text ?? '')) {
+      k += 2;
+      lastNoun = k - 1;
+      continue;
+    }
     break;
   }
   if (!sawNoun || lastNoun < start) return null;
@@ -101,21 +115,58 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     }
     return core;
   }
+  // "RNC spokesman Sean Spicer on Thursday evening said": a time phrase is no part of the speaker
+  if (isTimePhrase(tokens, core) && SUBJECT_PREPOSITIONS.has(tokens[core.first - 1]?.lower ?? '') && core.first - 1 > floor) {
+    const head = phraseEndingAt(tokens, core.first - 1, floor);
+    if (head) core = head;
+  }
   // a subject with prepositional attachments: "a spokesman for the ministry", "Another report from the government"
   for (let guard = 0; guard < 3; guard++) {
-    const prep = tokens[core.first - 1];
-    if (!prep || !SUBJECT_PREPOSITIONS.has(prep.lower) || core.first - 1 <= floor) break;
-    const head = phraseEndingAt(tokens, core.first - 1, floor);
+    let p = core.first - 1;
+    // "critics from across Britain's political spectrum": one or two prepositions in a row
+    while (p > floor && SUBJECT_PREPOSITIONS.has(tokens[p]?.lower ?? '') && p >= core.first - 2) p--;
+    if (p === core.first - 1 || p <= floor - 1) break;
+    const head = phraseEndingAt(tokens, p + 1, floor);
     if (!head) break;
     core = { first: head.first, last: core.last };
+  }
+  // coordinated speakers: "Mr. Rubio and his advisers", "he and election-law experts", "Neither Cruz nor Christie"
+  for (let guard = 0; guard < 2; guard++) {
+    const conj = tokens[core.first - 1];
+    if (!conj || !['and', 'or', 'nor'].includes(conj.lower) || core.first - 1 <= floor || tokens[core.first - 2]?.text === ',') break;
+    const left = phraseEndingAt(tokens, core.first - 1, floor);
+    if (!left) break;
+    let first = left.first;
+    if (['neither', 'both', 'either'].includes(tokens[first - 1]?.lower ?? '') && first - 1 >= floor) first--;
+    core = { first, last: core.last };
   }
   // appositive before the subject: "<description>, <Name> confirmed"
   if (tokens[core.first - 1]?.text === ',' && core.first - 1 > floor) {
     const before = phraseEndingAt(tokens, core.first - 1, floor);
     const startsClause = before && (before.first === floor || [',', ';', ':'].includes(tokens[before.first - 1]?.text ?? ''));
-    if (before && startsClause && tokens[before.first]?.pos === 'DET') core = { first: before.first, last: core.last };
+    if (before && startsClause && tokens[before.first]?.pos === 'DET' && !isTimePhrase(tokens, before)) core = { first: before.first, last: core.last };
+  }
+  // "This year Camil said", "This month, Forbes": a leading time expression is not the speaker
+  while (core.last - core.first > 1 && (TIME_NOUNS.has(tokens[core.first]?.lower ?? '') || (['this', 'last', 'next', 'that', 'each', 'every'].includes(tokens[core.first]?.lower ?? '') && TIME_NOUNS.has(tokens[core.first + 1]?.lower ?? '')))) {
+    core = { first: core.first + (TIME_NOUNS.has(tokens[core.first]?.lower ?? '') ? 1 : 2), last: core.last };
   }
   return core;
+}
+
+const TIME_NOUNS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'morning', 'afternoon', 'evening',
+  'night', 'weekend', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'time', 'spring',
+  'summer', 'fall', 'autumn', 'winter', 'season', 'decade', 'century', 'hour', 'hours', 'minute', 'minutes']);
+
+/** A phrase that only says when: "Thursday evening", "last week", "this month", "2008". */
+function isTimePhrase(tokens: readonly Token[], p: Phrase): boolean {
+  for (let k = p.first; k < p.last; k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    if (TIME_NOUNS.has(t.lower) || /^\d{1,4}(?:s)?$/.test(t.text) || ['this', 'last', 'next', 'that', 'early', 'late', 'the'].includes(t.lower)) continue;
+    return false;
+  }
+  return true;
 }
 
 /** The first noun phrase of a clause, after an opening adverbial ("Meanwhile,", "In response,"). */
@@ -145,3 +196,130 @@ export function withAppositive(tokens: readonly Token[], phrase: Phrase, ceiling
   const hasName = (p: Phrase): boolean => tokens.slice(p.first, p.last).some(t => t.pos === 'PROPN' || isCap(t));
   return hasName(next) || hasName(phrase) ? { first: phrase.first, last: next.last } : phrase;
 }
+
+/** A speaker's words: `core` names who it is ("Bryan English"), `full` is the whole mention with its appositives. */
+export interface SourcePhrase {
+  core: Phrase;
+  full: Phrase;
+  /** a relative pronoun stands for the speaker ("X, who said ...") */
+  relative: boolean;
+}
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
+const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'who', 'whom', 'whose', 'which', 'where', 'its', 'his', 'her', 'their', 'our',
+  'former', 'then', 'now', 'both', 'also', 'like', 'one', 'another', 'chief', 'senior', 'deputy', 'executive']);
+const SEGMENT_STOP = /^(?:[;:"\u201C\u201D\u201E`]|''|``)$/;
+
+/** Whether tokens [from, to) read as an appositive or a relative clause: ", a former governor," / ", 66," / ", who ...". */
+function isAppositive(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to <= from || to - from > 40) return false;
+  const first = tokens[from];
+  if (!first) return false;
+  // "During Mr. Clinton's 1992 campaign," / "Although …" / "This month," open an adverbial, not an appositive
+  if (['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART'].includes(first.pos) && !['who', 'whose', 'which', 'whom'].includes(first.lower)) return false;
+  if (isTimePhrase(tokens, { first: from, last: to })) return false;
+  for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
+  if (['who', 'whom', 'whose', 'which'].includes(first.lower)) return true;
+  if (to - from > 16) return false;
+  // an appositive has no finite verb of its own, unless a relative clause inside it has: "a pollster who advises the campaign"
+  let relative = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t && ['who', 'which', 'that', 'whose', 'whom'].includes(t.lower)) relative = true;
+    if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from) return false;
+  }
+  return APPOSITIVE_OPENERS.has(first.lower) || first.pos === 'NUM' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || isCap(first);
+}
+
+/**
+ * The speaker before a cue with everything PolNeAR counts as its mention: appositives and relative
+ * clauses between commas ("Geoff Garin, a pollster who is now advising Priorities, said"), a
+ * parenthetical ("Sen. Chuck Schumer (D-N.Y.) said"), or a relative pronoun alone ("X, who said").
+ * `end` is the cue's first token.
+ */
+export function sourceBefore(tokens: readonly Token[], end: number, floor: number): SourcePhrase | null {
+  const last = tokens[end - 1];
+  if (!last || end - 1 < floor) return null;
+  if (RELATIVE_PRONOUNS.has(last.lower) && end - 2 >= floor && (tokens[end - 2]?.text === ',' || isNounish(tokens[end - 2] as Token))) {
+    const antecedentEnd = tokens[end - 2]?.text === ',' ? end - 2 : end - 1;
+    const antecedent = subjectBefore(tokens, antecedentEnd, floor);
+    const self = { first: end - 1, last: end };
+    return { core: antecedent ?? self, full: self, relative: true };
+  }
+  let k = end;
+  let fullEnd = end;
+  /** the leftmost appositive accepted so far: the speaker when nothing stands before it ("After …, Roberta Lange, the chairwoman, said") */
+  let leftmost: Phrase | null = null;
+  for (let guard = 0; guard < 5; guard++) {
+    const t = tokens[k - 1];
+    if (!t) break;
+    if (t.text === ')') {
+      let open = k - 2;
+      while (open >= floor && open > k - 12 && tokens[open]?.text !== '(') open--;
+      if (open < floor || tokens[open]?.text !== '(') break;
+      k = open;
+      continue;
+    }
+    if (t.text === ',' || t.text === '\u2014') {
+      let open = k - 2;
+      while (open >= floor && open > k - 42 && tokens[open]?.text !== t.text && !SEGMENT_STOP.test(tokens[open]?.text ?? '')) open--;
+      if (open <= floor || tokens[open]?.text !== t.text) break;
+      // "Fiorina, speaking to Iowans, said": a participle aside is skipped, and left out of the mention
+      const aside = tokens[open + 1];
+      if (aside && aside.pos === 'VERB' && /(?:ing|ed)$/.test(aside.lower) && k - 1 - open <= 12) {
+        if (fullEnd === end && k === end) fullEnd = open;
+        k = open;
+        continue;
+      }
+      if (!isAppositive(tokens, open + 1, k - 1)) break;
+      if (fullEnd === end && k === end) fullEnd = k - 1;
+      leftmost = { first: open + 1, last: k - 1 };
+      // the segment's opening comma may close another appositive: "X, the attorney general, one of …, said"
+      k = open + 1;
+      continue;
+    }
+    break;
+  }
+  if (k < end && tokens[k - 1]?.text === ',') k--;
+  let core = subjectBefore(tokens, k, floor);
+  // "After the meeting ended in chaos, Roberta Lange, …, said": a phrase after a preposition or verb is no subject
+  const objectLike = !!core && ['ADP', 'VERB', 'AUX'].includes(tokens[core.first - 1]?.pos ?? '') && core.first > floor;
+  if ((!core || core.last !== k || objectLike) && leftmost && isNounish(tokens[leftmost.last - 1] as Token)) {
+    // the leftmost segment names the speaker itself; what stands before it is an adverbial clause
+    return { core: leftmost, full: { first: leftmost.first, last: fullEnd }, relative: false };
+  }
+  if (!core && k === end) {
+    // "Cook said": a capitalised word that opens the clause right before the cue is a name, whatever its tag
+    const t = tokens[k - 1];
+    if (t && isCap(t) && (k - 1 === floor || [',', ';', '"', '\u201C', '\u201D'].includes(tokens[k - 2]?.text ?? ''))) core = { first: k - 1, last: k };
+  }
+  if (!core) return null;
+  if (k === end) return { core, full: core, relative: false };
+  // the core must end where the appositives begin
+  if (core.last !== k) return null;
+  return { core, full: { first: core.first, last: fullEnd }, relative: false };
+}
+
+/** The speaker after an inverted cue ("said Tad Devine, a senior adviser on the campaign."), appositives to the clause end. */
+export function sourceAfter(tokens: readonly Token[], start: number, ceiling: number): SourcePhrase | null {
+  const core = phraseStartingAt(tokens, start, ceiling);
+  if (!core) return null;
+  let last = core.last;
+  // attachments PolNeAR keeps in the mention: "a poll by RealClearPolitics", "the average of polls", "Mikulski of Maryland"
+  for (let guard = 0; guard < 3; guard++) {
+    const prep = tokens[last];
+    if (!prep || !SOURCE_ATTACHMENTS.has(prep.lower)) break;
+    const obj = phraseStartingAt(tokens, last + 1, ceiling);
+    if (!obj || isTimePhrase(tokens, obj)) break;
+    last = obj.last;
+  }
+  for (let guard = 0; guard < 4; guard++) {
+    if (tokens[last]?.text !== ',') break;
+    let close = last + 1;
+    while (close < ceiling && close < last + 30 && !/^[,.;!?\u2014]$/.test(tokens[close]?.text ?? '') && !SEGMENT_STOP.test(tokens[close]?.text ?? '')) close++;
+    if (!isAppositive(tokens, last + 1, close)) break;
+    last = close;
+  }
+  return { core, full: { first: core.first, last }, relative: false };
+}
+const SOURCE_ATTACHMENTS = new Set(['of', 'by', 'from', 'at', 'for', 'with', 'in']);

@@ -10,6 +10,7 @@ interface MentionEvent {
 }
 
 const LEADING_DETERMINER = /^(?:the|a|an)\s+/i;
+const POSSESSIVE_TOKEN = /^['\u2019]s?$/;
 const GROUP_HEADS = new Set(['government', 'administration', 'ministry', 'military', 'army', 'police', 'party', 'campaign',
   'committee', 'court', 'company', 'agency', 'council', 'regime', 'side', 'delegation', 'group', 'team', 'office',
   'department', 'commission', 'authorities', 'embassy', 'union', 'board']);
@@ -90,17 +91,29 @@ export class SpeakerResolver {
     for (const m of this.mentionIndex.overlapping(span.start, span.end)) {
       // a possessive names whose the thing is, not who speaks: "Dunn's mother, Charlotte Charles"
       const possessive = /^['\u2019]s?\b/.test(this.text.slice(m.end, m.end + 2)) && m.end < span.end ? 10 : 0;
-      const score = rank(m.entity) + possessive;
+      // a name used as a modifier ("the El Paso mayor") is not the one speaking
+      const modifier = m.end < span.end && /^\s+\p{Ll}/u.test(this.text.slice(m.end, m.end + 3)) && !/^\s+(?:of|and|who|said)\b/.test(this.text.slice(m.end, m.end + 6)) ? 2 : 0;
+      const score = rank(m.entity) + possessive + modifier;
       if (score < bestScore) { best = m; bestScore = score; }
     }
     return best?.entity;
   }
 
-  resolve(tokens: readonly Token[], first: number, last: number): Speaker | null {
+  /**
+   * Resolves the words [first, last) to a speaker. `mentionSpan` is what the output reports as the
+   * mention when it differs from the words resolved: the whole appositive phrase, or "who".
+   */
+  resolve(tokens: readonly Token[], first: number, last: number, mentionSpan?: Span): Speaker | null {
     const words = tokens.slice(first, last);
     const head = words.at(-1);
     const firstWord = words[0];
     if (!head || !firstWord) return null;
+    const speaker = this.resolveWords(words, head, firstWord);
+    if (speaker && mentionSpan) return { ...speaker, mention: mentionSpan };
+    return speaker;
+  }
+
+  private resolveWords(words: readonly Token[], head: Token, firstWord: Token): Speaker | null {
     const mention: Span = { start: firstWord.start, end: head.end };
     const mentionText = this.text.slice(mention.start, mention.end);
     this.advanceTo(mention.start);
@@ -136,11 +149,15 @@ export class SpeakerResolver {
     const headWords = prepAt > 0 ? words.slice(0, prepAt) : words;
     const headWord = headWords.at(-1) ?? head;
     const headSpan: Span = { start: firstWord.start, end: headWord.end };
-    const anonymousHead = ANONYMOUS_HEADS.has(headWord.lower) && !headWords.some(w => w.pos === 'PROPN' && !/(?:ese|an|i|ish)$/.test(w.lower));
-    if (anonymousHead && !headWords.some(w => this.entityAt(w)?.type === 'person')) {
+    // "FSB sources", "Saudi officials", "Johnson's critics" are anonymous; "spokesman Josh Earnest" is not
+    const namesPerson = (list: readonly Token[]): boolean => list.some((w, i) => this.entityAt(w)?.type === 'person' && !POSSESSIVE_TOKEN.test(list[i + 1]?.text ?? ''));
+    const anonymousHead = ANONYMOUS_HEADS.has(headWord.lower);
+    if (anonymousHead && !namesPerson(headWords)) {
       return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
     }
-    const entity = this.entityAt(headSpan) ?? this.entityAt(mention);
+    // a person named anywhere in the phrase speaks for it: "a Republican, Mark Amodei"
+    const whole = this.entityAt(mention);
+    const entity = whole?.type === 'person' ? whole : this.entityAt(headSpan) ?? whole;
     if (entity) {
       const exact = mentionText.trim() === entity.name;
       return { name: entity.name, entityId: entity.id, mention, anonymous: false, resolution: exact ? 'named' : 'alias' };
@@ -148,7 +165,7 @@ export class SpeakerResolver {
 
     const hasProperNoun = words.some((w, i) => w.pos === 'PROPN' || (i > 0 && /^[\p{Lu}]/u.test(w.text)));
     const headLower = head.lower;
-    if (ANONYMOUS_HEADS.has(headLower) && !words.some(w => w.pos === 'PROPN' && !/(?:ese|an|i|ish)$/.test(w.lower))) {
+    if (ANONYMOUS_HEADS.has(headLower) && !namesPerson(words)) {
       return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
     }
     if (TITLE_HEADS.has(headLower) && words.some(w => w.lower === 'the' || w.lower === 'this')) {

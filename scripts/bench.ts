@@ -1,0 +1,161 @@
+/**
+ * `npm run bench [-- --limit N] [-- --json]`: throughput, memory and cold start of claimsift over
+ * ../shared/bench/articles.jsonl (the first N articles, default 3000), beside wink-nlp's own
+ * annotation of the same articles (the physical floor of this design). Skips with a message when
+ * ../shared is absent.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { processRecord } from '../src/batch.js';
+import { renderDocument } from '../src/batch/chunk.js';
+import { runBatch, type BatchSummary } from '../src/batch/run.js';
+import { recordFromLine, type InputRecord } from '../src/io/inputs.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = fs.existsSync(path.join(here, '..', 'package.json')) ? path.resolve(here, '..') : path.resolve(here, '..', '..');
+const CORPUS = path.resolve(ROOT, '..', 'shared', 'bench', 'articles.jsonl');
+const CLI = path.join(ROOT, 'dist', 'src', 'cli.js');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
+}
+
+const limit = arg('--limit', 3000);
+const asJson = process.argv.includes('--json');
+const log = (s: string): void => { process.stderr.write(`${s}\n`); };
+
+if (!fs.existsSync(CORPUS)) {
+  console.log(`bench skipped: ${path.relative(process.cwd(), CORPUS)} not found (the benchmark corpus lives in ../shared)`);
+  process.exit(0);
+}
+
+// --- the articles ---------------------------------------------------------------------------------
+const lines = fs.readFileSync(CORPUS, 'utf8').split('\n').filter(l => l.trim()).slice(0, limit);
+const records = lines.map((l, i) => recordFromLine(l, i + 1, CORPUS, 'articles')).filter((r): r is InputRecord => r !== null);
+const texts = records.map(r => (r.ok ? r.text : ''));
+const words = texts.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0);
+const chars = texts.reduce((n, t) => n + t.length, 0);
+const slice = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimsift-bench-')), 'articles.jsonl');
+fs.writeFileSync(slice, `${lines.join('\n')}\n`);
+log(`bench: ${records.length} articles, ${words} words, ${(chars / 1e6).toFixed(1)} M characters from ${path.relative(process.cwd(), CORPUS)}`);
+
+const seconds = (f: () => void): number => { const t = process.hrtime.bigint(); f(); return Number(process.hrtime.bigint() - t) / 1e9; };
+
+// --- wink-nlp alone: the same annotations (sentences, tokens, POS, lemmas, entities) ----------------
+const wink = winkNLP(model);
+const its = wink.its;
+const winkPass = (from: number, to: number): void => {
+  for (let i = from; i < to; i++) {
+    const doc = wink.readDoc(texts[i] ?? '');
+    doc.sentences().out(its.span);
+    doc.tokens().out(its.value);
+    doc.tokens().out(its.type);
+    doc.tokens().out(its.pos);
+    doc.tokens().out(its.lemma as never);
+    doc.entities().out(its.detail);
+  }
+};
+// what claimsift itself asks of wink-nlp (src/nlp.ts): sentences and POS, no NER, negation or sentiment
+const winkLean = winkNLP(model, ['sbd', 'pos']);
+const leanPass = (from: number, to: number): void => {
+  for (let i = from; i < to; i++) {
+    const doc = winkLean.readDoc(texts[i] ?? '');
+    doc.sentences().out(its.span);
+    doc.tokens().out(its.value);
+    doc.tokens().out(its.type);
+    doc.tokens().out(its.pos);
+    doc.tokens().out(its.lemma as never);
+  }
+};
+const pipelinePass = (from: number, to: number): void => {
+  for (let i = from; i < to; i++) {
+    const r = processRecord(records[i] as InputRecord);
+    if (r.ok) renderDocument(r.document, 'jsonl');
+  }
+};
+const warm = Math.min(100, records.length);
+log('bench: warming up');
+winkPass(0, warm);
+leanPass(0, warm);
+pipelinePass(0, warm);
+log('bench: wink-nlp alone, one core');
+const winkSeconds = seconds(() => winkPass(0, records.length));
+const leanSeconds = seconds(() => leanPass(0, records.length));
+log('bench: full pipeline (extract + JSON), one core');
+const pipeSeconds = seconds(() => pipelinePass(0, records.length));
+
+// --- the batch engine: -j1 (in-process) and -j2 (worker pool) ---------------------------------------
+const sink = (): Writable => new Writable({ write(_c, _e, cb) { cb(); } });
+const batch = async (jobs: number): Promise<BatchSummary> => runBatch({
+  files: [slice], format: 'jsonl', out: null, output: null, offsets: 'codepoint', explain: false, jobs,
+  cacheDir: null, resume: false, shard: null, quiet: true, stdout: sink(),
+});
+log('bench: claimsift extract -j1');
+const j1 = await batch(1);
+log('bench: claimsift extract -j2');
+const j2 = await batch(2);
+
+// --- cold start: one small article through the CLI, median of 5 --------------------------------------
+const small = path.join(path.dirname(slice), 'small.txt');
+fs.writeFileSync(small, '“We will rebuild,” Mayor Ann Lee said on Monday, adding that 12 people had died in the storm.\n');
+const cold: number[] = [];
+if (fs.existsSync(CLI)) {
+  log('bench: cold start');
+  for (let i = 0; i < 5; i++) {
+    const t = process.hrtime.bigint();
+    const res = spawnSync(process.execPath, [CLI, 'extract', small, '--format', 'jsonl', '--quiet'], { encoding: 'utf8' });
+    cold.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (res.status !== 0) log(`bench: cold start run failed: ${res.stderr}`);
+  }
+}
+cold.sort((a, b) => a - b);
+fs.rmSync(path.dirname(slice), { recursive: true, force: true });
+
+const n = records.length;
+const mb = (b: number): number => Math.round(b / 1e6);
+const result = {
+  articles: n,
+  words,
+  cores: os.availableParallelism(),
+  loadAverage: os.loadavg().map(l => Math.round(l * 100) / 100),
+  wink: { articlesPerSecond: n / winkSeconds, wordsPerSecond: words / winkSeconds },
+  pipeline: { articlesPerSecond: n / pipeSeconds, wordsPerSecond: words / pipeSeconds },
+  ratio: winkSeconds / pipeSeconds,
+  winkLean: { articlesPerSecond: n / leanSeconds, wordsPerSecond: words / leanSeconds },
+  ratioLean: leanSeconds / pipeSeconds,
+  j1: { articlesPerSecond: n / j1.seconds, seconds: j1.seconds, mode: j1.mode },
+  j2: { articlesPerSecond: n / j2.seconds, seconds: j2.seconds, mode: j2.mode },
+  speedup: j1.seconds / j2.seconds,
+  workerMemoryMB: j2.workerMemory.map(m => ({ thread: m.threadId, peakHeapUsed: mb(m.peakHeapUsed), peakProcessRss: mb(m.peakRss) })),
+  inProcessMemoryMB: j1.workerMemory.map(m => ({ peakHeapUsed: mb(m.peakHeapUsed), peakRss: mb(m.peakRss) })),
+  coldStartMs: cold.length ? (cold[Math.floor(cold.length / 2)] ?? null) : null,
+  coldStartRunsMs: cold.map(c => Math.round(c)),
+};
+
+if (asJson) {
+  console.log(JSON.stringify(result, null, 2));
+} else {
+  const f = (x: number, d = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const heap = result.workerMemoryMB.map(m => m.peakHeapUsed);
+  const rss = Math.max(0, ...result.workerMemoryMB.map(m => m.peakProcessRss));
+  console.log(`claimsift bench: ${f(n)} articles, ${f(words)} words (${path.relative(ROOT, CORPUS)}), ${result.cores} cores, load ${result.loadAverage.join(' ')}`);
+  console.log(`| figure | value |`);
+  console.log(`|---|---|`);
+  console.log(`| full pipeline, one core | ${f(result.pipeline.articlesPerSecond, 1)} articles/s, ${f(result.pipeline.wordsPerSecond)} words/s |`);
+  console.log(`| wink-nlp alone (readDoc + sentences, tokens, POS, lemmas, entities), one core | ${f(result.wink.articlesPerSecond, 1)} articles/s, ${f(result.wink.wordsPerSecond)} words/s |`);
+  console.log(`| ratio pipeline / wink-nlp | ${f(result.ratio, 2)} |`);
+  console.log(`| wink-nlp as claimsift runs it (sentences, tokens, POS, lemmas; no NER), one core | ${f(result.winkLean.articlesPerSecond, 1)} articles/s, ${f(result.winkLean.wordsPerSecond)} words/s (ratio ${f(result.ratioLean, 2)}) |`);
+  console.log(`| extract -j1 (in-process) | ${f(result.j1.articlesPerSecond, 1)} articles/s |`);
+  console.log(`| extract -j2 (worker pool) | ${f(result.j2.articlesPerSecond, 1)} articles/s |`);
+  console.log(`| speed-up -j2 / -j1 | ${f(result.speedup, 2)}× |`);
+  console.log(`| peak memory per worker (-j2) | heap ${heap.map(h => `${h} MB`).join(', ')}; process RSS ${rss} MB with both (${f(rss / Math.max(1, heap.length))} MB per worker) |`);
+  console.log(`| cold start, one small article (median of 5) | ${result.coldStartMs === null ? 'n/a (build first)' : `${f(result.coldStartMs)} ms`} (${result.coldStartRunsMs.join(', ')}) |`);
+}

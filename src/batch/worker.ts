@@ -1,0 +1,19 @@
+/**
+ * A piscina worker: it loads the library (and so one wink-nlp model) once, then extracts chunk
+ * after chunk of records sent by `runBatch`.
+ */
+import { runChunk, type ChunkResult, type ChunkTask } from './chunk.js';
+
+// For the tests of worker failure: a record with this id ends the worker thread, or hangs it.
+const CRASH_ON = process.env.CLAIMSIFT_TEST_CRASH_ON;
+const HANG_ON = process.env.CLAIMSIFT_TEST_HANG_ON;
+
+export default function extractChunk(task: ChunkTask): ChunkResult {
+  if (CRASH_ON !== undefined || HANG_ON !== undefined) {
+    for (const r of task.records) {
+      if (r.id === CRASH_ON) process.exit(70);
+      if (r.id === HANG_ON) for (;;) { /* a record that never finishes */ }
+    }
+  }
+  return runChunk(task);
+}
