@@ -27,9 +27,9 @@ describe('the Wikinews gold files', () => {
   const all = metricsOf(files);
   // floors at the figures measured when they were set: they catch regressions; README states the targets
   const floors: Array<[string, number]> = [
-    ['quotes.f1', 0.75], ['quotes.attributedF1', 0.6],
-    ['claims.recall', 0.95], ['claims.statusAccuracy', 0.9], ['claims.sourceAccuracy', 0.7],
-    ['claims.hedgeAccuracy', 0.8], ['claims.polarityAccuracy', 0.9],
+    ['quotes.f1', 0.78], ['quotes.attributedF1', 0.67],
+    ['claims.recall', 0.95], ['claims.statusAccuracy', 0.95], ['claims.sourceAccuracy', 0.77],
+    ['claims.hedgeAccuracy', 0.85], ['claims.polarityAccuracy', 0.95],
   ];
   for (const [metric, floor] of floors) it(`${metric} ≥ ${floor} over all thirteen`, () => expect(all[metric] ?? 0).toBeGreaterThanOrEqual(floor));
 });
