@@ -406,13 +406,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const startPool = async (): Promise<void> => {
     const file = workerFile();
     if (!file) { mode = 'in-process'; return; }
-    if (jobs >= defaultJobs() && process.env.CLAIMSIFT_CONCURRENT_JIT !== '1') {
-      // With a worker on every core, V8's background compiler threads only steal from the workers:
-      // over 3,000 articles at -j2 on 2 cores they burnt ~9 s of CPU beside the workers' ~18 s, and
-      // compiling on the workers' own threads instead costs ~4 s. Set before the workers' isolates
-      // exist, which is when V8 reads it.
-      (await import('node:v8')).setFlagsFromString('--no-concurrent-recompilation');
-    }
     const mod = (await import('piscina')) as unknown as { Piscina: new (o: object) => Pool };
     pool = new mod.Piscina({
       filename: file,
@@ -489,7 +482,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const pending: Item[][] = [];
   const release_pending = async (eof: boolean, stalled = false): Promise<void> => {
     if (mode === 'undecided') {
-      if (!eof && !stalled && pending.length <= LOOKAHEAD) return;
+      if (jobs > 1 && !eof && !stalled && pending.length <= LOOKAHEAD) return;
       if (jobs > 1 && !eof) await startPool();
       else mode = 'in-process';
     }
@@ -509,14 +502,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     let next = records.next();
     for (;;) {
       let step: IteratorResult<InputRecord> | typeof STALL;
-      if (chunk.length) {
+      if (chunk.length || pending.length) {
         // a slow producer (tail -f | claimsift): what has arrived goes out after a short wait
         let timer: NodeJS.Timeout | undefined;
         step = await Promise.race([next, new Promise<typeof STALL>(resolve => { timer = setTimeout(() => resolve(STALL), STALL_MS); })]);
         clearTimeout(timer);
       } else step = await next;
       if (step === STALL) {
-        closeChunk();
+        if (chunk.length) closeChunk();
         await release_pending(false, true);
         continue;
       }
