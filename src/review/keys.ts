@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { offsetConverter } from '../output.js';
 
 /** What a review key names: a claim (the unit of a decision), or a number linked to one. */
 export type ItemKind = 'claim' | 'number';
@@ -25,20 +26,5 @@ export function codepointToUtf16(text: string): (offset: number) => number {
   return o => map[Math.max(0, Math.min(o, map.length - 1))] ?? text.length;
 }
 
-/** Maps UTF-16 offsets into `text` to code point offsets. */
-export function utf16ToCodepoint(text: string): (offset: number) => number {
-  if (!/[\uD800-\uDBFF]/.test(text)) return o => o;
-  const map = new Uint32Array(text.length + 1);
-  let cp = 0;
-  for (let i = 0; i < text.length; i++) {
-    map[i] = cp;
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { map[i + 1] = cp; i++; }
-    }
-    cp++;
-  }
-  map[text.length] = cp;
-  return o => map[Math.max(0, Math.min(o, text.length))] ?? cp;
-}
+/** Maps UTF-16 offsets into `text` to code point offsets: the output stage's converter. */
+export const utf16ToCodepoint = (text: string): ((offset: number) => number) => offsetConverter(text, 'codepoint');
