@@ -2,7 +2,7 @@
  * Joins the review database with the extracted documents: each current claim with its decision,
  * the decisions that no longer match a claim (stale), and a claim's values after the reviewer's edits.
  */
-import { VERDICTS, type ClaimEdits, type ClaimState, type Verdict } from '../review/db.js';
+import { VERDICTS, type ClaimEdits, type ClaimSnapshot, type ClaimState, type Verdict } from '../review/db.js';
 import type { OutputStore, ReviewArticle, ReviewClaim } from '../review/load.js';
 
 export interface ReviewedArticle {
@@ -32,15 +32,7 @@ export function joinReviews(store: OutputStore, states: readonly ClaimState[]): 
 }
 
 /** A claim as the reviewer left it: the extraction with the edits applied. */
-export interface EffectiveClaim {
-  key: string;
-  text: string;
-  speaker: string | null;
-  speakerKind: string;
-  status: string;
-  hedged: boolean;
-  polarity: string;
-}
+export type EffectiveClaim = { key: string } & Pick<ClaimSnapshot, 'text' | 'speaker' | 'speakerKind' | 'status' | 'hedged' | 'polarity'>;
 
 export function effectiveClaim(claim: ReviewClaim, edits: ClaimEdits): EffectiveClaim {
   return {
