@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processRecord } from '../src/batch.js';
 import { recordFromJson, recordsFromFile } from '../src/io/inputs.js';
 import {
-  buildReport, detectGoldType, goldArticleFinder, formatReport, loadCt24, loadGold, loadNewsquant, loadPolnear, loadPredictions, parseAnn,
+  buildReport, detectGoldType, goldArticleFinder, formatReport, loadCt24, loadGold, unquoteTsvField, loadNewsquant, loadPolnear, loadPredictions, parseAnn,
   predictionsFrom, referenceLines, roundMetrics, sameName, scoreCt24, scoreGold, scoreNewsquant, scorePolnear,
   type GoldFile, type PredDoc, type ScoreResult,
 } from '../src/eval/index.js';
@@ -227,6 +227,15 @@ describe('scoreNewsquant and scoreCt24', () => {
     expect(metricsOf(r)).toEqual({ sentences: 4, missing: 1, precision: 0.5, recall: 0.5, f1: 0.5, averagePrecision: 0.833 });
     expect(r.breakdown['sentences.byLabel']!.slices.Yes!.samples.miss).toEqual([{ article: '3', text: 'c', detail: 'score 0.2' }]);
     expect(referenceLines('ct24', roundMetrics(r.metrics), [])[0]).toBe('sentences          4');
+  });
+  it.each([
+    ['"And he called this woman ""Miss Piggy."""', 'And he called this woman "Miss Piggy."'],
+    ['"Yes"', 'Yes'],
+    ['He said "no" twice', 'He said "no" twice'],
+    ['"', '"'],
+    ['', ''],
+  ])('TSV field %j reads as %j', (field, text) => {
+    expect(unquoteTsvField(field)).toBe(text);
   });
 });
 

@@ -9,7 +9,12 @@ import { SectionBuilder, type Predictions, type ScoreResult } from './common.js'
 /** One TSV row split on tabs: [Sentence_id, Text, class_label, ...]. */
 export type Ct24Row = string[];
 
-export const loadCt24 = (f: string): Ct24Row[] => fs.readFileSync(f, 'utf8').split('\n').slice(1).filter(Boolean).map(l => l.split('\t'));
+/** A TSV field as written by CSV-minded tools: `"…"` around it, `""` for a quote mark inside. */
+export const unquoteTsvField = (field: string): string =>
+  field.length >= 2 && field.startsWith('"') && field.endsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+
+export const loadCt24 = (f: string): Ct24Row[] =>
+  fs.readFileSync(f, 'utf8').split('\n').slice(1).filter(Boolean).map(l => l.replace(/\r$/, '').split('\t').map(unquoteTsvField));
 
 export function scoreCt24(rows: readonly Ct24Row[], preds: Predictions, threshold = 0.5): ScoreResult {
   let tp = 0, fp = 0, fn = 0, tn = 0, missing = 0;
