@@ -16,7 +16,10 @@ export interface CwToken {
   type: string;
 }
 
-/** What earlier stages already know about the claim; each flag, when true, fires its feature. */
+/**
+ * What earlier stages already know about the claim. contextFlags() maps each flag to its feature; the
+ * scorer does not use them (the model was fitted on text alone; see index.ts).
+ */
 export interface CwContext {
   hasNumber?: boolean;
   hasNamedSource?: boolean;
