@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NAMED_FEATURES, scoreCheckworthiness, type CwToken } from '../src/stages/checkworthiness/index.js';
-import { tokenize } from '../src/stages/checkworthiness/features.js';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { lexicalKeys, namedFeatures, tokenize } from '../src/stages/checkworthiness/features.js';
+import { compile, scoreTokens, type CheckworthinessWeights } from '../src/stages/checkworthiness/model.js';
 
 // Every sentence here is written for this test; none comes from a data set.
 const LOW: ReadonlyArray<[string, string]> = [
@@ -74,15 +77,34 @@ describe('scoreCheckworthiness', () => {
     expect(features).not.toContain('event-verb');
   });
 
-  it('takes what earlier stages know from the context', () => {
+  it('scores the text alone, as the model was fitted: the context moves neither score nor features', () => {
     const text = 'The plant will reopen.';
     const bare = scoreCheckworthiness({ text });
-    const withContext = scoreCheckworthiness({ text, context: { hasNumber: true, hasNamedSource: true, hedged: true, quoteKind: 'indirect' } });
+    const withContext = scoreCheckworthiness({ text, context: { hasNumber: true, hasNamedSource: true, attributed: true, hedged: true, quoteKind: 'indirect' } });
+    expect(withContext).toEqual(bare);
     expect(bare.features).not.toContain('has-number');
-    for (const name of ['has-number', 'named-source', 'hedge', 'quote-indirect']) expect(withContext.features).toContain(name);
-    expect(withContext.score).not.toBe(bare.score);
-    expect(withContext.score).toBeGreaterThanOrEqual(0);
-    expect(withContext.score).toBeLessThanOrEqual(1);
+  });
+
+  it('sums the lexical weights through integer ids exactly as through the string keys', () => {
+    const file = fileURLToPath(new URL('../src/rules/checkworthiness.weights.json', import.meta.url));
+    const weights = JSON.parse(fs.readFileSync(file, 'utf8')) as CheckworthinessWeights;
+    const plain = compile({ ...weights, calibration: { slope: 1, intercept: 0, threshold: 0.5 } });
+    const texts = [
+      'Unemployment rose to 9.8 percent last year, the highest rate since 1983.',
+      'The senator voted against the bill that would have raised taxes, and taxes rose anyway.',
+      'I think that is a wonderful idea and I hope you agree with me.',
+      'What would you do about it? Nothing, nothing at all!',
+      '',
+    ];
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      const named = namedFeatures(tokens);
+      let margin = weights.bias;
+      for (const name of named) margin += weights.named[name] ?? 0;
+      for (const key of lexicalKeys(tokens, named, weights.families)) margin += weights.lexical[key] ?? 0;
+      const p = scoreTokens(plain, tokens).score;
+      expect(Math.log(p / (1 - p))).toBeCloseTo(margin, 9);
+    }
   });
 
   it('gives the same answer for given tokens as for its own tokenisation', () => {

@@ -16,7 +16,10 @@ export interface CwToken {
   type: string;
 }
 
-/** What earlier stages already know about the claim; each flag, when true, fires its feature. */
+/**
+ * What earlier stages already know about the claim. contextFlags() maps each flag to its feature; the
+ * scorer does not use them (the model was fitted on text alone; see index.ts).
+ */
 export interface CwContext {
   hasNumber?: boolean;
   hasNamedSource?: boolean;
@@ -164,11 +167,20 @@ const AUX_START = set(`do does did is are was were can could would will should h
 const FILLER_START = set('well look now so and but oh yes no okay ok listen');
 const CONDITIONAL = set('if unless whether');
 
-const DIGIT = /\d/;
 const YEAR = /^(1[6-9]\d\d|20\d\d)s?$|^'\d0s$/;
 
-function isWord(t: CwToken): boolean {
-  return t.type === 'word' || t.type === 'number';
+/** Whether the string holds a digit (a char-code loop: cheaper than a regular expression). */
+export function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Whether a token with a digit is a year: "1983", "2010s", "'90s". */
+export function isYear(lower: string): boolean {
+  return YEAR.test(lower);
 }
 
 function isPast(t: CwToken): boolean {
@@ -177,151 +189,215 @@ function isPast(t: CwToken): boolean {
   return t.lower.length > 3 && t.lower.endsWith('ed') && t.lemma.toLowerCase() !== t.lower;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The word lists as bit masks: one Map lookup per token tells every list the word is in.
+
+/** Lists looked up by the lower-cased word (bit i of WORD_MASK's value: list i). */
+const WORD_LISTS: ReadonlyArray<ReadonlySet<string>> = [
+  NUMBER_WORDS, LARGE, PERCENT, MONEY, IRREGULAR_PAST, HAVE, BE, VOTE, LEGISLATION, TIME_WORDS, COMPARATIVE,
+  SUPERLATIVE, CAUSE, GENERAL, NEGATION, SAY, ANON, THIRD_ACTOR, POLICY, HEDGE, PREDICT, FUTURE, FIRST,
+  FIRST_SUBJ, SECOND, OBLIGATION, EVALUATIVE, GREETING, CONDITIONAL, WH, AUX_START, FILLER_START,
+];
+const W_NUMBER = 1 << 0, W_LARGE = 1 << 1, W_PERCENT = 1 << 2, W_MONEY = 1 << 3, W_IRREGULAR_PAST = 1 << 4;
+const W_HAVE = 1 << 5, W_BE = 1 << 6, W_VOTE = 1 << 7, W_LEGISLATION = 1 << 8, W_TIME = 1 << 9;
+const W_COMPARATIVE = 1 << 10, W_SUPERLATIVE = 1 << 11, W_CAUSE = 1 << 12, W_GENERAL = 1 << 13, W_NEGATION = 1 << 14;
+const W_SAY = 1 << 15, W_ANON = 1 << 16, W_THIRD = 1 << 17, W_POLICY = 1 << 18, W_HEDGE = 1 << 19;
+const W_PREDICT = 1 << 20, W_FUTURE = 1 << 21, W_FIRST = 1 << 22, W_FIRST_SUBJ = 1 << 23, W_SECOND = 1 << 24;
+const W_OBLIGATION = 1 << 25, W_EVALUATIVE = 1 << 26, W_GREETING = 1 << 27, W_CONDITIONAL = 1 << 28;
+const W_WH = 1 << 29, W_AUX_START = 1 << 30, W_FILLER_START = 1 << 31;
+/** Lists looked up by the lower-cased lemma. */
+const LEMMA_LISTS: ReadonlyArray<ReadonlySet<string>> = [CURRENCY_WORDS, EVENT_VERBS, CHANGE_VERBS, POLICY, OPINION_VERBS];
+const L_CURRENCY = 1 << 0, L_EVENT = 1 << 1, L_CHANGE = 1 << 2, L_POLICY = 1 << 3, L_OPINION = 1 << 4;
+
+function masks(lists: ReadonlyArray<ReadonlySet<string>>): ReadonlyMap<string, number> {
+  const m = new Map<string, number>();
+  lists.forEach((list, bit) => {
+    for (const w of list) m.set(w, (m.get(w) ?? 0) | (1 << bit));
+  });
+  return m;
+}
+const WORD_MASK = masks(WORD_LISTS);
+const LEMMA_MASK = masks(LEMMA_LISTS);
+
+const ix = (name: NamedFeature): number => INDEX.get(name)!;
+const F_HAS_NUMBER = ix('has-number'), F_NUMBER_WORD = ix('number-word'), F_PERCENT = ix('percent'), F_MONEY = ix('money');
+const F_YEAR = ix('year'), F_LARGE = ix('large-quantity'), F_EVENT = ix('event-verb'), F_CHANGE = ix('change-verb');
+const F_PAST = ix('past-tense'), F_PERFECT = ix('perfect-aspect'), F_PASSIVE = ix('passive'), F_VOTE = ix('vote');
+const F_LEGISLATION = ix('legislation'), F_TIME = ix('time-reference'), F_COMPARISON = ix('comparison');
+const F_SUPERLATIVE = ix('superlative'), F_CAUSE = ix('cause'), F_GENERAL = ix('generalisation'), F_NEGATION = ix('negation');
+const F_NAMED_ENTITY = ix('named-entity'), F_MANY_NAMED = ix('many-named-entities'), F_NAMED_SOURCE = ix('named-source');
+const F_ANON_SOURCE = ix('anonymous-source'), F_ATTRIBUTED = ix('attributed'), F_QUOTE_DIRECT = ix('quote-direct');
+const F_QUOTE_MIXED = ix('quote-mixed'), F_QUOTE_INDIRECT = ix('quote-indirect'), F_THIRD = ix('third-person-actor');
+const F_POLICY = ix('policy-term'), F_HEDGE = ix('hedge'), F_PREDICTION = ix('prediction'), F_PROMISE = ix('promise');
+const F_FIRST = ix('first-person'), F_FIRST_OPINION = ix('first-person-opinion'), F_SECOND = ix('second-person');
+const F_OBLIGATION = ix('modal-obligation'), F_EVALUATIVE = ix('evaluative-adjective'), F_QUESTION = ix('question');
+const F_EXCLAMATION = ix('exclamation'), F_IMPERATIVE = ix('imperative'), F_GREETING = ix('greeting');
+const F_FILLER = ix('discourse-filler'), F_CONDITIONAL = ix('conditional'), F_SHORT = ix('short'), F_LONG = ix('long');
+
+/** Per-token word masks of the sentence being read (grown as needed; namedFlags is not re-entrant). */
+let scratch = new Int32Array(256);
+
 /**
- * The named features that fire for the claim, in NAMED_FEATURES order. Reads each token a few
- * times at most: microseconds per sentence.
+ * The named features that fire for the tokens, as flags indexed like NAMED_FEATURES (1: fired).
+ * One pass over the tokens, one or two Map lookups per token: about a microsecond per sentence.
+ * `out` is filled (cleared first) and returned.
  */
-export function namedFeatures(tokens: ReadonlyArray<CwToken>, context?: CwContext): NamedFeature[] {
-  const on = new Uint8Array(NAMED_FEATURES.length);
-  const fire = (name: NamedFeature): void => {
-    on[INDEX.get(name) ?? 0] = 1;
-  };
+export function namedFlags(tokens: ReadonlyArray<CwToken>, out: Uint8Array = new Uint8Array(NAMED_FEATURES.length)): Uint8Array {
+  const on = out;
+  on.fill(0);
   const n = tokens.length;
+  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
+  const wm = scratch;
+  for (let i = 0; i < n; i++) wm[i] = WORD_MASK.get(tokens[i]!.lower) ?? 0;
   let words = 0;
   let propn = 0;
   let firstWord: CwToken | undefined;
-  let secondWord: CwToken | undefined;
+  let secondAt = -1;
   let lastPunct = '';
   let sayAt = -1;
   let prevLower = '';
+  let prevMask = 0;
   let prevPos = '';
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const lw = t.lower;
-    const lemma = t.lemma.toLowerCase();
-    if (isWord(t)) {
+    const pos = t.pos;
+    const m = wm[i]!;
+    const lemma = t.lemma === lw ? lw : t.lemma.toLowerCase();
+    const lm = LEMMA_MASK.get(lemma) ?? 0;
+    const isWordType = t.type === 'word' || t.type === 'number';
+    if (isWordType) {
       words++;
       if (!firstWord) firstWord = t;
-      else if (!secondWord) secondWord = t;
+      else if (secondAt < 0) secondAt = i;
     }
     if (t.type === 'punctuation') lastPunct = lw;
-    if (t.type === 'number' || t.pos === 'NUM' || DIGIT.test(lw)) {
-      if (DIGIT.test(lw) || t.type === 'number') fire('has-number');
-      if (YEAR.test(lw)) fire('year');
+    const digit = hasDigit(lw);
+    if (digit || t.type === 'number') on[F_HAS_NUMBER] = 1;
+    if (digit && YEAR.test(lw)) on[F_YEAR] = 1;
+    if (m & W_NUMBER) on[F_NUMBER_WORD] = 1;
+    if (m & W_LARGE) on[F_LARGE] = 1;
+    if (m & W_PERCENT || lw.endsWith('%')) on[F_PERCENT] = 1;
+    if (t.type === 'currency' || m & W_MONEY || lm & L_CURRENCY) on[F_MONEY] = 1;
+    const verbal = pos === 'VERB' || pos === 'AUX';
+    if (verbal || pos === 'NOUN') {
+      if (lm & L_EVENT && pos !== 'NOUN') on[F_EVENT] = 1;
+      if (lm & L_CHANGE) on[F_CHANGE] = 1;
     }
-    if (NUMBER_WORDS.has(lw)) fire('number-word');
-    if (LARGE.has(lw)) fire('large-quantity');
-    if (PERCENT.has(lw) || lw.endsWith('%')) fire('percent');
-    if (t.type === 'currency' || MONEY.has(lw) || CURRENCY_WORDS.has(lemma)) fire('money');
-    if (t.pos === 'VERB' || t.pos === 'NOUN' || t.pos === 'AUX') {
-      if (EVENT_VERBS.has(lemma) && t.pos !== 'NOUN') fire('event-verb');
-      if (CHANGE_VERBS.has(lemma)) fire('change-verb');
+    if (verbal && (m & W_IRREGULAR_PAST || (lw.length > 3 && lw.endsWith('ed') && lemma !== lw))) {
+      on[F_PAST] = 1;
+      if (pos === 'VERB' && prevMask & W_HAVE) on[F_PERFECT] = 1;
+      if (pos === 'VERB' && prevMask & W_BE && lw.endsWith('ed')) on[F_PASSIVE] = 1;
     }
-    if (isPast(t)) {
-      fire('past-tense');
-      if (t.pos === 'VERB' && HAVE.has(prevLower)) fire('perfect-aspect');
-      if (t.pos === 'VERB' && BE.has(prevLower) && lw.endsWith('ed')) fire('passive');
+    if (m & W_VOTE) on[F_VOTE] = 1;
+    if (m & W_LEGISLATION) on[F_LEGISLATION] = 1;
+    if (m & W_TIME || (lw === 'last' && i + 1 < n && wm[i + 1]! & W_TIME)) on[F_TIME] = 1;
+    if (m & W_COMPARATIVE) on[F_COMPARISON] = 1;
+    else if ((pos === 'ADJ' || pos === 'ADV') && lw.endsWith('er') && lemma !== lw && lw.length > 4) on[F_COMPARISON] = 1;
+    if (m & W_SUPERLATIVE) on[F_SUPERLATIVE] = 1;
+    else if (pos === 'ADJ' && lw.endsWith('est') && lemma !== lw) on[F_SUPERLATIVE] = 1;
+    else if (lw === 'one' && prevLower === 'number') on[F_SUPERLATIVE] = 1;
+    if (m & W_CAUSE) {
+      if (lw === 'due' || lw === 'thanks' || lw === 'lead' || lw === 'led') {
+        if (i + 1 < n && tokens[i + 1]!.lower === 'to') on[F_CAUSE] = 1;
+      } else on[F_CAUSE] = 1;
     }
-    if (VOTE.has(lw)) fire('vote');
-    if (LEGISLATION.has(lw)) fire('legislation');
-    if (TIME_WORDS.has(lw) || (lw === 'last' && i + 1 < n && TIME_WORDS.has(tokens[i + 1]!.lower))) fire('time-reference');
-    if (COMPARATIVE.has(lw)) fire('comparison');
-    else if ((t.pos === 'ADJ' || t.pos === 'ADV') && lw.endsWith('er') && lemma !== lw && lw.length > 4) fire('comparison');
-    if (SUPERLATIVE.has(lw)) fire('superlative');
-    else if (t.pos === 'ADJ' && lw.endsWith('est') && lemma !== lw) fire('superlative');
-    else if (lw === 'one' && prevLower === 'number') fire('superlative');
-    if (CAUSE.has(lw)) {
-      if (lw === 'due' || lw === 'thanks') {
-        if (i + 1 < n && tokens[i + 1]!.lower === 'to') fire('cause');
-      } else if (lw === 'lead' || lw === 'led') {
-        if (i + 1 < n && tokens[i + 1]!.lower === 'to') fire('cause');
-      } else fire('cause');
-    }
-    if (GENERAL.has(lw)) fire('generalisation');
-    if (NEGATION.has(lw)) fire('negation');
-    if (t.pos === 'PROPN') propn++;
-    if (SAY.has(lw) && (t.pos === 'VERB' || lw === 'according')) {
-      fire('attributed');
+    if (m & W_GENERAL) on[F_GENERAL] = 1;
+    if (m & W_NEGATION) on[F_NEGATION] = 1;
+    if (pos === 'PROPN') propn++;
+    if (m & W_SAY && (pos === 'VERB' || lw === 'according')) {
+      on[F_ATTRIBUTED] = 1;
       sayAt = i;
     }
-    if (ANON.has(lw) && (t.pos === 'NOUN' || t.pos === 'PROPN')) {
+    if (m & W_ANON && (pos === 'NOUN' || pos === 'PROPN')) {
       // "officials said", "a study found", "experts say": an unnamed source with a speech verb nearby
-      for (let j = i + 1; j < Math.min(n, i + 4); j++) if (SAY.has(tokens[j]!.lower)) fire('anonymous-source');
+      for (let j = i + 1; j < Math.min(n, i + 4); j++) if (wm[j]! & W_SAY) on[F_ANON_SOURCE] = 1;
     }
-    if (THIRD_ACTOR.has(lw) && i + 1 < n) {
-      const next = tokens[i + 1]!;
-      if (next.pos === 'VERB' || next.pos === 'AUX') fire('third-person-actor');
+    if (m & W_THIRD && i + 1 < n) {
+      const next = tokens[i + 1]!.pos;
+      if (next === 'VERB' || next === 'AUX') on[F_THIRD] = 1;
     }
-    if (POLICY.has(lw) || POLICY.has(lemma)) fire('policy-term');
-    if (HEDGE.has(lw)) fire('hedge');
-    if (PREDICT.has(lw)) fire('prediction');
-    if (FUTURE.has(lw) || (lw === 'going' && i + 1 < n && tokens[i + 1]!.lower === 'to' && i + 2 < n && tokens[i + 2]!.pos === 'VERB')) {
-      if (FIRST_SUBJ.has(prevLower) || (prevPos === 'AUX' && i >= 2 && FIRST_SUBJ.has(tokens[i - 2]!.lower))) fire('promise');
-      else fire('prediction');
+    if (m & W_POLICY || lm & L_POLICY) on[F_POLICY] = 1;
+    if (m & W_HEDGE) on[F_HEDGE] = 1;
+    if (m & W_PREDICT) on[F_PREDICTION] = 1;
+    if (m & W_FUTURE || (lw === 'going' && i + 1 < n && tokens[i + 1]!.lower === 'to' && i + 2 < n && tokens[i + 2]!.pos === 'VERB')) {
+      if (prevMask & W_FIRST_SUBJ || (prevPos === 'AUX' && i >= 2 && wm[i - 2]! & W_FIRST_SUBJ)) on[F_PROMISE] = 1;
+      else on[F_PREDICTION] = 1;
     }
-    if (FIRST.has(lw) && t.pos === 'PRON') fire('first-person');
-    if (OPINION_VERBS.has(lemma) && t.pos === 'VERB') {
+    if (m & W_FIRST && pos === 'PRON') on[F_FIRST] = 1;
+    if (lm & L_OPINION && pos === 'VERB') {
       // "I think", "we believe", "I don't think", "I strongly support"
-      for (let j = Math.max(0, i - 3); j < i; j++) if (FIRST_SUBJ.has(tokens[j]!.lower)) fire('first-person-opinion');
+      for (let j = Math.max(0, i - 3); j < i; j++) if (wm[j]! & W_FIRST_SUBJ) on[F_FIRST_OPINION] = 1;
     }
-    if (lw === 'opinion' || lw === 'view') {
-      if (prevLower === 'my' || prevLower === 'our') fire('first-person-opinion');
-    }
-    if (SECOND.has(lw)) fire('second-person');
-    if (OBLIGATION.has(lw) && (t.pos === 'AUX' || t.pos === 'VERB')) fire('modal-obligation');
-    if ((lw === 'to' && (prevLower === 'have' || prevLower === 'got' || prevLower === 'has')) && i + 1 < n && tokens[i + 1]!.pos === 'VERB') fire('modal-obligation');
-    if (EVALUATIVE.has(lw) && (t.pos === 'ADJ' || t.pos === 'NOUN')) fire('evaluative-adjective');
-    if (lw === '?') fire('question');
-    if (lw === '!') fire('exclamation');
-    if (GREETING.has(lw) || (lw === 'evening' || lw === 'morning' || lw === 'afternoon' || lw === 'night') && prevLower === 'good') fire('greeting');
-    if (CONDITIONAL.has(lw)) fire('conditional');
+    if ((lw === 'opinion' || lw === 'view') && (prevLower === 'my' || prevLower === 'our')) on[F_FIRST_OPINION] = 1;
+    if (m & W_SECOND) on[F_SECOND] = 1;
+    if (m & W_OBLIGATION && verbal) on[F_OBLIGATION] = 1;
+    if (lw === 'to' && (prevLower === 'have' || prevLower === 'got' || prevLower === 'has') && i + 1 < n && tokens[i + 1]!.pos === 'VERB') on[F_OBLIGATION] = 1;
+    if (m & W_EVALUATIVE && (pos === 'ADJ' || pos === 'NOUN')) on[F_EVALUATIVE] = 1;
+    if (lw === '?') on[F_QUESTION] = 1;
+    if (lw === '!') on[F_EXCLAMATION] = 1;
+    if (m & W_GREETING || ((lw === 'evening' || lw === 'morning' || lw === 'afternoon' || lw === 'night') && prevLower === 'good')) on[F_GREETING] = 1;
+    if (m & W_CONDITIONAL) on[F_CONDITIONAL] = 1;
+    if ((prevLower === 'you' && lw === 'know') || (prevLower === 'i' && lw === 'mean') || (prevLower === 'of' && lw === 'course')) on[F_FILLER] = 1;
     prevLower = lw;
-    prevPos = t.pos;
+    prevMask = m;
+    prevPos = pos;
   }
   if (sayAt >= 0) {
     // a proper noun within five tokens either side of the speech verb: "Smith said", "according to the IMF"
-    for (let j = Math.max(0, sayAt - 5); j < Math.min(n, sayAt + 6); j++) if (tokens[j]!.pos === 'PROPN') fire('named-source');
+    for (let j = Math.max(0, sayAt - 5); j < Math.min(n, sayAt + 6); j++) if (tokens[j]!.pos === 'PROPN') on[F_NAMED_SOURCE] = 1;
   }
-  if (propn > 0) fire('named-entity');
-  if (propn >= 3) fire('many-named-entities');
+  if (propn > 0) on[F_NAMED_ENTITY] = 1;
+  if (propn >= 3) on[F_MANY_NAMED] = 1;
   if (firstWord) {
     const f = firstWord.lower;
-    if (WH.has(f) && lastPunct === '?') fire('question');
-    if (AUX_START.has(f) && lastPunct === '?') fire('question');
-    if (firstWord.pos === 'VERB' && firstWord.lemma.toLowerCase() === f && !AUX_START.has(f)) fire('imperative');
-    if (f === 'let' || f === 'let\'s') fire('imperative');
-    if (FILLER_START.has(f) && secondWord !== undefined) {
-      // "Well, ...", "Look, ..." — the speaker's turn-taking rather than content
-      const second = tokens.indexOf(secondWord);
-      if (second > 0 && tokens[second - 1]!.lower === ',') fire('discourse-filler');
-    }
+    const fm = WORD_MASK.get(f) ?? 0;
+    if (fm & W_WH && lastPunct === '?') on[F_QUESTION] = 1;
+    if (fm & W_AUX_START && lastPunct === '?') on[F_QUESTION] = 1;
+    if (firstWord.pos === 'VERB' && firstWord.lemma.toLowerCase() === f && !(fm & W_AUX_START)) on[F_IMPERATIVE] = 1;
+    if (f === 'let' || f === 'let\'s') on[F_IMPERATIVE] = 1;
+    // "Well, ...", "Look, ..." — the speaker's turn-taking rather than content
+    if (fm & W_FILLER_START && secondAt > 0 && tokens[secondAt - 1]!.lower === ',') on[F_FILLER] = 1;
   }
-  for (let i = 0; i + 1 < n; i++) {
-    const a = tokens[i]!.lower;
-    const b = tokens[i + 1]!.lower;
-    if ((a === 'you' && b === 'know') || (a === 'i' && b === 'mean') || (a === 'of' && b === 'course')) fire('discourse-filler');
-  }
-  if (words <= 6) fire('short');
-  if (words >= 25) fire('long');
-  if (context) {
-    if (context.hasNumber) fire('has-number');
-    if (context.hasNamedSource) fire('named-source');
-    if (context.hasAnonymousSource) fire('anonymous-source');
-    if (context.hedged) fire('hedge');
-    if (context.attributed) fire('attributed');
-    if (context.quoteKind === 'direct') fire('quote-direct');
-    else if (context.quoteKind === 'mixed') fire('quote-mixed');
-    else if (context.quoteKind === 'indirect') fire('quote-indirect');
-  }
+  if (words <= 6) on[F_SHORT] = 1;
+  if (words >= 25) on[F_LONG] = 1;
+  return on;
+}
+
+/** Sets the flags of what earlier stages know about the claim. */
+export function contextFlags(context: CwContext, on: Uint8Array): Uint8Array {
+  if (context.hasNumber) on[F_HAS_NUMBER] = 1;
+  if (context.hasNamedSource) on[F_NAMED_SOURCE] = 1;
+  if (context.hasAnonymousSource) on[F_ANON_SOURCE] = 1;
+  if (context.hedged) on[F_HEDGE] = 1;
+  if (context.attributed) on[F_ATTRIBUTED] = 1;
+  if (context.quoteKind === 'direct') on[F_QUOTE_DIRECT] = 1;
+  else if (context.quoteKind === 'mixed') on[F_QUOTE_MIXED] = 1;
+  else if (context.quoteKind === 'indirect') on[F_QUOTE_INDIRECT] = 1;
+  return on;
+}
+
+/** The names of the flags that are set, in NAMED_FEATURES order. */
+export function flagNames(on: Uint8Array): NamedFeature[] {
   const out: NamedFeature[] = [];
   for (let i = 0; i < NAMED_FEATURES.length; i++) if (on[i]) out.push(NAMED_FEATURES[i]!);
   return out;
 }
 
+/**
+ * The named features that fire for the claim, in NAMED_FEATURES order; with a context, its flags
+ * fire their features too.
+ */
+export function namedFeatures(tokens: ReadonlyArray<CwToken>, context?: CwContext): NamedFeature[] {
+  const on = namedFlags(tokens);
+  if (context) contextFlags(context, on);
+  return flagNames(on);
+}
+
 /** The lexical form a token contributes: its lower-cased lemma, with figures folded to one key. */
-function lexForm(t: CwToken): string | null {
+export function lexForm(t: CwToken): string | null {
   if (t.type === 'punctuation') return t.lower === '?' || t.lower === '!' ? t.lower : null;
-  if (t.type === 'number' || DIGIT.test(t.lower)) return YEAR.test(t.lower) ? '<year>' : '<num>';
+  if (t.type === 'number' || hasDigit(t.lower)) return YEAR.test(t.lower) ? '<year>' : '<num>';
   if (t.type === 'currency') return '<cur>';
   return t.lemma.toLowerCase();
 }

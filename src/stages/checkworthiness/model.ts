@@ -4,7 +4,7 @@
  * the operating point chosen on the training set. Pure functions over a weights object; index.ts
  * loads the committed weights, scripts/train-checkworthiness.ts fits them.
  */
-import { lexicalKeys, namedFeatures, type CwContext, type CwToken } from './features.js';
+import { NAMED_FEATURES, flagNames, lexForm, lexicalKeys, namedFlags, type CwContext, type CwToken } from './features.js';
 
 export const WEIGHTS_FORMAT = 'claimsift-checkworthiness/1';
 
@@ -27,26 +27,90 @@ export interface CheckworthinessWeights {
   training?: Record<string, unknown>;
 }
 
-/** A weights object unpacked for fast scoring. */
+/**
+ * A weights object unpacked for fast scoring. Lexical keys become integer ids: every lemma form that
+ * occurs in a kept key gets an id (`forms`), unigram weights sit in an array by form id, bigram
+ * weights in a Map keyed by `first * formCount + second`, and inflected word forms in a Map of their
+ * own. Scoring then needs one Map lookup per token and no per-token strings.
+ */
 export interface CompiledModel {
   bias: number;
-  named: ReadonlyMap<string, number>;
+  /** by NAMED_FEATURES index */
+  named: Float64Array;
+  /** lemma form (or "<s>", "<num>"...) → id; id 0 is "<s>" */
+  forms: ReadonlyMap<string, number>;
+  formCount: number;
+  /** unigram weight by form id (NaN: no key) */
+  unigram: Float64Array;
+  /** bigram id by first * formCount + second */
+  bigramIds: ReadonlyMap<number, number>;
+  bigram: Float64Array;
+  /** inflected word form → id */
+  wordIds: ReadonlyMap<string, number>;
+  word: Float64Array;
+  /** the string-keyed weights, for families the fast path does not cover */
   lexical: ReadonlyMap<string, number>;
   families: string;
+  /** true when the model uses only the u, w and b families without normalisation */
+  fast: boolean;
   normalise: boolean;
   slope: number;
   offset: number;
 }
 
+const START = '<s>';
+
 export function compile(weights: CheckworthinessWeights): CompiledModel {
   if (weights.format !== WEIGHTS_FORMAT) throw new Error(`check-worthiness weights: unknown format ${String(weights.format)}`);
   const { slope, intercept, threshold } = weights.calibration;
+  const named = new Float64Array(NAMED_FEATURES.length);
+  NAMED_FEATURES.forEach((name, i) => (named[i] = weights.named[name] ?? 0));
+  const forms = new Map<string, number>([[START, 0]]);
+  const formId = (f: string): number => {
+    let id = forms.get(f);
+    if (id === undefined) forms.set(f, (id = forms.size));
+    return id;
+  };
+  const entries = Object.entries(weights.lexical);
+  const unigrams: Array<[number, number]> = [];
+  const bigrams: Array<[number, number, number]> = [];
+  const wordIds = new Map<string, number>();
+  const word: number[] = [];
+  for (const [key, w] of entries) {
+    const body = key.slice(2);
+    if (key.startsWith('u:')) unigrams.push([formId(body), w]);
+    else if (key.startsWith('b:')) {
+      const space = body.indexOf(' ');
+      bigrams.push([formId(body.slice(0, space)), formId(body.slice(space + 1)), w]);
+    } else if (key.startsWith('w:')) {
+      wordIds.set(body, word.length);
+      word.push(w);
+    }
+  }
+  const formCount = forms.size;
+  const unigram = new Float64Array(formCount).fill(NaN);
+  for (const [id, w] of unigrams) unigram[id] = w;
+  const bigramIds = new Map<number, number>();
+  const bigram = new Float64Array(bigrams.length);
+  bigrams.forEach(([a, b, w], i) => {
+    bigramIds.set(a * formCount + b, i);
+    bigram[i] = w;
+  });
+  const normalise = weights.lexicalNorm === 'sqrt';
   return {
     bias: weights.bias,
-    named: new Map(Object.entries(weights.named)),
-    lexical: new Map(Object.entries(weights.lexical)),
+    named,
+    forms,
+    formCount,
+    unigram,
+    bigramIds,
+    bigram,
+    wordIds,
+    word: Float64Array.from(word),
+    lexical: new Map(entries),
     families: weights.families,
-    normalise: weights.lexicalNorm === 'sqrt',
+    fast: !normalise && /^[ubw]*$/.test(weights.families),
+    normalise,
     slope,
     offset: intercept - Math.log(threshold / (1 - threshold)),
   };
@@ -61,26 +125,98 @@ export interface Scored {
   features: string[];
 }
 
-/** Scores pre-tokenised text: the named features that fired, then a one-item lexical summary. */
-export function scoreTokens(model: CompiledModel, tokens: ReadonlyArray<CwToken>, context?: CwContext): Scored {
-  const named = namedFeatures(tokens, context);
-  let margin = model.bias;
-  for (const name of named) margin += model.named.get(name) ?? 0;
-  let lexical = 0;
+// Generation stamps that deduplicate keys within one sentence without a Set.
+let generation = 0;
+let seenForm = new Uint32Array(0);
+let seenBigram = new Uint32Array(0);
+let seenWord = new Uint32Array(0);
+const flags = new Uint8Array(NAMED_FEATURES.length);
+
+/** The lexical log-odds (sum over the sentence's distinct keys) and whether any key matched. */
+function lexicalFast(model: CompiledModel, tokens: ReadonlyArray<CwToken>): { sum: number; matched: boolean } {
+  if (seenForm.length !== model.formCount) seenForm = new Uint32Array(model.formCount);
+  if (seenBigram.length !== model.bigram.length) seenBigram = new Uint32Array(model.bigram.length);
+  if (seenWord.length !== model.word.length) seenWord = new Uint32Array(model.word.length);
+  if (++generation === 0xffffffff) {
+    generation = 1;
+    seenForm.fill(0);
+    seenBigram.fill(0);
+    seenWord.fill(0);
+  }
+  const gen = generation;
+  const { forms, unigram, bigramIds, bigram, wordIds, word, formCount } = model;
+  const uni = model.families.includes('u');
+  const bi = model.families.includes('b');
+  const wf = model.families.includes('w');
+  let sum = 0;
+  let matched = false;
+  let prev = 0; // "<s>"
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const form = lexForm(t);
+    if (form === null) continue;
+    const id = forms.get(form) ?? -1;
+    if (id >= 0) {
+      if (uni && seenForm[id] !== gen) {
+        seenForm[id] = gen;
+        const w = unigram[id]!;
+        if (w === w) {
+          sum += w;
+          matched = true;
+        }
+      }
+      if (bi && prev >= 0) {
+        const b = bigramIds.get(prev * formCount + id);
+        if (b !== undefined && seenBigram[b] !== gen) {
+          seenBigram[b] = gen;
+          sum += bigram[b]!;
+          matched = true;
+        }
+      }
+    }
+    if (wf && t.type === 'word' && t.lower !== form) {
+      const k = wordIds.get(t.lower);
+      if (k !== undefined && seenWord[k] !== gen) {
+        seenWord[k] = gen;
+        sum += word[k]!;
+        matched = true;
+      }
+    }
+    prev = id;
+  }
+  return { sum, matched };
+}
+
+/** The same sum through string keys (lexicalKeys()), for any family and normalisation. */
+function lexicalSlow(model: CompiledModel, tokens: ReadonlyArray<CwToken>, named: ReadonlyArray<string>): { sum: number; matched: boolean } {
+  let sum = 0;
   let matched = false;
   let count = 0;
   for (const key of lexicalKeys(tokens, named, model.families)) {
     count++;
     const w = model.lexical.get(key);
     if (w !== undefined) {
-      lexical += w;
+      sum += w;
       matched = true;
     }
   }
-  if (model.normalise) lexical /= Math.sqrt(Math.max(1, count));
+  if (model.normalise) sum /= Math.sqrt(Math.max(1, count));
+  return { sum, matched };
+}
+
+/**
+ * Scores pre-tokenised text: the named features that fired, then a one-item lexical summary. The
+ * score is the model's on the tokens alone, exactly as it was fitted: what an earlier stage knows
+ * (`_context`) is accepted for compatibility but does not move the score or the features.
+ */
+export function scoreTokens(model: CompiledModel, tokens: ReadonlyArray<CwToken>, _context?: CwContext): Scored {
+  const on = namedFlags(tokens, flags);
+  let margin = model.bias;
+  for (let i = 0; i < on.length; i++) if (on[i]) margin += model.named[i]!;
+  const features: string[] = flagNames(on);
+  const { sum: lexical, matched } = model.fast ? lexicalFast(model, tokens) : lexicalSlow(model, tokens, features);
   margin += lexical;
   const score = sigmoid(model.slope * margin + model.offset);
-  const features: string[] = named;
   if (matched) {
     const v = model.slope * lexical;
     features.push(`lexical:${v >= 0 ? '+' : '-'}${Math.abs(v).toFixed(1)}`);
