@@ -1,7 +1,7 @@
 import type { Sentence, Token } from '../../model.js';
 import { cueContinuations, cueWeights, lemmaCount } from '../../rules/cueData.js';
-import { cueEntry, PHRASE_CUES, type CueEntry, type CueFrame } from '../../rules/cues.js';
-import { CueModel, cueFeatures, isCueCandidate } from './cueModel.js';
+import { cueEntry, PHRASE_CUES, type CueEntry, type CueFrame, type PhraseCue } from '../../rules/cues.js';
+import { CueModel, isCueCandidate } from './cueModel.js';
 
 export interface CueMatch {
   /** first and one-past-last token index of the cue words ("has also said in a statement") */
@@ -33,6 +33,13 @@ const CUE_PREFIX_POS = new Set(['AUX', 'ADV', 'PART']);
 /** How far below the detector's threshold a hand-lexicon verb of saying may score and still count. */
 const LEXICON_MARGIN = 5;
 const DEFAULT_ENTRY: Pick<CueEntry, 'frame' | 'complement'> = { frame: 'speech', complement: 'clause' };
+
+/** Phrase cues by their first word, so each token looks up only the phrases it can open. */
+const PHRASE_CUES_BY_FIRST_WORD = new Map<string, PhraseCue[]>();
+for (const phrase of PHRASE_CUES) {
+  const first = phrase.words[0] ?? '';
+  PHRASE_CUES_BY_FIRST_WORD.set(first, [...(PHRASE_CUES_BY_FIRST_WORD.get(first) ?? []), phrase]);
+}
 
 let model: CueModel | null | undefined;
 function cueModel(): CueModel | null {
@@ -132,10 +139,11 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   const { tokenStart: from, tokenEnd: to } = sentence;
   const detector = cueModel();
   const heads: Array<{ i: number; score: number }> = [];
+  const context = { tokens, sentence, insideQuote };
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) continue;
-    const phrase = PHRASE_CUES.find(p => p.words.every((w, k) => tokens[i + k]?.lower === w && i + k < to));
+    const phrase = PHRASE_CUES_BY_FIRST_WORD.get(t.lower)?.find(p => p.words.every((w, k) => tokens[i + k]?.lower === w && i + k < to));
     if (phrase) {
       const [from0, to0] = phrase.span ?? [0, phrase.words.length];
       cues.push({ first: i + from0, last: i + to0, head: i + from0, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: `cue-phrase-${phrase.lemma.replace(/\s+/g, '-')}`, score: 0 });
@@ -150,7 +158,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     if (detector) {
       // only lemmas that head a cue somewhere in PolNeAR train are worth scoring
       if (!isCueCandidate(t) || !lemmaCount(t.lemma)) continue;
-      const score = detector.score(cueFeatures({ tokens, sentence, insideQuote }, i));
+      const score = detector.scoreToken(context, i);
       // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
       const entry = cueEntry(t.lemma);
       const lexical = VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief' && !entry.needsClause
