@@ -172,6 +172,29 @@ export const NP_CONTENT_LEMMAS = new Set(['confirm', 'deny', 'dismiss', 'reject'
   'demand', 'call', 'ask', 'urge', 'describe', 'characterize', 'characterise', 'label', 'brand', 'dub', 'according to',
   'allege', 'claim', 'question', 'dispute', 'recommend', 'propose', 'promise', 'pledge', 'vow', 'warn', 'quote', 'note',
   'endorse', 'support', 'oppose', 'back', 'praise', 'condemn', 'welcome', 'applaud', 'defend', 'denounce', 'favor', 'favour']);
+/**
+ * Stated positions whose noun-phrase object is the position itself, in the 'speech' scope:
+ * "expressed concern about the deal", "mentioned her record", "echoed the criticism", "stressed the need for talks".
+ */
+export const STATED_POSITION_NP_LEMMAS = new Set(['express', 'voice', 'mention', 'echo', 'stress', 'emphasize', 'emphasise',
+  'highlight', 'underscore', 'list', 'recall', 'lament', 'decry', 'tout', 'caution', 'complain', 'reiterate', 'concede']);
+/**
+ * Judgements whose object is only their target ("criticized the plan" is no quote), unless a reason
+ * follows, which is what the speaker holds against it: "criticized the plan for raising taxes".
+ */
+export const JUDGEMENT_LEMMAS = new Set(['criticize', 'criticise', 'slam', 'blast', 'attack', 'fault', 'chide', 'rebuke', 'scold',
+  'lambaste', 'knock', 'mock', 'ridicule', 'praise', 'commend', 'applaud', 'thank', 'congratulate', 'credit', 'hail', 'laud']);
+/** Words after a judgement's target that give its reason. */
+export const JUDGEMENT_REASON_WORDS = new Set(['for', 'over']);
+/**
+ * Evidence speaks through these verbs with a noun-phrase object when the subject is a poll, study or
+ * record: "a poll shows Clinton leading in Ohio", "the study found higher rates of asthma".
+ */
+export const EVIDENCE_LEMMAS = new Set(['show', 'find', 'suggest', 'indicate', 'reveal', 'put', 'give']);
+export const EVIDENCE_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'data', 'report', 'reports',
+  'analysis', 'figures', 'numbers', 'records', 'record', 'research', 'results', 'statistics', 'audit', 'review', 'investigation',
+  'video', 'footage', 'documents', 'document', 'filings', 'filing', 'estimates', 'estimate', 'count', 'tally', 'census', 'model',
+  'forecast', 'projections', 'averages', 'average', 'exit', 'emails', 'email', 'memo', 'letter', 'tests', 'test', 'evidence']);
 /** Cues that voice an intention or a request with "to": "vowed to resign", "urged him to stay", "declined to comment". */
 export const INFINITIVE_CONTENT_LEMMAS = new Set(['promise', 'pledge', 'vow', 'threaten', 'urge', 'ask', 'tell', 'call',
   'order', 'warn', 'encourage', 'advise', 'claim', 'demand', 'decline', 'refuse', 'direct', 'instruct', 'beg', 'implore',

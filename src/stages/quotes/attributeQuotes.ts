@@ -1,5 +1,5 @@
 import type { Doc, Quote, QuotedSpan, QuoteKind, Sentence, Span, Speaker, Token } from '../../model.js';
-import { ATTRIBUTION_SCOPE, cueEntry, INFINITIVE_CONTENT_LEMMAS, NP_CONTENT_LEMMAS } from '../../rules/cues.js';
+import { ATTRIBUTION_SCOPE, cueEntry, EVIDENCE_HEADS, EVIDENCE_LEMMAS, INFINITIVE_CONTENT_LEMMAS, JUDGEMENT_LEMMAS, JUDGEMENT_REASON_WORDS, NP_CONTENT_LEMMAS, STATED_POSITION_NP_LEMMAS } from '../../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../../rules/names.js';
 import { findCues, type CueMatch } from './findCues.js';
 import { clauseSubject, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
@@ -59,6 +59,8 @@ const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', "editor's note"
   'watch', 'read', 'read more', 'related', 'see also', 'photo', 'photos', 'video', 'live', 'breaking', 'breaking news', 'warning',
   'disclosure', 'full disclosure', 'background', 'context', 'analysis', 'opinion', 'exclusive', 'source', 'sources', 'credit',
   'image', 'caption', 'transcript', 'summary', 'tl;dr', 'ps', 'p.s', 'faq', 'dateline', 'where', 'when', 'what', 'why', 'how', 'who']);
+/** Verbs of saying whose content is a clause: a long content after them is one, whatever the tagger says. */
+const CLAUSE_CUES = new Set(['say', 'tell', 'add', 'write', 'argue', 'claim', 'insist', 'state', 'explain', 'note', 'warn', 'predict', 'contend', 'assert', 'believe', 'think']);
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
@@ -219,16 +221,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       return { source: sourceAfter(tokens, from, s.tokenEnd), inverted: true };
     }
     if (cue.participle) {
-      let earlier: Draft | undefined;
-      for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - 10); i--) {
-        const d = drafts[i];
-        if (d && d.sentence === s.index && d.speaker) { earlier = d; break; }
-      }
-      if (earlier?.speaker?.mention) {
-        const first = firstTokenFrom(earlier.speaker.mention.start, s);
-        const last = lastTokenBefore(earlier.speaker.mention.end, s) + 1;
-        if (first < last) return { source: { core: { first, last }, full: { first, last }, relative: false }, inverted: false };
-      }
+      const earlier = earlierSpeakerMention(s, cue.first);
+      if (earlier) return { source: earlier, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
@@ -243,7 +237,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (before) return { source: before, inverted: false };
     const prev = tokens[cue.first - 1];
     if (prev && (prev.lower === 'and' || prev.lower === 'but' || prev.lower === 'then') && cue.first - 1 > s.tokenStart) {
-      // a second verb of the same subject: "The embassy declined the request and said ..."
+      // a second verb of the same subject: "The embassy declined the request and said ...", "he described … and urged …"
+      const earlier = earlierSpeakerMention(s, cue.first);
+      if (earlier) return { source: earlier, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
@@ -252,6 +248,21 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const end = after ? tokens[after.full.last] : undefined;
     if (after && after.full.last < s.tokenEnd && end && !/^[.,;!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { source: null, inverted: true };
     return { source: after, inverted: true };
+  };
+
+  /** The speaker mention of the latest attribution in this sentence whose mention stands before token `before`. */
+  const earlierSpeakerMention = (s: Sentence, before: number): SourcePhrase | null => {
+    for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - 10); i--) {
+      const d = drafts[i];
+      if (!d || d.sentence !== s.index || !d.speaker) continue;
+      const mention = d.speaker.mention;
+      if (!mention) return null;
+      const first = firstTokenFrom(mention.start, s);
+      const last = lastTokenBefore(mention.end, s) + 1;
+      if (first < last && last <= before) return { core: { first, last }, full: { first, last }, relative: false };
+      return null;
+    }
+    return null;
   };
 
   /** "also known as", "…, described as": a past participle with no auxiliary, modifying the noun before it. */
@@ -413,7 +424,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!source) ruleId = 'reported-sourceless';
       const contentTokens = tokensIn(content, s);
       if (contentTokens < 1) continue;
-      if (!inScope(cue, content, s)) continue;
+      if (!inScope(cue, content, s, source)) continue;
       content = extendOverQuotation(content);
       if (overlapsRecentDraft(content)) continue;
       const speaker = speakerFrom(source);
@@ -597,8 +608,26 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // "called Clinton's use of email “extremely careless”": the object belongs to what was said
     let k = cue.complement === 'predicate' ? cue.last : afterCueModifiers(cue, s);
     if (cue.lemma === 'call' && ['for', 'on'].includes(tokens[k]?.lower ?? '')) k++;
-    while (k < s.tokenEnd && [',', ':', 'that', '\u2014', '-'].includes(tokens[k]?.lower ?? '')) k++;
+    // "is telling customers at a popular Manchester, New Hampshire, breakfast spot that …": the clause opens at "that"
+    const that = thatAfterObject(cue, k, s);
+    if (that >= 0) return that;
+    // a leading "that" stays: trimContent takes off one, and only one ("denied that that was the case")
+    while (k < s.tokenEnd && [',', ':', '\u2014', '-'].includes(tokens[k]?.lower ?? '')) k++;
     return k;
+  }
+
+  /**
+   * The "that" which opens a clause after a cue's object and its modifiers, when the words between
+   * hold no verb, quotation mark or clause boundary ("told reporters in Concord, N.H., on Monday that …"); else -1.
+   */
+  function thatAfterObject(cue: CueMatch, from: number, s: Sentence): number {
+    if (cue.sourceAfter || tokens[from]?.lower === 'that') return -1;
+    for (let k = from; k < Math.min(s.tokenEnd, from + 14); k++) {
+      const t = tokens[k];
+      if (!t || t.pos === 'VERB' || t.pos === 'AUX' || t.text === ';' || OPEN_MARK_TOKEN.test(t.text) || CONTENT_STOPPERS.has(t.lower)) return -1;
+      if (t.lower === 'that' && (t.pos === 'SCONJ' || OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? ''))) return k;
+    }
+    return -1;
   }
 
   /**
@@ -632,9 +661,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
   /** A subject (a pronoun, or a short noun phrase) followed by a verb starts at `k`. */
   function startsClause(k: number, s: Sentence): boolean {
-    for (let j = k; j < Math.min(s.tokenEnd, k + 5); j++) {
+    for (let j = k; j < Math.min(s.tokenEnd, k + 7); j++) {
       const t = tokens[j];
-      if (!t || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'CCONJ') return false;
+      // "he and Mr. Trump still speak": a coordinated subject
+      if (t?.pos === 'CCONJ' && j > k && (t.lower === 'and' || t.lower === 'or')) continue;
+      if (!t || t.pos === 'PUNCT' && t.text !== '.' || t.pos === 'ADP' || t.pos === 'CCONJ') return false;
       if ((t.pos === 'VERB' || t.pos === 'AUX') && j > k) return true;
     }
     return false;
@@ -643,6 +674,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function nextBoundary(cues: CueMatch[], cue: CueMatch, s: Sentence): number {
     for (const other of cues) {
       if (other.first < cue.last) continue;
+      // a second cue of the same subject: "called on Congress to pass a deal and said funding is needed"
+      const conj = tokens[other.first - 1];
+      const beforeConj = tokens[other.first - 2];
+      if (conj && (conj.lower === 'and' || conj.lower === 'but') && other.first - 1 > cue.last + 1 && !insideQuote(conj.start)
+        && beforeConj && beforeConj.text !== ',' && beforeConj.pos !== 'AUX' && beforeConj.pos !== 'VERB' && other.first === other.head
+        && !other.participle && !other.sourceAfter && other.lemma !== ':') return other.first - 1;
       if (other.participle || other.sourceAfter) {
         let k = other.first;
         while (k > cue.last && [',', 'and', 'while', 'before', 'after', '\u2014'].includes(tokens[k - 1]?.lower ?? '')) k--;
@@ -696,12 +733,27 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   }
 
   /** In the 'speech' scope a learned cue needs propositional content; see ATTRIBUTION_SCOPE. */
-  function inScope(cue: CueMatch, content: Span, s: Sentence): boolean {
+  function inScope(cue: CueMatch, content: Span, s: Sentence, source: SourcePhrase | null): boolean {
     if (ATTRIBUTION_SCOPE === 'stance' || !cue.ruleId.startsWith('cue-learned')) return true;
     const type = contentType(content, s);
     if (type === 'quote' || type === 'clause') return true;
-    if (type === 'np') return NP_CONTENT_LEMMAS.has(cue.lemma);
+    // "said inevitable economic changes cost many people their jobs": a verb the tagger read as a noun
+    if (type === 'np' && CLAUSE_CUES.has(cue.lemma) && tokensIn(content, s) >= 6) return true;
+    if (type === 'np') {
+      return NP_CONTENT_LEMMAS.has(cue.lemma) || STATED_POSITION_NP_LEMMAS.has(cue.lemma)
+        || (JUDGEMENT_LEMMAS.has(cue.lemma) && givesReason(content, s))
+        || (EVIDENCE_LEMMAS.has(cue.lemma) && !!source && EVIDENCE_HEADS.has(tokens[source.core.last - 1]?.lower ?? ''));
+    }
     return INFINITIVE_CONTENT_LEMMAS.has(cue.lemma);
+  }
+
+  /** "the plan for raising taxes": a reason word after the first word of a judgement's object. */
+  function givesReason(content: Span, s: Sentence): boolean {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i];
+      if (t && t.start > content.start && t.end <= content.end && JUDGEMENT_REASON_WORDS.has(t.lower)) return true;
+    }
+    return false;
   }
 
   function tokensIn(span: Span, s: Sentence): number {
@@ -717,12 +769,14 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function trimContent(start: number, end: number): Span | null {
     let a = start;
     let b = end;
+    let thatTrimmed = false;
     for (;;) {
       while (a < b && /[\s,;:\u2014]/.test(norm[a] ?? '')) a++;
       while (b > a && /\s/.test(norm[b - 1] ?? '')) b--;
       const last = norm[b - 1] ?? '';
       if (/[.,;:\u2014-]/.test(last) && !(last === '.' && /\b[A-Z][a-z]?$|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|St)$/.test(norm.slice(Math.max(a, b - 4), b - 1)))) { b--; continue; }
-      if (/^that\s/i.test(norm.slice(a, a + 5))) { a += 4; continue; }
+      // one leading "that" only: "denied that that was the case"
+      if (!thatTrimmed && /^that\s/i.test(norm.slice(a, a + 5))) { a += 4; thatTrimmed = true; continue; }
       break;
     }
     return b > a ? { start: a, end: b } : null;

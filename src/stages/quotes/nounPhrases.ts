@@ -28,6 +28,18 @@ function isNounish(t: Token): boolean {
   return t.pos === 'PROPN' || t.pos === 'NOUN' || (t.pos === 'PRON' && !['it', 'this', 'that', 'which', 'who', 'what'].includes(t.lower)) || t.lower === 'it';
 }
 
+/** An -ing form that heads a noun phrase: "Cruz’s thinking", "the bombing", "his reasoning". */
+function isGerundNoun(tokens: readonly Token[], k: number, isHead: boolean): boolean {
+  const t = tokens[k];
+  if (!isHead || !t || t.pos !== 'VERB' || !/ing$/.test(t.lower)) return false;
+  const before = tokens[k - 1];
+  return !!before && (isPossessiveMark(tokens, k - 1) || before.pos === 'DET' || ['his', 'her', 'its', 'their', 'our', 'my', 'your'].includes(before.lower));
+}
+
+/** Words that count a group and take "of": "Many of you", "some of the voters", "half of them". */
+const QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'all', 'few', 'none', 'one', 'each', 'both', 'half', 'two', 'three',
+  'four', 'five', 'any', 'either', 'neither', 'much', 'others', 'dozens', 'hundreds', 'thousands', 'millions']);
+
 /** The noun phrase that ends right before `end` (exclusive), within [floor, end). */
 export function phraseEndingAt(tokens: readonly Token[], end: number, floor: number): Phrase | null {
   let k = end - 1;
@@ -43,9 +55,9 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
       else if (['his', 'her', 'its', 'their', 'our', 'my', 'your'].includes(t.lower)) { first = k; k--; }
       break;
     }
-    if (NP_POS.has(t.pos) || (t.pos === 'PUNCT' && t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? ''))) {
+    if (NP_POS.has(t.pos) || (t.pos === 'PUNCT' && t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '')) || isGerundNoun(tokens, k, first === end)) {
       first = k;
-      if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') sawNoun = true;
+      if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'VERB') sawNoun = true;
       k--;
       if (t.pos === 'DET') break;
       continue;
@@ -122,11 +134,12 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   }
   // a subject with prepositional attachments: "a spokesman for the ministry", "Another report from the government"
   for (let guard = 0; guard < 3; guard++) {
-    let p = core.first - 1;
+    let p: number = core.first - 1;
     // "critics from across Britain's political spectrum": one or two prepositions in a row
     while (p > floor && SUBJECT_PREPOSITIONS.has(tokens[p]?.lower ?? '') && p >= core.first - 2) p--;
     if (p === core.first - 1 || p <= floor - 1) break;
-    const head = phraseEndingAt(tokens, p + 1, floor);
+    const head: Phrase | null = phraseEndingAt(tokens, p + 1, floor)
+      ?? (tokens[p + 1]?.lower === 'of' && QUANTIFIERS.has(tokens[p]?.lower ?? '') && p >= floor ? { first: p, last: p + 1 } : null);
     if (!head) break;
     core = { first: head.first, last: core.last };
   }
@@ -216,7 +229,9 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
   const first = tokens[from];
   if (!first) return false;
   // "During Mr. Clinton's 1992 campaign," / "Although …" / "This month," open an adverbial, not an appositive
-  if (['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART'].includes(first.pos) && !['who', 'whose', 'which', 'whom'].includes(first.lower)) return false;
+  // ", now a paid commentator," / ", then the party's chair," open an appositive with an adverb of time
+  const timeAdverb = first.pos === 'ADV' && APPOSITIVE_OPENERS.has(first.lower);
+  if (['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART'].includes(first.pos) && !['who', 'whose', 'which', 'whom'].includes(first.lower) && !timeAdverb) return false;
   if (isTimePhrase(tokens, { first: from, last: to })) return false;
   for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
   if (['who', 'whom', 'whose', 'which'].includes(first.lower)) return true;
@@ -226,7 +241,9 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
   for (let k = from; k < to; k++) {
     const t = tokens[k];
     if (t && ['who', 'which', 'that', 'whose', 'whom'].includes(t.lower)) relative = true;
-    if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from) return false;
+    // "a paid commentator": a verb form after a determiner or adjective modifies the noun
+    const attributive = ['DET', 'ADJ'].includes(tokens[k - 1]?.pos ?? '') && t?.pos === 'VERB';
+    if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from && !attributive) return false;
   }
   return APPOSITIVE_OPENERS.has(first.lower) || first.pos === 'NUM' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || isCap(first);
 }
@@ -242,7 +259,11 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   if (!last || end - 1 < floor) return null;
   if (RELATIVE_PRONOUNS.has(last.lower) && end - 2 >= floor && (tokens[end - 2]?.text === ',' || isNounish(tokens[end - 2] as Token))) {
     const antecedentEnd = tokens[end - 2]?.text === ',' ? end - 2 : end - 1;
-    const antecedent = subjectBefore(tokens, antecedentEnd, floor);
+    // "according to police, who said": a one-word object the tagger misread ("police" as a verb) is the antecedent too
+    const word = tokens[antecedentEnd - 1];
+    const objectWord = word && /^\p{L}+$/u.test(word.text) && ['to', 'by', 'from', 'of'].includes(tokens[antecedentEnd - 2]?.lower ?? '') && antecedentEnd - 1 >= floor
+      ? { first: antecedentEnd - 1, last: antecedentEnd } : null;
+    const antecedent = subjectBefore(tokens, antecedentEnd, floor) ?? objectWord;
     const self = { first: end - 1, last: end };
     return { core: antecedent ?? self, full: self, relative: true };
   }

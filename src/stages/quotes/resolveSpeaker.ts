@@ -15,6 +15,11 @@ const GROUP_HEADS = new Set(['government', 'administration', 'ministry', 'milita
   'committee', 'court', 'company', 'agency', 'council', 'regime', 'side', 'delegation', 'group', 'team', 'office',
   'department', 'commission', 'authorities', 'embassy', 'union', 'board']);
 
+const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['me', 'i'], ['them', 'they'], ['us', 'we']]);
+
+/** A pronoun with nothing to point back to ("He said …" opening a text, "you", "we"): the words still say who speaks. */
+const unresolved = (mention: Span, mentionText: string): Speaker => ({ name: mentionText, entityId: null, mention, anonymous: false, resolution: 'unresolved' });
+
 const isFemaleEntity = (e: Entity): boolean => e.titles.some(t => t.split(/\s+/).some(w => FEMALE_MARKERS.has(w.toLowerCase())));
 
 /**
@@ -119,7 +124,8 @@ export class SpeakerResolver {
     this.advanceTo(mention.start);
 
     if (words.length === 1 && head.pos === 'PRON') {
-      const p = head.lower;
+      // "according to him": an object pronoun points back as its subject form would
+      const p = OBJECT_PRONOUNS.get(head.lower) ?? head.lower;
       if (p === 'he' || p === 'she' || p === 'i') {
         const wantFemale = p === 'she';
         const fits = (e: Entity): boolean => p === 'i' || (wantFemale ? isFemaleEntity(e) || this.femaleSeen.has(e.id) : !isFemaleEntity(e) && !this.femaleSeen.has(e.id));
@@ -133,21 +139,22 @@ export class SpeakerResolver {
           return { name: candidate.name, entityId: candidate.id, mention, anonymous: false, resolution: 'pronoun' };
         }
         if (this.lastSpeaker) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
-        return null;
+        return unresolved(mention, mentionText);
       }
       if (PLURAL_PRONOUNS.has(p) || p === 'it') {
         const org = this.recentOrganizations[0];
         if (this.lastSpeaker?.anonymous && PLURAL_PRONOUNS.has(p)) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
         if (org) return { name: org.name, entityId: org.id, mention, anonymous: false, resolution: 'pronoun' };
-        return null;
+        return unresolved(mention, mentionText);
       }
-      return null;
+      return unresolved(mention, mentionText);
     }
 
     // the phrase's own head comes before any attachment: "a source [within the Interior Ministry]"
     const prepAt = words.findIndex((w, i) => i > 0 && w.pos === 'ADP' && !['of', 'for', '&'].includes(w.lower) || (i > 0 && w.text === ','));
     const headWords = prepAt > 0 ? words.slice(0, prepAt) : words;
-    const headWord = headWords.at(-1) ?? head;
+    // "a source familiar with …": the head is the last noun before the attachment, not an adjective after it
+    const headWord = headWords.findLast(w => w.pos === 'NOUN' || w.pos === 'PROPN') ?? headWords.at(-1) ?? head;
     const headSpan: Span = { start: firstWord.start, end: headWord.end };
     // "FSB sources", "Saudi officials", "Johnson's critics" are anonymous; "spokesman Josh Earnest" is not
     const namesPerson = (list: readonly Token[]): boolean => list.some((w, i) => this.entityAt(w)?.type === 'person' && !POSSESSIVE_TOKEN.test(list[i + 1]?.text ?? ''));
