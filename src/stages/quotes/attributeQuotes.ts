@@ -61,6 +61,9 @@ const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', "editor's note"
   'image', 'caption', 'transcript', 'summary', 'tl;dr', 'ps', 'p.s', 'faq', 'dateline', 'where', 'when', 'what', 'why', 'how', 'who']);
 /** Verbs of saying whose content is a clause: a long content after them is one, whatever the tagger says. */
 const CLAUSE_CUES = new Set(['say', 'tell', 'add', 'write', 'argue', 'claim', 'insist', 'state', 'explain', 'note', 'warn', 'predict', 'contend', 'assert', 'believe', 'think']);
+/** Words that end a noun-phrase content: what follows says when or where it was said. */
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const NP_CONTENT_ENDERS = new Set(['during', 'amid', 'while', 'when', 'after', 'before', 'where', 'yesterday', 'today', 'tonight']);
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
@@ -425,6 +428,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const contentTokens = tokensIn(content, s);
       if (contentTokens < 1) continue;
       if (!inScope(cue, content, s, source)) continue;
+      if (ruleId !== 'reported-inverted' && ruleId !== 'reported-according-to') content = npContentEnd(content, s);
       content = extendOverQuotation(content);
       if (overlapsRecentDraft(content)) continue;
       const speaker = speakerFrom(source);
@@ -747,6 +751,38 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return INFINITIVE_CONTENT_LEMMAS.has(cue.lemma);
   }
 
+  /**
+   * A content with no verb of its own ends at a comma or dash after its noun phrase: what follows is
+   * an aside ("endorsed Clinton on Thursday, another example of …", "a list of endorsements -- most of
+   * whom …"). A comma is only an end when no finite verb follows it ("said, in 2008, the foundation made …").
+   */
+  function npContentEnd(content: Span, s: Sentence): Span {
+    let depth = 0;
+    let cut = -1;
+    let cutByDash = false;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i];
+      if (!t || t.start < content.start) continue;
+      if (t.end > content.end) break;
+      if (OPEN_MARK_TOKEN.test(t.text)) depth++;
+      else if (CLOSE_MARK_TOKEN.test(t.text)) depth = Math.max(0, depth - 1);
+      if (cut >= 0 && (depth > 0 || insideQuote(t.start))) return content;
+      if (depth > 0 || insideQuote(t.start)) continue;
+      const finite = (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to';
+      if (cut < 0) {
+        if (finite) return content;
+        if (t.start > content.start && [',', ';', '\u2014', '--'].includes(t.text)) {
+          cut = i;
+          cutByDash = t.text !== ',';
+        }
+      } else if (finite && !cutByDash) {
+        return content;
+      }
+    }
+    if (cut < 0) return content;
+    return trimContent(content.start, tokens[cut]?.start ?? content.end) ?? content;
+  }
+
   /** "the plan for raising taxes": a reason word after the first word of a judgement's object. */
   function givesReason(content: Span, s: Sentence): boolean {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -776,7 +812,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const last = norm[b - 1] ?? '';
       if (/[.,;:\u2014-]/.test(last) && !(last === '.' && /\b[A-Z][a-z]?$|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|St)$/.test(norm.slice(Math.max(a, b - 4), b - 1)))) { b--; continue; }
       // one leading "that" only: "denied that that was the case"
-      if (!thatTrimmed && /^that\s/i.test(norm.slice(a, a + 5))) { a += 4; thatTrimmed = true; continue; }
+      if (!thatTrimmed && /^that[\s,]/i.test(norm.slice(a, a + 5))) { a += 4; thatTrimmed = true; continue; }
       break;
     }
     return b > a ? { start: a, end: b } : null;
