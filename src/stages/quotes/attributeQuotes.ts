@@ -158,8 +158,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   };
 
   /** Speaker and cue right after a closing mark: `,” he said` / `,” said Tarar` / `,” one source noted`. */
-  const cueAfter = (q: QuotedSpan, s: Sentence): { cue: CueMatch; speaker: SourcePhrase | null } | null => {
+  const cueAfter = (q: QuotedSpan, closing: Sentence): { cue: CueMatch; speaker: SourcePhrase | null } | null => {
+    let s = closing;
     let i = firstTokenFrom(q.close.end, s);
+    // '"… here?" Sanders said. "Okay"': the tokenizer may end the sentence at the closing mark; "Sanders said." is its attribution
+    const next = sentences[s.index + 1];
+    const splitAtMark = i >= s.tokenEnd && !!next && next.paragraph === s.paragraph && !next.heading;
+    if (splitAtMark && next) { s = next; i = next.tokenStart; }
     if (tokens[i]?.text === ',' || tokens[i]?.text === '\u2014' || tokens[i]?.text === '-') i++;
     const cues = cuesOf(s).filter(c => c.first >= i && c.first <= i + 45 && !consumedCues.has(c.first) && c.lemma !== ':');
     const cue = cues[0];
@@ -168,6 +173,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const lastInner = norm.slice(Math.max(q.inner.start, q.inner.end - 2), q.inner.end);
     const opensNext = (k: number): boolean => tokens[k]?.text === ':' || OPEN_MARK_TOKEN.test(tokens[k]?.text ?? '') || (tokens[k]?.text === ',' && OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? ''));
     if (/[.!?]\s*$/.test(lastInner) && opensNext(afterCueModifiers(cue, s))) return null;
+    if (splitAtMark) {
+      // only a bare attribution: "Sanders said." — not "He said the plan would fail."
+      const k = afterCueModifiers(cue, s);
+      if (k < s.tokenEnd && !/^[.!?]$/.test(tokens[k]?.text ?? '')) return null;
+    }
     if (cue.first === i) {
       // inverted: said Tarar / according to officials
       return { cue, speaker: sourceAfter(tokens, cue.last, s.tokenEnd) };
@@ -514,6 +524,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return opens.overlapping(q.close.end, q.close.end + 4).some(o => o.quote.continued && o.quote !== q);
   }
 
+  /** A cue other than the draft's own among tokens [from, to) of sentence s. */
+  function otherCueBetween(d: Draft, from: number, to: number, s: Sentence): boolean {
+    return cuesOf(s).some(c => c.first >= from && c.first < to && c.first !== d.cue?.first && c.lemma !== ':');
+  }
+
   /** The draft of the quotation that a `,” he said, “` interruption right before `q` belongs to. */
   function interruptedBy(q: QuotedSpan, s: Sentence): Draft | null {
     const openToken = firstTokenFrom(q.open.start, s);
@@ -526,7 +541,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const d = closed ? draftByQuote.get(closed) : undefined;
         if (!d || !d.cue || d.kind !== 'direct') return null;
         const cueTokenIn = d.cue.first > k && d.cue.first < openToken;
-        return cueTokenIn ? d : null;
+        // '“…,” Giuliani said, adding that Clinton showed the “…”': a second cue in the gap starts an attribution of its own
+        return cueTokenIn && !otherCueBetween(d, k, openToken, s) ? d : null;
       }
       if (OPEN_MARK_TOKEN.test(t.text) || t.text === ';') return null;
     }
@@ -818,7 +834,18 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return b > a ? { start: a, end: b } : null;
   }
 
-  if (MERGE_INTERRUPTED) mergeRuns(drafts, sentences);
+  /** A cue in the text between two drafts other than the first one's own: "Clinton told AIPAC, referring to …". */
+  const gapHasOtherCue = (d: Draft, next: Draft): boolean => {
+    for (let k = sentenceAt(d.content.end)?.index ?? 0; k <= (sentenceAt(next.content.start)?.index ?? -1); k++) {
+      const s = sentences[k];
+      if (!s || s.heading) continue;
+      const from = firstTokenFrom(d.content.end, s);
+      const to = lastTokenBefore(next.content.start, s) + 1;
+      if (from < to && otherCueBetween(d, from, to, s)) return true;
+    }
+    return false;
+  };
+  if (MERGE_INTERRUPTED) mergeRuns(drafts, sentences, gapHasOtherCue);
   return finalize(drafts, tokens, text);
 }
 
@@ -837,7 +864,7 @@ function mergeable(d: Draft, next: Span): boolean {
  * content): a direct-carried or direct-continued quote joins the draft right before it when that
  * draft is a quotation from the same speaker in the same or the previous paragraph.
  */
-function mergeRuns(drafts: Draft[], sentences: readonly Sentence[]): void {
+function mergeRuns(drafts: Draft[], sentences: readonly Sentence[], gapHasOtherCue: (d: Draft, next: Draft) => boolean): void {
   const order = drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.content.start - b.d.content.start);
   let prev: Draft | null = null;
   for (const { d } of order) {
@@ -845,7 +872,7 @@ function mergeRuns(drafts: Draft[], sentences: readonly Sentence[]): void {
       && d.speaker?.name === prev.speaker?.name;
     const pPara = prev ? sentences[prev.sentence]?.paragraph ?? -1 : -1;
     const dPara = sentences[d.sentence]?.paragraph ?? -2;
-    if (prev && joinable && dPara - pPara <= 1 && dPara >= pPara && mergeable(prev, d.content)) {
+    if (prev && joinable && dPara - pPara <= 1 && dPara >= pPara && mergeable(prev, d.content) && !gapHasOtherCue(prev, d)) {
       prev.content = { start: prev.content.start, end: Math.max(prev.content.end, d.content.end) };
       prev.merged++;
       prev.quotes.push(...d.quotes);
