@@ -151,6 +151,22 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     lastAttributionParagraph = sentences[draft.sentence]?.paragraph ?? lastAttributionParagraph;
     return full;
   };
+  /**
+   * Who a cue-less quotation continues: whoever spoke last, unless that attribution shares its sentence
+   * with an earlier quotation ("“It was very nice,” X told Reuters when asked if … “He was very charming.”").
+   */
+  const carriedSpeaker = (s: Sentence): Speaker | null => {
+    const latest = drafts.at(-1);
+    if (latest?.speaker && latest.kind !== 'direct') {
+      // a quotation earlier in the latest attribution's own sentence speaks on
+      for (let i = drafts.length - 2; i >= Math.max(0, drafts.length - 4); i--) {
+        const d = drafts[i];
+        if (!d || d.sentence !== latest.sentence || (sentences[d.sentence]?.paragraph ?? -10) < s.paragraph - 1) break;
+        if (d.kind === 'direct' && d.cue && d.speaker) return d.speaker;
+      }
+    }
+    return resolver.previousSpeaker;
+  };
   const useQuote = (q: QuotedSpan, d: Draft): void => {
     usedQuoteSpans.add(q);
     d.quotes.push(q);
@@ -331,7 +347,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           continue;
         }
         const tail = norm.slice(q.close.end, closeSentence.end).trim();
-        const prev = resolver.previousSpeaker;
+        const prev = carriedSpeaker(s);
         const nearby = s.paragraph - lastAttributionParagraph <= 1 || q.continued;
         if (/^[.!?]?$/.test(tail) && wordCount >= 3 && prev && nearby) {
           useQuote(q, record({ kind: 'direct', content: q.inner, speaker: { ...prev, mention: null, resolution: 'carried' }, cue: null, sentence: s.index, ruleId: q.continued ? 'direct-continued' : 'direct-carried' }));
@@ -413,7 +429,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const atStart = cue.first <= s.tokenStart + 1;
         content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(previousBoundary(cues, cue, s), cue.first, s);
         ruleId = 'reported-according-to';
-      } else if (inverted || isAtClauseEnd(cue, source?.full ?? null, s)) {
+      } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
         const end = inverted ? cue.first : (source?.full.first ?? cue.first);
         const start = previousBoundary(cues, cue, s);
         content = tokenRange(start, end, s);
@@ -450,7 +466,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // 4. quoted words in a sentence with no cue: the previous speaker goes on
     const loose = opens.overlapping(s.start, s.end).map(o => o.quote).filter(q => !usedQuoteSpans.has(q)
       && norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length >= 3);
-    const prev = resolver.previousSpeaker;
+    const prev = carriedSpeaker(s);
     if (loose.length && cues.length === 0 && prev && s.paragraph - lastAttributionParagraph <= 1) {
       const content = trimContent(s.start + openerLength(norm.slice(s.start, s.end)), s.end);
       if (content && !overlapsRecentDraft(content)) {
