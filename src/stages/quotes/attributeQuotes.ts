@@ -256,6 +256,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
     if (isPassive(cue)) return { source: null, inverted: false };
+    if (cue.first <= clauseFloor(s, cue.first) && /ing$/.test(tokens[cue.head]?.lower ?? '')) {
+      // "Citing “obligations in Tennessee,” the spokeswoman told POLITICO …": the main clause's subject
+      const main = cuesOf(s).find(c => c.first > cue.last && !c.participle && !c.sourceAfter && c.lemma !== ':');
+      const subject = main ? sourceBefore(tokens, main.first, cue.last) : null;
+      if (subject && !subject.relative) return { source: subject, inverted: false };
+    }
     if (isReducedParticiple(cue)) {
       // "the group of contests, known as Super Tuesday": the noun before the comma is what is named
       const named = subjectBefore(tokens, cue.first - 1, clauseFloor(s, cue.first));

@@ -235,7 +235,7 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
   if (isTimePhrase(tokens, { first: from, last: to })) return false;
   for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
   if (['who', 'whom', 'whose', 'which'].includes(first.lower)) return true;
-  if (to - from > 16) return false;
+  if (to - from > 24) return false;
   // an appositive has no finite verb of its own, unless a relative clause inside it has: "a pollster who advises the campaign"
   let relative = false;
   for (let k = from; k < to; k++) {
@@ -287,7 +287,7 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
       if (open <= floor || tokens[open]?.text !== t.text) break;
       // "Fiorina, speaking to Iowans, said": a participle aside is skipped, and left out of the mention
       const aside = tokens[open + 1];
-      if (aside && aside.pos === 'VERB' && /(?:ing|ed)$/.test(aside.lower) && k - 1 - open <= 12) {
+      if (aside && aside.pos === 'VERB' && /(?:ing|ed)$/.test(aside.lower) && k - 1 - open <= 20) {
         if (fullEnd === end && k === end) fullEnd = open;
         k = open;
         continue;
