@@ -546,6 +546,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return opens.overlapping(q.close.end, q.close.end + 4).some(o => o.quote.continued && o.quote !== q);
   }
 
+  /** A verb of saying, confirming, denying or accusing from the hand lexicon (not a belief or a stance). */
+  function isSpeechCue(c: CueMatch): boolean {
+    const entry = cueEntry(c.lemma);
+    return !!entry && entry.frame !== 'belief';
+  }
+
   /** A cue other than the draft's own among tokens [from, to) of sentence s. */
   function otherCueBetween(d: Draft, from: number, to: number, s: Sentence): boolean {
     return cuesOf(s).some(c => c.first >= from && c.first < to && c.first !== d.cue?.first && c.lemma !== ':');
@@ -696,7 +702,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!next) continue;
       if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB')) return k;
       // ", and the market did": a second clause with a subject and a verb of its own
-      if ((next.lower === 'and' || next.lower === 'or') && startsClause(k + 2, s)) return k;
+      if ((next.lower === 'and' || next.lower === 'or') && tokens[k + 2]?.lower !== 'that' && startsClause(k + 2, s)) return k;
     }
     return s.tokenEnd;
   }
@@ -714,6 +720,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   }
 
   function nextBoundary(cues: CueMatch[], cue: CueMatch, s: Sentence): number {
+    const thatClause = tokens[contentStart(cue, s)]?.lower === 'that';
     for (const other of cues) {
       if (other.first < cue.last) continue;
       // a second cue of the same subject: "called on Congress to pass a deal and said funding is needed"
@@ -734,6 +741,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (subject && tokens[subject.first - 1]?.text === ',' && (other.last >= s.tokenEnd - 1)) return subject.first - 1;
       // another attribution after a clause boundary: "…, Forbes says …", "… and Mr. Trump has disparaged …", ", cited …"
       if (other.lemma === ':' || insideQuote(tokens[other.first]?.start ?? 0)) continue;
+      // inside a "that"-clause only a verb of saying starts another attribution: "noted that, in 1972, he supported …" goes on
+      if (thatClause && !isSpeechCue(other)) continue;
       const source = sourceBefore(tokens, other.first, cue.last + 1);
       const start = source && !source.relative ? source.full.first : other.first;
       let k = start;
