@@ -153,6 +153,24 @@ export const PHRASE_CUES: readonly PhraseCue[] = [
 ];
 
 /**
+ * Nouns that report what someone said, wrote or holds, with the frame they give it. With a possessor
+ * and a "that"-clause they are a cue: "Trump’s claim that …", "his denial that …", "the ministry's
+ * statement that …". Without a possessor nobody is named, and no attribution is made.
+ */
+export const CUE_NOUNS: ReadonlyMap<string, CueFrame> = new Map<string, CueFrame>([
+  ['claim', 'speech'], ['claims', 'speech'], ['assertion', 'speech'], ['assertions', 'speech'], ['statement', 'speech'],
+  ['statements', 'speech'], ['argument', 'speech'], ['contention', 'speech'], ['insistence', 'speech'], ['warning', 'speech'],
+  ['warnings', 'speech'], ['promise', 'speech'], ['pledge', 'speech'], ['vow', 'speech'], ['suggestion', 'speech'],
+  ['prediction', 'speech'], ['announcement', 'speech'], ['declaration', 'speech'], ['remark', 'speech'], ['remarks', 'speech'],
+  ['comment', 'speech'], ['comments', 'speech'], ['testimony', 'speech'], ['argument', 'speech'], ['explanation', 'speech'],
+  ['report', 'speech'], ['reports', 'speech'], ['finding', 'speech'], ['findings', 'speech'], ['conclusion', 'speech'],
+  ['view', 'belief'], ['belief', 'belief'], ['position', 'speech'], ['message', 'speech'], ['threat', 'speech'],
+  ['allegation', 'accuse'], ['allegations', 'accuse'], ['accusation', 'accuse'], ['accusations', 'accuse'], ['charge', 'accuse'],
+  ['charges', 'accuse'], ['complaint', 'accuse'], ['denial', 'deny'], ['denials', 'deny'], ['admission', 'confirm'],
+  ['acknowledgment', 'confirm'], ['acknowledgement', 'confirm'], ['confirmation', 'confirm'],
+]);
+
+/**
  * Which attributions the quotes stage reports. PolNeAR annotates every stance ("Trump wants…",
  * "criticized the media", "referring to her record", "agreed to continue talks"); the project's
  * gold files (shared/docs/annotation-guide.md) count what someone said, wrote, claimed, confirmed

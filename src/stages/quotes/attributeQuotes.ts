@@ -2,7 +2,7 @@ import type { Doc, Quote, QuotedSpan, QuoteKind, Sentence, Span, Speaker, Token 
 import { ATTRIBUTION_SCOPE, cueEntry, EVIDENCE_HEADS, EVIDENCE_LEMMAS, INFINITIVE_CONTENT_LEMMAS, JUDGEMENT_LEMMAS, JUDGEMENT_REASON_WORDS, NP_CONTENT_LEMMAS, STATED_POSITION_NP_LEMMAS } from '../../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../../rules/names.js';
 import { findCues, type CueMatch } from './findCues.js';
-import { clauseSubject, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
+import { clauseSubject, phraseEndingAt, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
 import { SpeakerResolver } from './resolveSpeaker.js';
 import { SpanIndex } from '../../text/spanIndex.js';
 
@@ -18,6 +18,7 @@ export const QUOTE_RULES = {
   'reported-inverted': { kind: 'indirect', confidence: 0.8, description: '…, sources said / said Tarar — content before the cue' },
   'reported-according-to': { kind: 'indirect', confidence: 0.85, description: '… according to X' },
   'reported-relative': { kind: 'indirect', confidence: 0.75, description: 'X, who said … — the relative pronoun stands for the speaker' },
+  'reported-noun-that': { kind: 'indirect', confidence: 0.75, description: 'Trump’s claim that … — a cue noun, its possessor and a that-clause' },
   'reported-label': { kind: 'indirect', confidence: 0.8, description: 'SPEAKER: … — a line that opens with a speaker and a colon (transcripts, headlines)' },
   'reported-sourceless': { kind: 'indirect', confidence: 0.5, description: '… is expected to / seemed to … — a cue with no one named' },
   'mixed-carried': { kind: 'mixed', confidence: 0.6, description: 'a sentence with quoted words and no cue continues the previous speaker' },
@@ -138,7 +139,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (!source) return null;
     if ('core' in source) {
       // a relative pronoun resolves through its antecedent; an appositive phrase as a whole ("The military's media wing, ISPR")
-      const words = source.relative ? source.core : source.full;
+      // … and a possessor through its name without the mark ("The senator's" → the senator)
+      const possessive = /^['\u2019]s?$/.test(tokens[source.full.last - 1]?.text ?? '');
+      const words = source.relative || possessive ? source.core : source.full;
       return resolver.resolve(tokens, words.first, words.last, spanOf(source.full));
     }
     return resolver.resolve(tokens, source.first, source.last);
@@ -256,6 +259,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
     if (isPassive(cue)) return { source: null, inverted: false };
+    if (cue.ruleId === 'cue-noun-that') return { source: possessorOf(cue, s), inverted: false };
     if (cue.first <= clauseFloor(s, cue.first) && /ing$/.test(tokens[cue.head]?.lower ?? '')) {
       // "Citing “obligations in Tennessee,” the spokeswoman told POLITICO …": the main clause's subject
       const main = cuesOf(s).find(c => c.first > cue.last && !c.participle && !c.sourceAfter && c.lemma !== ':');
@@ -283,6 +287,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const end = after ? tokens[after.full.last] : undefined;
     if (after && after.full.last < s.tokenEnd && end && !/^[.,;!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { source: null, inverted: true };
     return { source: after, inverted: true };
+  };
+
+  /** Whose the cue noun is: "Donald Trump’s [claim]" (the mark stays in the mention), "his [repeated claim]". */
+  const possessorOf = (cue: CueMatch, s: Sentence): SourcePhrase | null => {
+    let k = cue.first - 1;
+    while (k > s.tokenStart && (tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'ADV')) k--;
+    const mark = tokens[k];
+    if (!mark || k < s.tokenStart) return null;
+    if (mark.pos === 'PRON') return { core: { first: k, last: k + 1 }, full: { first: k, last: k + 1 }, relative: false };
+    const owner = phraseEndingAt(tokens, k, clauseFloor(s, k));
+    return owner ? { core: owner, full: { first: owner.first, last: k + 1 }, relative: false } : null;
   };
 
   /** The speaker mention of the latest attribution in this sentence whose mention stands before token `before`. */
@@ -450,9 +465,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const start = contentStart(cue, s);
         // "…, also known as Fitna al-Khawarij, launched …": a participle modifier names its object and no more
         const reduced = isReducedParticiple(cue);
-        const end = reduced ? (phraseStartingAt(tokens, start, s.tokenEnd)?.last ?? start) : nextBoundary(cues, cue, s);
+        let end = reduced ? (phraseStartingAt(tokens, start, s.tokenEnd)?.last ?? start) : nextBoundary(cues, cue, s);
+        if (cue.ruleId === 'cue-noun-that' && !hasVerbBetween(s.tokenStart, cue.first)) end = Math.min(end, mainVerbAfterClause(start, end));
         content = tokenRange(start, end, s);
-        ruleId = cue.participle ? 'reported-participle' : source?.relative ? 'reported-relative' : 'reported-cue-after-subject';
+        ruleId = cue.ruleId === 'cue-noun-that' ? 'reported-noun-that' : cue.participle ? 'reported-participle' : source?.relative ? 'reported-relative' : 'reported-cue-after-subject';
       }
       if (!content) continue;
       if (!source && !(SOURCELESS_CUES && ruleId === 'reported-cue-after-subject')) continue;
@@ -529,6 +545,23 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const rest = tokens[name.full.last];
     if (name.full.last < s.tokenEnd && rest && !/^[.,;!?)]$/.test(rest.text)) return null;
     return { cue: dashCue(dashAt), source: name };
+  }
+
+  /**
+   * "The senator's claim that the bill would cut taxes was false": when the cue noun's phrase is the
+   * sentence's subject, its clause ends where the sentence's own verb begins — a finite verb after
+   * the clause's verb and a noun.
+   */
+  function mainVerbAfterClause(from: number, to: number): number {
+    let sawVerb = false;
+    for (let k = from + 1; k < to; k++) {
+      const t = tokens[k];
+      if (!t || insideQuote(t.start)) continue;
+      const finite = (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[k - 1]?.lower !== 'to';
+      if (finite && sawVerb && ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(tokens[k - 1]?.pos ?? '')) return k;
+      if (finite) sawVerb = true;
+    }
+    return to;
   }
 
   function hasVerbBetween(from: number, to: number): boolean {

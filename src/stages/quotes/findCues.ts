@@ -1,6 +1,6 @@
 import type { Sentence, Token } from '../../model.js';
 import { cueContinuations, cueWeights, lemmaCount } from '../../rules/cueData.js';
-import { cueEntry, PHRASE_CUES, type CueEntry, type CueFrame, type PhraseCue } from '../../rules/cues.js';
+import { cueEntry, CUE_NOUNS, PHRASE_CUES, type CueEntry, type CueFrame, type PhraseCue } from '../../rules/cues.js';
 import { CueModel, isCueCandidate } from './cueModel.js';
 
 export interface CueMatch {
@@ -94,6 +94,24 @@ function lexiconHead(tokens: readonly Token[], i: number, from: number, to: numb
   return true;
 }
 
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/**
+ * A cue noun with a possessor before it and "that" after it: "Trump’s claim that …", "his repeated
+ * denial that …" (see CUE_NOUNS). Returns the noun's frame, or null.
+ */
+export function nounCueFrame(tokens: readonly Token[], i: number, to: number): CueFrame | null {
+  const t = tokens[i];
+  if (!t || t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB') return null;
+  const frame = CUE_NOUNS.get(t.lower);
+  if (!frame || i + 1 >= to || tokens[i + 1]?.lower !== 'that') return null;
+  let k = i - 1;
+  while (k >= 0 && (tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'ADV') && k > i - 4) k--;
+  const before = tokens[k];
+  if (!before) return null;
+  return POSSESSIVE_PRONOUNS.has(before.lower) || (/^['\u2019]s?$/.test(before.text) && tokens[k - 1]?.end === before.start) ? frame : null;
+}
+
 /** A finite verb earlier in the clause, with a noun phrase after it: the -ing form that follows modifies that clause. */
 function finiteVerbBefore(tokens: readonly Token[], i: number, from: number): boolean {
   for (let k = i - 2; k >= from && k >= i - 12; k--) {
@@ -155,6 +173,11 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       continue;
     }
     if (t.text === ':' || t.lower === 'according') continue;
+    const nounFrame = nounCueFrame(tokens, i, to);
+    if (nounFrame) {
+      cues.push({ first: i, last: i + 1, head: i, lemma: t.lemma, frame: nounFrame, complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-noun-that', score: 0 });
+      continue;
+    }
     if (detector) {
       // only lemmas that head a cue somewhere in PolNeAR train are worth scoring
       if (!isCueCandidate(t) || !lemmaCount(t.lemma)) continue;

@@ -15,7 +15,8 @@ const GROUP_HEADS = new Set(['government', 'administration', 'ministry', 'milita
   'committee', 'court', 'company', 'agency', 'council', 'regime', 'side', 'delegation', 'group', 'team', 'office',
   'department', 'commission', 'authorities', 'embassy', 'union', 'board']);
 
-const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['me', 'i'], ['them', 'they'], ['us', 'we']]);
+const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['me', 'i'], ['them', 'they'], ['us', 'we'], ['his', 'he'], ['my', 'i'],
+  ['their', 'they'], ['its', 'it'], ['our', 'we']]);
 
 /** A pronoun with nothing to point back to ("He said …" opening a text, "you", "we"): the words still say who speaks. */
 const unresolved = (mention: Span, mentionText: string): Speaker => ({ name: mentionText, entityId: null, mention, anonymous: false, resolution: 'unresolved' });
