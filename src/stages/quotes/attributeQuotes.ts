@@ -250,7 +250,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (cue.sourceAfter) {
       // "as reported by X": the phrase's own words after the cue lead to the source
       const from = ['by', 'of'].includes(tokens[cue.last]?.lower ?? '') ? cue.last + 1 : cue.last;
-      return { source: sourceAfter(tokens, from, s.tokenEnd), inverted: true };
+      const after = sourceAfter(tokens, from, s.tokenEnd);
+      // "According to exit polls, …": an opening "according to" names everything up to its comma, whatever the tagger made of it
+      if (cue.first <= s.tokenStart + 1) {
+        let comma = from;
+        while (comma < s.tokenEnd && comma < from + 10 && tokens[comma]?.text !== ',' && !OPEN_MARK_TOKEN.test(tokens[comma]?.text ?? '')) comma++;
+        if (tokens[comma]?.text === ',' && comma > from && (!after || after.full.last < comma)) {
+          const core = after && after.core.last <= comma ? after.core : { first: from, last: comma };
+          return { source: { core, full: { first: from, last: comma }, relative: false }, inverted: true };
+        }
+      }
+      return { source: after, inverted: true };
     }
     if (cue.participle) {
       const earlier = earlierSpeakerMention(s, cue.first);
