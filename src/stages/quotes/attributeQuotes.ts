@@ -409,8 +409,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           // "calls the issue of security “a priority”": what is called so belongs to the content
           const openToken = firstTokenFrom(q.open.start, s);
           const object = cue.complement === 'predicate' && openToken > cue.last && !/^[,:]$/.test(tokens[openToken - 1]?.text ?? '') ? tokens[cue.last] : undefined;
-          const content = object ? { start: object.start, end: q.close.end } : q.inner;
-          const draft = record({ kind: object ? 'mixed' : 'direct', content, speaker, cue, sentence: s.index, ruleId: cue.participle ? 'direct-participle' : 'direct-cue-before' });
+          // 'says “the wind is at our backs” despite his loss': the clause goes on after the quotation
+          const tail = closeSentence === s && cue.lemma !== ':' ? clauseTailAfter(q, s) : null;
+          const start = object ? object.start : tail ? q.open.start : q.inner.start;
+          const content = object || tail ? { start, end: tail?.end ?? q.close.end } : q.inner;
+          const draft = record({ kind: object || tail ? 'mixed' : 'direct', content, speaker, cue, sentence: s.index, ruleId: cue.participle ? 'direct-participle' : 'direct-cue-before' });
           useQuote(q, draft);
           continue;
         }
@@ -593,6 +596,27 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function isSpeechCue(c: CueMatch): boolean {
     const entry = cueEntry(c.lemma);
     return !!entry && entry.frame !== 'belief';
+  }
+
+  /**
+   * The rest of the clause after a quotation that a preposition continues ("“…” despite his loss",
+   * "“2,521 shooting incidents” in the city"): its end, or null when the quotation ends the clause.
+   */
+  function clauseTailAfter(q: QuotedSpan, s: Sentence): Span | null {
+    const k = firstTokenFrom(q.close.end, s);
+    const next = tokens[k];
+    if (!next || k >= s.tokenEnd || next.pos !== 'ADP' || next.lower === 'that' || next.lower === 'according') return null;
+    const end = nextBoundaryAfterQuote(k, s);
+    const last = tokens[end - 1];
+    if (end <= k + 1 || !last) return null;
+    return trimContent(q.open.start, last.end);
+  }
+
+  /** Where the clause after token k ends: contentEnd, or the first cue after k. */
+  function nextBoundaryAfterQuote(k: number, s: Sentence): number {
+    const end = contentEnd(k, s);
+    const cue = cuesOf(s).find(c => c.first > k && c.first < end);
+    return cue ? Math.max(k + 1, cue.first - 1) : end;
   }
 
   /** A cue other than the draft's own among tokens [from, to) of sentence s. */
