@@ -252,10 +252,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const from = ['by', 'of'].includes(tokens[cue.last]?.lower ?? '') ? cue.last + 1 : cue.last;
       const after = sourceAfter(tokens, from, s.tokenEnd);
       // "According to exit polls, …": an opening "according to" names everything up to its comma, whatever the tagger made of it
-      if (cue.first <= s.tokenStart + 1) {
+      // … and a source the tagger could not read as a noun phrase ("according to police, who …") is the words up to the clause end
+      if (cue.first <= s.tokenStart + 1 || !after) {
         let comma = from;
-        while (comma < s.tokenEnd && comma < from + 10 && tokens[comma]?.text !== ',' && !OPEN_MARK_TOKEN.test(tokens[comma]?.text ?? '')) comma++;
-        if (tokens[comma]?.text === ',' && comma > from && (!after || after.full.last < comma)) {
+        while (comma < s.tokenEnd && comma < from + 10 && !/^[,.;!?]$/.test(tokens[comma]?.text ?? '') && !OPEN_MARK_TOKEN.test(tokens[comma]?.text ?? '')) comma++;
+        const ends = /^[,.;!?]$/.test(tokens[comma]?.text ?? '') || comma === s.tokenEnd;
+        if (ends && comma > from && (!after || after.full.last < comma) && (cue.first <= s.tokenStart + 1 || comma - from <= 4)) {
           const core = after && after.core.last <= comma ? after.core : { first: from, last: comma };
           return { source: { core, full: { first: from, last: comma }, relative: false }, inverted: true };
         }
