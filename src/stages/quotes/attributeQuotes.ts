@@ -60,6 +60,8 @@ const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', "editor's note"
   'watch', 'read', 'read more', 'related', 'see also', 'photo', 'photos', 'video', 'live', 'breaking', 'breaking news', 'warning',
   'disclosure', 'full disclosure', 'background', 'context', 'analysis', 'opinion', 'exclusive', 'source', 'sources', 'credit',
   'image', 'caption', 'transcript', 'summary', 'tl;dr', 'ps', 'p.s', 'faq', 'dateline', 'where', 'when', 'what', 'why', 'how', 'who']);
+/** Pronouns that, opening a sentence, name its speaker. */
+const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we']);
 /** Verbs of saying whose content is a clause: a long content after them is one, whatever the tagger says. */
 const CLAUSE_CUES = new Set(['say', 'tell', 'add', 'write', 'argue', 'claim', 'insist', 'state', 'explain', 'note', 'warn', 'predict', 'contend', 'assert', 'believe', 'think']);
 /** Words that end a noun-phrase content: what follows says when or where it was said. */
@@ -507,7 +509,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (loose.length && cues.length === 0 && prev && s.paragraph - lastAttributionParagraph <= 1) {
       const content = trimContent(s.start + openerLength(norm.slice(s.start, s.end)), s.end);
       if (content && !overlapsRecentDraft(content)) {
-        const draft = record({ kind: 'mixed', content, speaker: { ...prev, mention: null, resolution: 'carried' }, cue: null, sentence: s.index, ruleId: 'mixed-carried' });
+        // "She informed police she had …, but “…”": a personal pronoun subject says who, better than the last speaker
+        const first = firstTokenFrom(content.start, s);
+        const subject = tokens[first];
+        const ownSpeaker = subject && PERSONAL_SUBJECTS.has(subject.lower) && ['VERB', 'AUX', 'ADV'].includes(tokens[first + 1]?.pos ?? '')
+          ? speakerFrom({ first, last: first + 1 }) : null;
+        const speaker: Speaker = ownSpeaker ?? { ...prev, mention: null, resolution: 'carried' };
+        const draft = record({ kind: 'mixed', content, speaker, cue: null, sentence: s.index, ruleId: 'mixed-carried' });
         loose.forEach(q => useQuote(q, draft));
       }
     }
