@@ -342,8 +342,15 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** "was acknowledged", "is expected": whoever holds the view is not the subject. */
   const isPassive = (cue: CueMatch): boolean => {
     const head = tokens[cue.head];
-    if (!head || cue.head === cue.first || /ing$/.test(head.lower) || head.lower === head.lemma || /s$/.test(head.lower)) return false;
+    if (!head || /ing$/.test(head.lower) || head.lower === head.lemma || /s$/.test(head.lower)) return false;
     for (let k = cue.first; k < cue.head; k++) if (tokens[k]?.lemma === 'be') return true;
+    // "was on Wednesday reported": a time phrase between the auxiliary and the participle
+    for (let k = cue.first - 1; k >= Math.max(0, cue.first - 4); k--) {
+      const t = tokens[k];
+      if (!t) break;
+      if (t.lemma === 'be' && t.pos === 'AUX') return k < cue.first - 1;
+      if (!['ADP', 'PROPN', 'NOUN', 'NUM', 'ADV'].includes(t.pos)) break;
+    }
     return false;
   };
 

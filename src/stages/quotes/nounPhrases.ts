@@ -112,7 +112,9 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   let end = cue;
   while (end - 1 >= floor) {
     const t = tokens[end - 1];
-    if (!t || !BETWEEN_SUBJECT_AND_CUE_POS.has(t.pos) || POSSESSIVE.has(t.lower)) break;
+    // "Durbin and Schiff both yesterday questioned": a floating quantifier or a time word is no part of the subject
+    const floating = !!t && FLOATING_WORDS.has(t.lower) && end - 1 > floor;
+    if (!t || (!BETWEEN_SUBJECT_AND_CUE_POS.has(t.pos) && !floating) || POSSESSIVE.has(t.lower)) break;
     end--;
   }
   let core = phraseEndingAt(tokens, end, floor);
@@ -159,6 +161,8 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     const startsClause = before && (before.first === floor || [',', ';', ':'].includes(tokens[before.first - 1]?.text ?? ''));
     if (before && startsClause && tokens[before.first]?.pos === 'DET' && !isTimePhrase(tokens, before)) core = { first: before.first, last: core.last };
   }
+  // "Ivan's condition was on Wednesday reported": a phrase that only says when is no subject
+  if (isTimePhrase(tokens, core)) return null;
   // "This year Camil said", "This month, Forbes": a leading time expression is not the speaker
   while (core.last - core.first > 1 && (TIME_NOUNS.has(tokens[core.first]?.lower ?? '') || (['this', 'last', 'next', 'that', 'each', 'every'].includes(tokens[core.first]?.lower ?? '') && TIME_NOUNS.has(tokens[core.first + 1]?.lower ?? '')))) {
     core = { first: core.first + (TIME_NOUNS.has(tokens[core.first]?.lower ?? '') ? 1 : 2), last: core.last };
@@ -166,6 +170,7 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   return core;
 }
 
+const FLOATING_WORDS = new Set(['both', 'all', 'each', 'yesterday', 'today', 'tonight']);
 const TIME_NOUNS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'morning', 'afternoon', 'evening',
   'night', 'weekend', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'time', 'spring',
@@ -180,6 +185,22 @@ function isTimePhrase(tokens: readonly Token[], p: Phrase): boolean {
     return false;
   }
   return true;
+}
+
+/** Where a time phrase that ends right before `end` starts ("on Wednesday", "in 2010", "just this month"), or -1. */
+function timePhraseBefore(tokens: readonly Token[], end: number, floor: number): number {
+  let k = end - 1;
+  let sawTime = false;
+  while (k >= floor) {
+    const t = tokens[k];
+    if (!t) break;
+    if (TIME_NOUNS.has(t.lower) || /^\d{4}$/.test(t.text)) { sawTime = true; k--; continue; }
+    if (sawTime && ['this', 'last', 'next', 'early', 'late', 'earlier', 'just', 'the'].includes(t.lower)) { k--; continue; }
+    break;
+  }
+  if (!sawTime) return -1;
+  if (['on', 'in', 'at', 'during', 'since'].includes(tokens[k]?.lower ?? '')) k--;
+  return k + 1;
 }
 
 /** The first noun phrase of a clause, after an opening adverbial ("Meanwhile,", "In response,"). */
@@ -242,7 +263,9 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
     const t = tokens[k];
     if (t && ['who', 'which', 'that', 'whose', 'whom'].includes(t.lower)) relative = true;
     // "a paid commentator": a verb form after a determiner or adjective modifies the noun
-    const attributive = ['DET', 'ADJ'].includes(tokens[k - 1]?.pos ?? '') && t?.pos === 'VERB';
+    const attributive = (['DET', 'ADJ'].includes(tokens[k - 1]?.pos ?? '') && t?.pos === 'VERB')
+      // "the Metropolitan Police Counter Terrorism Command": a capitalised verb inside a name
+      || (isCap(t) && isCap(tokens[k - 1]) && k - 1 >= from);
     if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from && !attributive) return false;
   }
   return APPOSITIVE_OPENERS.has(first.lower) || first.pos === 'NUM' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || isCap(first);
@@ -257,6 +280,12 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
 export function sourceBefore(tokens: readonly Token[], end: number, floor: number): SourcePhrase | null {
   const last = tokens[end - 1];
   if (!last || end - 1 < floor) return null;
+  // "who in 2010 said", "Wells Fargo just this month announced": the speaker stands before a time phrase
+  const time = timePhraseBefore(tokens, end, floor);
+  if (time > floor) {
+    const before = sourceBefore(tokens, time, floor);
+    if (before) return before;
+  }
   if (RELATIVE_PRONOUNS.has(last.lower) && end - 2 >= floor && (tokens[end - 2]?.text === ',' || isNounish(tokens[end - 2] as Token))) {
     const antecedentEnd = tokens[end - 2]?.text === ',' ? end - 2 : end - 1;
     // "according to police, who said": a one-word object the tagger misread ("police" as a verb) is the antecedent too

@@ -165,7 +165,9 @@ export class SpeakerResolver {
     }
     // a person named anywhere in the phrase speaks for it: "a Republican, Mark Amodei"
     const whole = this.entityAt(mention);
-    const entity = whole?.type === 'person' ? whole : this.entityAt(headSpan) ?? whole;
+    let entity = whole?.type === 'person' ? whole : this.entityAt(headSpan) ?? whole;
+    // "Chelyabinsk's governor": a possessor that is not a person names whose the speaker is, not who
+    if (entity && entity.type !== 'person' && /['\u2019]s?$/.test(this.text.slice(mention.start, headWord.start).trim()) && headWord.pos === 'NOUN') entity = undefined;
     if (entity) {
       const exact = mentionText.trim() === entity.name;
       return { name: entity.name, entityId: entity.id, mention, anonymous: false, resolution: exact ? 'named' : 'alias' };
