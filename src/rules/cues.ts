@@ -213,9 +213,11 @@ export const EVIDENCE_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'st
   'analysis', 'figures', 'numbers', 'records', 'record', 'research', 'results', 'statistics', 'audit', 'review', 'investigation',
   'video', 'footage', 'documents', 'document', 'filings', 'filing', 'estimates', 'estimate', 'count', 'tally', 'census', 'model',
   'forecast', 'projections', 'averages', 'average', 'exit', 'emails', 'email', 'memo', 'letter', 'tests', 'test', 'evidence']);
+/** Objects that make a cue an act rather than a claim: "claimed responsibility", "took credit". */
+export const ACT_OBJECTS = new Set(['responsibility', 'credit', 'victory', 'office', 'power', 'control', 'asylum']);
 /** Cues that voice an intention or a request with "to": "vowed to resign", "urged him to stay", "declined to comment". */
 export const INFINITIVE_CONTENT_LEMMAS = new Set(['promise', 'pledge', 'vow', 'threaten', 'urge', 'ask', 'tell', 'call',
-  'order', 'warn', 'encourage', 'advise', 'claim', 'demand', 'decline', 'refuse', 'direct', 'instruct', 'beg', 'implore',
+  'warn', 'encourage', 'advise', 'claim', 'demand', 'decline', 'refuse', 'beg', 'implore',
   'appeal', 'request', 'invite', 'challenge', 'dare', 'remind', 'offer', 'propose', 'say', 'write', 'tweet']);
 
 const BY_LEMMA = new Map<string, CueEntry>();

@@ -1,5 +1,5 @@
 import type { Doc, Quote, QuotedSpan, QuoteKind, Sentence, Span, Speaker, Token } from '../../model.js';
-import { ATTRIBUTION_SCOPE, cueEntry, EVIDENCE_HEADS, EVIDENCE_LEMMAS, INFINITIVE_CONTENT_LEMMAS, JUDGEMENT_LEMMAS, JUDGEMENT_REASON_WORDS, NP_CONTENT_LEMMAS, STATED_POSITION_NP_LEMMAS } from '../../rules/cues.js';
+import { ACT_OBJECTS, ATTRIBUTION_SCOPE, cueEntry, EVIDENCE_HEADS, EVIDENCE_LEMMAS, INFINITIVE_CONTENT_LEMMAS, JUDGEMENT_LEMMAS, JUDGEMENT_REASON_WORDS, NP_CONTENT_LEMMAS, STATED_POSITION_NP_LEMMAS } from '../../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../../rules/names.js';
 import { findCues, type CueMatch } from './findCues.js';
 import { clauseSubject, phraseEndingAt, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
@@ -137,8 +137,19 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return found;
   };
   const spanOf = (p: Phrase): Span => ({ start: tokens[p.first]?.start ?? 0, end: tokens[p.last - 1]?.end ?? 0 });
+  /** Speakers already resolved, by their mention's first and last token: a mention resolves the same way twice. */
+  const resolvedMentions = new Map<string, Speaker>();
   const speakerFrom = (source: SourcePhrase | Phrase | null): Speaker | null => {
     if (!source) return null;
+    const phrase = 'core' in source ? source.full : source;
+    const key = `${phrase.first}:${phrase.last}`;
+    const known = resolvedMentions.get(key);
+    if (known) return known;
+    const speaker = resolveSource(source);
+    if (speaker) resolvedMentions.set(key, speaker);
+    return speaker;
+  };
+  const resolveSource = (source: SourcePhrase | Phrase): Speaker | null => {
     if ('core' in source) {
       // a relative pronoun resolves through its antecedent; an appositive phrase as a whole ("The military's media wing, ISPR")
       // … and a possessor through its name without the mark ("The senator's" → the senator)
@@ -269,6 +280,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (cue.participle) {
       const earlier = earlierSpeakerMention(s, cue.first);
       if (earlier) return { source: earlier, inverted: false };
+      // "X has voiced support …, telling …": the subject of the clause's own cue, found before that cue's draft exists
+      const main = cuesOf(s).filter(c => c.last <= cue.first && !c.participle && !c.sourceAfter && c.lemma !== ':').at(-1);
+      const mainSubject = main ? sourceBefore(tokens, main.first, clauseFloor(s, main.first)) : null;
+      if (mainSubject && !mainSubject.relative) return { source: mainSubject, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
@@ -710,7 +725,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       }
       if (takesObject && guard === 0 && !OPEN_MARK_TOKEN.test(t.text) && t.lower !== 'that') {
         const obj = phraseStartingAt(tokens, k, s.tokenEnd);
-        if (obj) { k = obj.last; continue; }
+        if (obj) {
+          // "told reporters today psychiatric assessments will …": the object ends at a time word
+          let end = obj.last;
+          for (let j = k + 1; j < obj.last; j++) if (TIME_WORDS.has(tokens[j]?.lower ?? '')) { end = j; break; }
+          k = end;
+          continue;
+        }
       }
       break;
     }
@@ -875,6 +896,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // "said inevitable economic changes cost many people their jobs": a verb the tagger read as a noun
     if (type === 'np' && CLAUSE_CUES.has(cue.lemma) && tokensIn(content, s) >= 6) return true;
     if (type === 'np') {
+      // "claimed responsibility", "took credit": an act, not a claim
+      const lastWord = norm.slice(content.start, content.end).split(/\s+/).at(-1)?.toLowerCase() ?? '';
+      if (ACT_OBJECTS.has(lastWord)) return false;
       return NP_CONTENT_LEMMAS.has(cue.lemma) || STATED_POSITION_NP_LEMMAS.has(cue.lemma)
         || (JUDGEMENT_LEMMAS.has(cue.lemma) && givesReason(content, s))
         || (EVIDENCE_LEMMAS.has(cue.lemma) && !!source && EVIDENCE_HEADS.has(tokens[source.core.last - 1]?.lower ?? ''));
