@@ -88,13 +88,25 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     return false;
   };
-  const tokenIndex = new SpanIndex(tokens);
+  /** Index of the first token that ends after `offset` (tokens are in text order). */
+  const firstTokenEndingAfter = (offset: number): number => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tokens[mid]?.end ?? 0) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   /** A mention stands as a subject when a verb follows it or it opens its sentence. */
   const isSubject = (mention: Span): boolean => {
-    const inMention = tokenIndex.overlapping(mention.start, mention.end);
-    const last = inMention.at(-1);
-    const first = inMention[0];
-    if (!last || !first) return false;
+    const first = tokens[firstTokenEndingAfter(mention.start)];
+    if (!first || first.start >= mention.end) return false;
+    let lastIndex = first.index;
+    while ((tokens[lastIndex + 1]?.start ?? Infinity) < mention.end) lastIndex++;
+    const last = tokens[lastIndex];
+    if (!last) return false;
     const next = tokens[last.index + 1];
     const s = sentences[first.sentence];
     if (next && (next.pos === 'VERB' || next.pos === 'AUX' || (next.pos === 'ADV' && tokens[last.index + 2]?.pos === 'VERB'))) return true;

@@ -96,6 +96,7 @@ const CONTEXT_TEMPLATES = ['w', 'p', 'pw', 'pp', 'nw', 'np', 'n2', 'p2'] as cons
 type ContextTemplate = typeof CONTEXT_TEMPLATES[number];
 const FLAGS = ['b', 'inQ', 'head', 'ing', 'ed', 'that3', 'qafter', 'first', 'last'] as const;
 type Flag = typeof FLAGS[number];
+const FLAG_INDEX = Object.fromEntries(FLAGS.map((f, i) => [f, i])) as Record<Flag, number>;
 
 /**
  * The detector. `score(features)` sums the weights of feature strings (what training sees);
@@ -105,7 +106,7 @@ type Flag = typeof FLAGS[number];
 export class CueModel {
   private readonly weights: Map<string, number>;
   readonly threshold: number;
-  private readonly flags = new Map<Flag, number>();
+  private readonly flagWeights = new Float64Array(FLAGS.length);
   private readonly context: Record<ContextTemplate, Map<string, number>> = { w: new Map(), p: new Map(), pw: new Map(), pp: new Map(), nw: new Map(), np: new Map(), n2: new Map(), p2: new Map() };
   /** the tag trigram, by the previous, own and next tag */
   private readonly trigram = new Map<string, Map<string, Map<string, number>>>();
@@ -131,7 +132,7 @@ export class CueModel {
   private index(key: string, weight: number): void {
     const eq = key.indexOf('=');
     if (eq < 0) {
-      if ((FLAGS as readonly string[]).includes(key)) this.flags.set(key as Flag, weight);
+      if ((FLAGS as readonly string[]).includes(key)) this.flagWeights[FLAG_INDEX[key as Flag]] = weight;
       return;
     }
     const template = key.slice(0, eq);
@@ -174,7 +175,7 @@ export class CueModel {
     const at = (k: number): Token | undefined => (k >= sentence.tokenStart && k < sentence.tokenEnd ? tokens[k] : undefined);
     const lw = this.lemmas.get(t.lemma);
     const c = this.context;
-    const flag = (f: Flag): number => this.flags.get(f) ?? 0;
+    const flag = (f: Flag): number => this.flagWeights[FLAG_INDEX[f]] ?? 0;
     const p = t.pos;
     const prev = at(i - 1);
     const next = at(i + 1);

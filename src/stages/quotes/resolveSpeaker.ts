@@ -65,6 +65,9 @@ export class SpeakerResolver {
   }
 
   private note(entity: Entity, subject = false): void {
+    // the same entity again at the front of its lists changes nothing
+    const isPerson = entity.type === 'person';
+    if (isPerson ? this.recentPersons[0] === entity && (!subject || this.recentSubjects[0] === entity) : this.recentOrganizations[0] === entity) return;
     if (subject && entity.type === 'person') this.recentSubjects = [entity, ...this.recentSubjects.filter(e => e !== entity)].slice(0, 4);
     if (entity.type === 'person') {
       this.recentPersons = [entity, ...this.recentPersons.filter(e => e !== entity)].slice(0, 6);
