@@ -58,7 +58,7 @@ const CONTENT_STOPPERS = new Set(['which', 'who', 'whom', 'whose', 'although', '
 /** Line openers with a colon that announce a kind of text, not a speaker: "Update: …", "Editor's note: …". */
 const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', "editor's note", 'editor\u2019s note', 'correction', 'clarification',
   'watch', 'read', 'read more', 'related', 'see also', 'photo', 'photos', 'video', 'live', 'breaking', 'breaking news', 'warning',
-  'disclosure', 'full disclosure', 'background', 'context', 'analysis', 'opinion', 'exclusive', 'source', 'sources', 'credit',
+  'the latest', 'latest', 'delegate update', 'live updates', 'editor’s note', 'programming note', 'disclosure', 'full disclosure', 'background', 'context', 'analysis', 'opinion', 'exclusive', 'source', 'sources', 'credit',
   'image', 'caption', 'transcript', 'summary', 'tl;dr', 'ps', 'p.s', 'faq', 'dateline', 'where', 'when', 'what', 'why', 'how', 'who']);
 /** Pronouns that, opening a sentence, name its speaker. */
 const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we']);
@@ -565,7 +565,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!t) return null;
       if (t.text === ':') {
         if (k === s.tokenStart || (tokens[k + 1]?.start ?? 0) > t.end + 2) return null;
-        if (NOT_SPEAKER_LABELS.has(norm.slice(tokens[s.tokenStart]?.start ?? 0, tokens[k - 1]?.end ?? 0).toLowerCase())) return null;
+        const label = norm.slice(tokens[s.tokenStart]?.start ?? 0, tokens[k - 1]?.end ?? 0).toLowerCase();
+        // "Follow X on Twitter: @x" is a byline, not a speaker
+        if (NOT_SPEAKER_LABELS.has(label) || /^follow\b/.test(label)) return null;
         if (/^\d/.test(tokens[k + 1]?.text ?? '')) return null;      // 8:30
         return { first: s.tokenStart, colon: k };
       }
