@@ -178,7 +178,11 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['a participle before its clause’s own attribution is found takes that clause’s subject',
     'A Republican, Mark Amodei, has voiced support for the inquiry, telling reporters: “I am a big fan of oversight.”',
     [{ speaker: 'Mark Amodei', cue: 'has voiced', content: 'support for the inquiry' }, { kind: 'direct', speaker: 'Mark Amodei', cue: 'telling', content: 'I am a big fan of oversight.' }]],
+  ['a transcript turn quoted paragraph by paragraph: the label speaks for the whole turn',
+    '"WALLACE: If I may, sir, we have limited time. Will Gennifer Flowers be there?\n\n"PENCE: She will not be attending.',
+    [{ speaker: 'WALLACE', cue: ':', content: 'If I may, sir, we have limited time. Will Gennifer Flowers be there?' }, { speaker: 'PENCE', cue: ':', content: 'She will not be attending' }]],
   // negatives
+  ['"Follow X on Twitter:" is not a speaker label', 'Follow Pam Key on Twitter: @pamkey', []],
   ['claiming responsibility is an act, not a claim', 'The Taliban have claimed responsibility.', []],
   ['an order is not speech', 'Before the call, the president had ordered his staff to delay the aid.', []],
   ['a passive with a time phrase names no speaker', 'The boy’s condition was on Wednesday reported to be stable.', []],

@@ -392,8 +392,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     resolver.advanceTo(s.start);
 
     // 1. quotations that open in this sentence and stand on their own
+    const sentenceLabel = labelAt(s);
     for (const { quote: q } of opens.overlapping(s.start, s.end)) {
       if (usedQuoteSpans.has(q)) continue;
+      // '"PENCE: …': the speaker label inside the mark attributes the line (step 2)
+      if (sentenceLabel && q.open.end <= (tokens[sentenceLabel.first]?.start ?? -1)) continue;
       const lead = norm.slice(s.start, q.open.start).trim();
       const closeSentence = sentenceAt(Math.max(q.close.start - 1, q.open.end)) ?? s;
       const wordCount = norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length;
@@ -470,10 +473,16 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
 
     // 2. a line that opens with its speaker: "FALLIN: I think…", "Poll: Trump leads…", "Q: …"
-    const label = labelAt(s);
-    if (label && !cuesOf(s).some(c => c.first > label.colon && c.lemma !== ':')) {
-      // the label's own sentence; later sentences of a transcript answer carry their own attributions
-      const end = s.tokenEnd;
+    const label = sentenceLabel;
+    if (label && !cuesOf(s).some(c => c.first > label.colon && isSpeechCue(c))) {
+      // the label's turn runs on over the paragraph's sentences until one carries a verb of saying of its own
+      let lastSentence = s;
+      for (let k = s.index + 1; k < sentences.length; k++) {
+        const next = sentences[k];
+        if (!next || next.paragraph !== s.paragraph || next.heading || cuesOf(next).some(isSpeechCue)) break;
+        lastSentence = next;
+      }
+      const end = lastSentence.tokenEnd;
       const first = tokens[label.colon + 1];
       const last = tokens[end - 1];
       const content = first && last ? trimContent(first.start, last.end) : null;
@@ -558,20 +567,22 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** A speaker label that opens a paragraph: one to five capitalised words (or "Q"/"A") and a colon. */
   function labelAt(s: Sentence): { first: number; colon: number } | null {
     const para = doc.paragraphs[s.paragraph];
-    const first = tokens[s.tokenStart];
-    if (!para || !first || first.start !== para.start) return null;
-    for (let k = s.tokenStart; k < Math.min(s.tokenEnd - 1, s.tokenStart + 6); k++) {
+    const opener = tokens[s.tokenStart];
+    if (!para || !opener || opener.start !== para.start) return null;
+    // '"PENCE: Well, …': a transcript quoted paragraph by paragraph opens each one with a mark
+    const start = OPEN_MARK_TOKEN.test(opener.text) && /^[\p{Lu}]{2,}$/u.test(tokens[s.tokenStart + 1]?.text ?? '') ? s.tokenStart + 1 : s.tokenStart;
+    for (let k = start; k < Math.min(s.tokenEnd - 1, start + 6); k++) {
       const t = tokens[k];
       if (!t) return null;
       if (t.text === ':') {
-        if (k === s.tokenStart || (tokens[k + 1]?.start ?? 0) > t.end + 2) return null;
-        const label = norm.slice(tokens[s.tokenStart]?.start ?? 0, tokens[k - 1]?.end ?? 0).toLowerCase();
+        if (k === start || (tokens[k + 1]?.start ?? 0) > t.end + 2) return null;
+        const label = norm.slice(tokens[start]?.start ?? 0, tokens[k - 1]?.end ?? 0).toLowerCase();
         // "Follow X on Twitter: @x" is a byline, not a speaker
         if (NOT_SPEAKER_LABELS.has(label) || /^follow\b/.test(label)) return null;
         if (/^\d/.test(tokens[k + 1]?.text ?? '')) return null;      // 8:30
-        return { first: s.tokenStart, colon: k };
+        return { first: start, colon: k };
       }
-      const word = /^[\p{Lu}]/u.test(t.text) || t.text === '.' || t.pos === 'PROPN' || (['of', 'on', 'the', 'and'].includes(t.lower) && k > s.tokenStart);
+      const word = /^[\p{Lu}]/u.test(t.text) || t.text === '.' || t.pos === 'PROPN' || (['of', 'on', 'the', 'and'].includes(t.lower) && k > start);
       if (!word || t.pos === 'VERB' && !/^[\p{Lu}]/u.test(t.text)) return null;
     }
     return null;
