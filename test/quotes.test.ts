@@ -181,6 +181,9 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['a transcript turn quoted paragraph by paragraph: the label speaks for the whole turn',
     '"WALLACE: If I may, sir, we have limited time. Will Gennifer Flowers be there?\n\n"PENCE: She will not be attending.',
     [{ speaker: 'WALLACE', cue: ':', content: 'If I may, sir, we have limited time. Will Gennifer Flowers be there?' }, { speaker: 'PENCE', cue: ':', content: 'She will not be attending' }]],
+  ['a paragraph that opens with a right mark still opens a quotation',
+    '”He represents our greatest shame.” ― Sonya Herridge',
+    [{ kind: 'direct', speaker: 'Sonya Herridge', cue: '―', content: 'He represents our greatest shame.' }]],
   // negatives
   ['"Follow X on Twitter:" is not a speaker label', 'Follow Pam Key on Twitter: @pamkey', []],
   ['claiming responsibility is an act, not a claim', 'The Taliban have claimed responsibility.', []],
