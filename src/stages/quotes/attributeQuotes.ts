@@ -858,7 +858,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const beforeConj = tokens[other.first - 2];
       if (conj && (conj.lower === 'and' || conj.lower === 'but') && other.first - 1 > cue.last + 1 && !insideQuote(conj.start)
         && beforeConj && beforeConj.text !== ',' && beforeConj.pos !== 'AUX' && beforeConj.pos !== 'VERB' && other.first === other.head
-        && !other.participle && !other.sourceAfter && other.lemma !== ':') return other.first - 1;
+        && !other.participle && !other.sourceAfter && other.lemma !== ':' && isSpeechCue(other)) return other.first - 1;
       if (other.participle || other.sourceAfter) {
         let k = other.first;
         while (k > cue.last && [',', 'and', 'while', 'before', 'after', '\u2014'].includes(tokens[k - 1]?.lower ?? '')) k--;
