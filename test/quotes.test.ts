@@ -184,6 +184,9 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['a paragraph that opens with a right mark still opens a quotation',
     '”He represents our greatest shame.” ― Sonya Herridge',
     [{ kind: 'direct', speaker: 'Sonya Herridge', cue: '―', content: 'He represents our greatest shame.' }]],
+  ['a quotation line with its source after a dash is no heading, though it has no full stop',
+    'Readers wrote in.\n\n“The most unqualified child to ever run for president.” ― Francisco Herrero',
+    [{ kind: 'direct', speaker: 'Francisco Herrero', cue: '―', content: 'The most unqualified child to ever run for president.' }]],
   // negatives
   ['"Follow X on Twitter:" is not a speaker label', 'Follow Pam Key on Twitter: @pamkey', []],
   ['claiming responsibility is an act, not a claim', 'The Taliban have claimed responsibility.', []],

@@ -388,7 +388,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   };
 
   for (const s of sentences) {
-    if (s.heading) continue;
+    // '“…” ― Francisco Herrero' has no full stop at its end, but is a quotation and its source, not a heading
+    if (s.heading && !isQuotedLineWithSource(s)) continue;
     resolver.advanceTo(s.start);
 
     // 1. quotations that open in this sentence and stand on their own
@@ -632,6 +633,16 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (finite) sawVerb = true;
     }
     return to;
+  }
+
+  /** A line that is a quotation followed by a dash and a capitalised name: '“…” ― Jane Roe'. */
+  function isQuotedLineWithSource(s: Sentence): boolean {
+    const first = tokens[s.tokenStart];
+    if (!first || !OPEN_MARK_TOKEN.test(first.text)) return false;
+    for (let k = s.tokenStart + 1; k < s.tokenEnd - 1; k++) {
+      if (DASH.test(tokens[k]?.text ?? '') && CLOSING_QUOTE.test(tokens[k - 1]?.text ?? '') && /^[\p{Lu}]/u.test(tokens[k + 1]?.text ?? '')) return true;
+    }
+    return false;
   }
 
   function hasVerbBetween(from: number, to: number): boolean {
