@@ -187,6 +187,12 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['a quotation line with its source after a dash is no heading, though it has no full stop',
     'Readers wrote in.\n\n“The most unqualified child to ever run for president.” ― Francisco Herrero',
     [{ kind: 'direct', speaker: 'Francisco Herrero', cue: '―', content: 'The most unqualified child to ever run for president.' }]],
+  ['a contracted auxiliary is part of the cue, not a possessive',
+    'Senator Tom Bell spoke. He’s claiming that voting fraud is a big problem.',
+    [{ speaker: 'Tom Bell', mention: 'He', cue: '’s claiming', content: 'voting fraud is a big problem' }]],
+  ['"she" prefers the person who just spoke to a woman only named',
+    'Hillary Clinton attacked a former Miss Universe in a speech, and Clinton said the tweet was unhinged. She says his temperament is dangerous.',
+    [{ speaker: 'Hillary Clinton', content: 'the tweet was unhinged' }, { speaker: 'Hillary Clinton', mention: 'She', content: 'his temperament is dangerous' }]],
   // negatives
   ['"Follow X on Twitter:" is not a speaker label', 'Follow Pam Key on Twitter: @pamkey', []],
   ['claiming responsibility is an act, not a claim', 'The Taliban have claimed responsibility.', []],

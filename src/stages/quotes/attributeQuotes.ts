@@ -919,7 +919,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!t || t.start < span.start || t.end > span.end) continue;
       if (first && t.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return 'infinitive';
       first = false;
-      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to') return 'clause';
+      // "a former Miss Universe": a capitalised word inside a name is no verb
+      const inName = /^[\p{Lu}]/u.test(t.text) && (/^[\p{Lu}]/u.test(tokens[i - 1]?.text ?? '') || /^[\p{Lu}]/u.test(tokens[i + 1]?.text ?? ''));
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to' && !inName) return 'clause';
     }
     return 'np';
   }

@@ -128,7 +128,8 @@ function cueExtent(tokens: readonly Token[], head: number, from: number, to: num
   if (!participle) {
     while (first - 1 >= from) {
       const t = tokens[first - 1];
-      if (!t || !CUE_PREFIX_POS.has(t.pos) || t.lower === 'to' || POSSESSIVE_MARK.test(t.text) || NOT_CUE_PREFIX.has(t.lower)) break;
+      const contracted = t?.pos === 'AUX' && /^['\u2019]s$/.test(t.text);
+      if (!t || !CUE_PREFIX_POS.has(t.pos) || t.lower === 'to' || (POSSESSIVE_MARK.test(t.text) && !contracted) || NOT_CUE_PREFIX.has(t.lower)) break;
       first--;
     }
   }

@@ -114,7 +114,9 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     const t = tokens[end - 1];
     // "Durbin and Schiff both yesterday questioned": a floating quantifier or a time word is no part of the subject
     const floating = !!t && FLOATING_WORDS.has(t.lower) && end - 1 > floor;
-    if (!t || (!BETWEEN_SUBJECT_AND_CUE_POS.has(t.pos) && !floating) || POSSESSIVE.has(t.lower)) break;
+    // "He’s claiming": a contracted auxiliary is no possessive
+    const contracted = !!t && t.pos === 'AUX' && /^['\u2019]s$/.test(t.text);
+    if (!t || (!BETWEEN_SUBJECT_AND_CUE_POS.has(t.pos) && !floating) || (POSSESSIVE.has(t.lower) && !contracted)) break;
     end--;
   }
   let core = phraseEndingAt(tokens, end, floor);

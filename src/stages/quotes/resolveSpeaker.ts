@@ -37,6 +37,8 @@ export class SpeakerResolver {
   private recentOrganizations: Entity[] = [];
   private lastSpeaker: Speaker | null = null;
   private femaleSeen = new Set<string>();
+  /** persons referred to as "he" */
+  private maleSeen = new Set<string>();
   private readonly byId: Map<string, Entity>;
   private readonly mentionIndex: SpanIndex<Span & { entity: Entity }>;
 
@@ -135,11 +137,17 @@ export class SpeakerResolver {
         const fits = (e: Entity): boolean => p === 'i' || (wantFemale ? isFemaleEntity(e) || this.femaleSeen.has(e.id) : !isFemaleEntity(e) && !this.femaleSeen.has(e.id));
         // the latest subject or speaker among the last few people named, else the latest person who fits
         const recent = this.recentPersons.slice(0, 3);
+        // "Hillary Clinton is describing … She says …": the person who just spoke, unless known to be the other gender
+        const speaker = this.lastSpeaker?.entityId ? this.byId.get(this.lastSpeaker.entityId) : undefined;
+        const speakerFits = !!speaker && speaker.type === 'person' && recent.includes(speaker)
+          && (wantFemale ? !this.maleSeen.has(speaker.id) : !isFemaleEntity(speaker) && !this.femaleSeen.has(speaker.id));
         const candidate = this.recentSubjects.find(e => fits(e) && recent.includes(e))
+          ?? (speakerFits && p !== 'i' ? speaker : undefined)
           ?? this.recentPersons.find(fits)
           ?? (p === 'i' ? undefined : this.recentPersons[0]);
         if (candidate) {
           if (wantFemale) this.markFemale(candidate);
+          else if (p === 'he') this.maleSeen.add(candidate.id);
           return { name: candidate.name, entityId: candidate.id, mention, anonymous: false, resolution: 'pronoun' };
         }
         if (this.lastSpeaker) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
