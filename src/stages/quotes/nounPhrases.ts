@@ -343,7 +343,9 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   if (!core && k === end) {
     // "Cook said": a capitalised word that opens the clause right before the cue is a name, whatever its tag
     const t = tokens[k - 1];
-    if (t && isCap(t) && (k - 1 === floor || [',', ';', '"', '\u201C', '\u201D'].includes(tokens[k - 2]?.text ?? ''))) core = { first: k - 1, last: k };
+    // … but not a function word or a headline verb: "As stated", "When pressed", "Keeps saying"
+    const functionWord = !!t && (['ADP', 'SCONJ', 'ADV', 'CCONJ', 'DET', 'PART', 'PRON'].includes(t.pos) || (t.pos === 'VERB' && /s$/.test(t.lower)));
+    if (t && isCap(t) && !functionWord && (k - 1 === floor || [',', ';', '"', '\u201C', '\u201D'].includes(tokens[k - 2]?.text ?? ''))) core = { first: k - 1, last: k };
   }
   if (!core) return null;
   if (k === end) return { core, full: core, relative: false };
