@@ -508,8 +508,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       let ruleId: QuoteRuleId;
       if (cue.sourceAfter) {
         const after = source ? source.full.last : cue.last;
-        const atStart = cue.first <= s.tokenStart + 1;
-        content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(previousBoundary(cues, cue, s), cue.first, s);
+        // "On Sunday in London, according to witnesses, a man entered a store": what comes before has no verb, what follows is the clause
+        const before = previousBoundary(cues, cue, s);
+        const clauseAfter = tokens[after]?.text === ',' && !hasFiniteVerb(before, cue.first) && hasFiniteVerb(after + 1, contentEnd(after, s));
+        const atStart = cue.first <= s.tokenStart + 1 || clauseAfter;
+        content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(before, cue.first, s);
         ruleId = 'reported-according-to';
       } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
         const end = inverted ? cue.first : (source?.full.first ?? cue.first);
@@ -645,6 +648,14 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return false;
   }
 
+  function hasFiniteVerb(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const t = tokens[k];
+      if (t && (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[k - 1]?.lower !== 'to' && !insideQuote(t.start)) return true;
+    }
+    return false;
+  }
+
   function hasVerbBetween(from: number, to: number): boolean {
     for (let k = from; k < to; k++) if (tokens[k]?.pos === 'VERB' || tokens[k]?.pos === 'AUX') return true;
     return false;
@@ -673,7 +684,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function clauseTailAfter(q: QuotedSpan, s: Sentence): Span | null {
     const k = firstTokenFrom(q.close.end, s);
     const next = tokens[k];
-    if (!next || k >= s.tokenEnd || next.pos !== 'ADP' || next.lower === 'that' || next.lower === 'according') return null;
+    // '“three terrorists” were killed': the quotation is the clause's subject, its verb follows
+    const verbAfter = (next?.pos === 'VERB' || next?.pos === 'AUX') && !/ing$/.test(next.lower);
+    if (!next || k >= s.tokenEnd || (next.pos !== 'ADP' && !verbAfter) || next.lower === 'that' || next.lower === 'according') return null;
     const end = nextBoundaryAfterQuote(k, s);
     const last = tokens[end - 1];
     if (end <= k + 1 || !last) return null;
@@ -684,7 +697,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function nextBoundaryAfterQuote(k: number, s: Sentence): number {
     const end = contentEnd(k, s);
     const cue = cuesOf(s).find(c => c.first > k && c.first < end);
-    return cue ? Math.max(k + 1, cue.first - 1) : end;
+    if (!cue) return end;
+    // the next attribution starts with its speaker and the words that join it on: ", while footage … showed"
+    const source = sourceBefore(tokens, cue.first, k + 1);
+    let b = source && !source.relative ? source.full.first : cue.first;
+    while (b - 1 > k && (ATTRIBUTION_BOUNDARY.has(tokens[b - 1]?.lower ?? '') || tokens[b - 1]?.lower === 'while')) b--;
+    return Math.max(k + 1, b);
   }
 
   /** A cue other than the draft's own among tokens [from, to) of sentence s. */
@@ -841,6 +859,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
       if (t.text !== ',' && t.text !== '\u2014' && t.text !== '--') continue;
       if (!next) continue;
+      // "they believe gas, which leaks often, was the trigger": a relative clause between commas, and the clause goes on
+      if (next.lower === 'which' || next.lower === 'who') {
+        let close = k + 2;
+        while (close < s.tokenEnd && close < k + 20 && tokens[close]?.text !== ',' && tokens[close]?.text !== ';') close++;
+        const after = tokens[close + 1];
+        if (tokens[close]?.text === ',' && after && (after.pos === 'VERB' || after.pos === 'AUX') && !/ing$/.test(after.lower)) { k = close; continue; }
+      }
       if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB')) return k;
       // ", and the market did": a second clause with a subject and a verb of its own
       if ((next.lower === 'and' || next.lower === 'or') && tokens[k + 2]?.lower !== 'that' && startsClause(k + 2, s)) return k;

@@ -269,6 +269,8 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
       // "the Metropolitan Police Counter Terrorism Command": a capitalised verb inside a name
       || (isCap(t) && isCap(tokens[k - 1]) && k - 1 >= from);
     if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from && !attributive) return false;
+    // "a man entered a store": a past form with an object of its own is a finite verb, not a participle
+    if (t && !relative && t.pos === 'VERB' && /ed$/.test(t.lower) && k > from && ['NOUN', 'PROPN'].includes(tokens[k - 1]?.pos ?? '') && tokens[k + 1]?.pos === 'DET') return false;
   }
   return APPOSITIVE_OPENERS.has(first.lower) || first.pos === 'NUM' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || isCap(first);
 }
