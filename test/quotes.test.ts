@@ -205,6 +205,7 @@ const CASES: Array<[string, string, Expect[]]> = [
   // negatives
   ['"Follow X on Twitter:" is not a speaker label', 'Follow Pam Key on Twitter: @pamkey', []],
   ['claiming responsibility is an act, not a claim', 'The Taliban have claimed responsibility.', []],
+  ['a relative clause does not make an object a claim', 'The White House released a summary of a call that had been made in July.', []],
   ['an order is not speech', 'Before the call, the president had ordered his staff to delay the aid.', []],
   ['a passive with a time phrase names no speaker', 'The boy’s condition was on Wednesday reported to be stable.', []],
   ['a cue noun without a possessor names nobody', 'The claim that the bill would cut taxes was false.', []],

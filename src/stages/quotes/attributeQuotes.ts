@@ -943,6 +943,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const t = tokens[i];
       if (!t || t.start < span.start || t.end > span.end) continue;
       if (first && t.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return 'infinitive';
+      // "a summary of a call that had been made": the verbs of a relative clause make no clause of the content
+      if (!first && ['that', 'which', 'who'].includes(t.lower) && ['NOUN', 'PROPN'].includes(tokens[i - 1]?.pos ?? '')) return 'np';
       first = false;
       // "a former Miss Universe": a capitalised word inside a name is no verb
       const inName = /^[\p{Lu}]/u.test(t.text) && (/^[\p{Lu}]/u.test(tokens[i - 1]?.text ?? '') || /^[\p{Lu}]/u.test(tokens[i + 1]?.text ?? ''));
