@@ -60,6 +60,8 @@ const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', "editor's note"
   'watch', 'read', 'read more', 'related', 'see also', 'photo', 'photos', 'video', 'live', 'breaking', 'breaking news', 'warning',
   'the latest', 'latest', 'delegate update', 'live updates', 'editor’s note', 'programming note', 'disclosure', 'full disclosure', 'background', 'context', 'analysis', 'opinion', 'exclusive', 'source', 'sources', 'credit',
   'image', 'caption', 'transcript', 'summary', 'tl;dr', 'ps', 'p.s', 'faq', 'dateline', 'where', 'when', 'what', 'why', 'how', 'who']);
+/** Cues that take an object and then a that-clause: "told reporters that", "assured voters that". */
+const OBJECT_THEN_CLAUSE_LEMMAS = new Set(['tell', 'assure', 'remind', 'warn', 'inform', 'brief', 'notify', 'convince', 'persuade', 'promise', 'show', 'teach']);
 /** Pronouns that, opening a sentence, name its speaker. */
 const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we']);
 /** Verbs of saying whose content is a clause: a long content after them is one, whatever the tagger says. */
@@ -829,6 +831,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
    */
   function thatAfterObject(cue: CueMatch, from: number, s: Sentence): number {
     if (cue.sourceAfter || tokens[from]?.lower === 'that') return -1;
+    // only where an object or a place stands before the clause ("told customers at a diner, …, that"), not a relative "that"
+    if (!OBJECT_THEN_CLAUSE_LEMMAS.has(cue.lemma) && tokens[from]?.pos !== 'ADP' && tokens[from]?.text !== ',') return -1;
     for (let k = from; k < Math.min(s.tokenEnd, from + 14); k++) {
       const t = tokens[k];
       if (!t || t.pos === 'VERB' || t.pos === 'AUX' || t.text === ';' || OPEN_MARK_TOKEN.test(t.text) || CONTENT_STOPPERS.has(t.lower)) return -1;
