@@ -202,6 +202,12 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['a verbless opening before "according to X," leaves the clause after it as the content',
     'On Sunday in London, according to witnesses, a man entered a store and stabbed two people.',
     [{ mention: 'witnesses', cue: 'according to', content: 'a man entered a store and stabbed two people' }]],
+  ['a parenthesis after an inverted speaker belongs to the mention',
+    '“We will win,” said Rep. Bobby Scott (D-Va.) on Monday.',
+    [{ kind: 'direct', speaker: 'Bobby Scott', mention: 'Rep. Bobby Scott (D-Va.)', cue: 'said', content: 'We will win,' }]],
+  ['a capitalised conjunction is no part of the speaker',
+    'Although Rubio said the plan was fine, he voted against it.',
+    [{ speaker: 'Rubio', mention: 'Rubio', cue: 'said', content: 'the plan was fine' }]],
   // negatives
   ['"Follow X on Twitter:" is not a speaker label', 'Follow Pam Key on Twitter: @pamkey', []],
   ['claiming responsibility is an act, not a claim', 'The Taliban have claimed responsibility.', []],

@@ -36,6 +36,9 @@ function isGerundNoun(tokens: readonly Token[], k: number, isHead: boolean): boo
   return !!before && (isPossessiveMark(tokens, k - 1) || before.pos === 'DET' || ['his', 'her', 'its', 'their', 'our', 'my', 'your'].includes(before.lower));
 }
 
+/** Capitalised words that open a clause rather than name someone. */
+const CLAUSE_OPENING_WORDS = new Set(['and', 'but', 'or', 'although', 'though', 'while', 'because', 'if', 'when', 'since', 'so', 'yet', 'as', 'after', 'before', 'then', 'still', 'meanwhile', 'instead', 'also']);
+
 /** Words that count a group and take "of": "Many of you", "some of the voters", "half of them". */
 const QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'all', 'few', 'none', 'one', 'each', 'both', 'half', 'two', 'three',
   'four', 'five', 'any', 'either', 'neither', 'much', 'others', 'dozens', 'hundreds', 'thousands', 'millions']);
@@ -65,7 +68,9 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
     if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && first < end && isPossessiveMark(tokens, k)) { first = k; k--; continue; }
     if (CONNECTORS.has(t.lower) && isCap(tokens[k - 1]) && isCap(tokens[k + 1])) { first = k; k--; continue; }
     if (t.text === '-' && first < end) { first = k; k--; continue; }
-    if (isCap(t) && t.lower !== 'i' && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { first = k; sawNoun = true; k--; continue; }
+    // "Although Rubio said", "And Trump said": a capitalised conjunction opens the clause, it names nobody
+    const opener = ['SCONJ', 'CCONJ'].includes(t.pos) || CLAUSE_OPENING_WORDS.has(t.lower);
+    if (isCap(t) && t.lower !== 'i' && !opener && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { first = k; sawNoun = true; k--; continue; }
     break;
   }
   if (!sawNoun || first >= end) return null;
@@ -368,6 +373,12 @@ export function sourceAfter(tokens: readonly Token[], start: number, ceiling: nu
     const obj = phraseStartingAt(tokens, last + 1, ceiling);
     if (!obj || isTimePhrase(tokens, obj)) break;
     last = obj.last;
+  }
+  // "said Rep. Bobby Scott (D-Va.)": a parenthesis after the name belongs to the mention
+  if (tokens[last]?.text === '(') {
+    let close = last + 1;
+    while (close < ceiling && close < last + 10 && tokens[close]?.text !== ')') close++;
+    if (tokens[close]?.text === ')') last = close + 1;
   }
   for (let guard = 0; guard < 4; guard++) {
     if (tokens[last]?.text !== ',') break;
