@@ -208,6 +208,9 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['a capitalised conjunction is no part of the speaker',
     'Although Rubio said the plan was fine, he voted against it.',
     [{ speaker: 'Rubio', mention: 'Rubio', cue: 'said', content: 'the plan was fine' }]],
+  ['an adjective with its preposition stays in an inverted speaker’s mention',
+    'The talks failed, said a person familiar with the negotiations.',
+    [{ kind: 'indirect', mention: 'a person familiar with the negotiations', cue: 'said', content: 'The talks failed' }]],
   // negatives
   ['"Follow X on Twitter:" is not a speaker label', 'Follow Pam Key on Twitter: @pamkey', []],
   ['claiming responsibility is an act, not a claim', 'The Taliban have claimed responsibility.', []],

@@ -368,8 +368,11 @@ export function sourceAfter(tokens: readonly Token[], start: number, ceiling: nu
   let last = core.last;
   // attachments PolNeAR keeps in the mention: "a poll by RealClearPolitics", "the average of polls", "Mikulski of Maryland"
   for (let guard = 0; guard < 3; guard++) {
-    const prep = tokens[last];
-    if (!prep || !SOURCE_ATTACHMENTS.has(prep.lower)) break;
+    // "a person familiar with the talks", "an official close to the campaign": an adjective that takes a preposition
+    const adjective = tokens[last]?.pos === 'ADJ' && ['with', 'to', 'about'].includes(tokens[last + 1]?.lower ?? '') ? 1 : 0;
+    const prep = tokens[last + adjective];
+    if (!prep || !(SOURCE_ATTACHMENTS.has(prep.lower) || (adjective && ['to', 'about'].includes(prep.lower)))) break;
+    last += adjective;
     const obj = phraseStartingAt(tokens, last + 1, ceiling);
     if (!obj || isTimePhrase(tokens, obj)) break;
     last = obj.last;
