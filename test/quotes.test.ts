@@ -211,6 +211,9 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['an adjective with its preposition stays in an inverted speaker’s mention',
     'The talks failed, said a person familiar with the negotiations.',
     [{ kind: 'indirect', mention: 'a person familiar with the negotiations', cue: 'said', content: 'The talks failed' }]],
+  ['"an adviser to the campaign" is one speaker',
+    'An adviser to the campaign said the race was close.',
+    [{ mention: 'An adviser to the campaign', cue: 'said', content: 'the race was close' }]],
   // negatives
   ['"Follow X on Twitter:" is not a speaker label', 'Follow Pam Key on Twitter: @pamkey', []],
   ['claiming responsibility is an act, not a claim', 'The Taliban have claimed responsibility.', []],

@@ -11,7 +11,7 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET', 'PRON']);
 const BETWEEN_SUBJECT_AND_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'al', 'bin', 'van', 'von']);
 const POSSESSIVE = new Set(["'s", '\u2019s', "'", 's']);
-const SUBJECT_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'within', 'with', 'in', 'on', 'during', 'across', 'among', 'inside', 'outside', 'throughout', 'around']);
+const SUBJECT_PREPOSITIONS = new Set(['of', 'for', 'from', 'to', 'at', 'within', 'with', 'in', 'on', 'during', 'across', 'among', 'inside', 'outside', 'throughout', 'around']);
 const STOP_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'while', 'because', 'if', 'as', 'than', 'but', 'so']);
 
 const isCap = (t: Token | undefined): boolean => !!t && /^[\p{Lu}]/u.test(t.text);
