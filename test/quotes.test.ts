@@ -214,6 +214,9 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['"an adviser to the campaign" is one speaker',
     'An adviser to the campaign said the race was close.',
     [{ mention: 'An adviser to the campaign', cue: 'said', content: 'the race was close' }]],
+  ['a pro-form after a verb of saying stands for the statement',
+    'Seventy-three percent of voters said the same of Trump.',
+    [{ cue: 'said', content: 'the same of Trump' }]],
   // negatives
   ['"Follow X on Twitter:" is not a speaker label', 'Follow Pam Key on Twitter: @pamkey', []],
   ['claiming responsibility is an act, not a claim', 'The Taliban have claimed responsibility.', []],

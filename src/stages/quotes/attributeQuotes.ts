@@ -62,6 +62,8 @@ const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', "editor's note"
   'image', 'caption', 'transcript', 'summary', 'tl;dr', 'ps', 'p.s', 'faq', 'dateline', 'where', 'when', 'what', 'why', 'how', 'who']);
 /** Cues that take an object and then a that-clause: "told reporters that", "assured voters that". */
 const OBJECT_THEN_CLAUSE_LEMMAS = new Set(['tell', 'assure', 'remind', 'warn', 'inform', 'brief', 'notify', 'convince', 'persuade', 'promise', 'show', 'teach']);
+/** Words that stand for a whole statement after a verb of saying. */
+const SAID_PROFORMS = /^(?:so|yes|no|otherwise|as much|the same(?: thing)?(?: (?:of|about) .+)?|nothing(?: of the sort)?|much the same)$/i;
 /** Pronouns that, opening a sentence, name its speaker. */
 const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we']);
 /** Verbs of saying whose content is a clause: a long content after them is one, whatever the tagger says. */
@@ -964,6 +966,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (type === 'quote' || type === 'clause') return true;
     // "said inevitable economic changes cost many people their jobs": a verb the tagger read as a noun
     if (type === 'np' && CLAUSE_CUES.has(cue.lemma) && tokensIn(content, s) >= 6) return true;
+    // "half said so", "73 percent said the same of Trump", "Mook said as much": a pro-form stands for what was said
+    if (type === 'np' && CLAUSE_CUES.has(cue.lemma) && SAID_PROFORMS.test(norm.slice(content.start, content.end))) return true;
     if (type === 'np') {
       // "claimed responsibility", "took credit": an act, not a claim
       const lastWord = norm.slice(content.start, content.end).split(/\s+/).at(-1)?.toLowerCase() ?? '';
