@@ -27,16 +27,16 @@ describe('the Wikinews gold files', () => {
   const all = metricsOf(files);
   // floors at the figures measured when they were set: they catch regressions; README states the targets
   const floors: Array<[string, number]> = [
-    ['quotes.f1', 0.78], ['quotes.attributedF1', 0.67],
-    ['claims.recall', 0.95], ['claims.statusAccuracy', 0.95], ['claims.sourceAccuracy', 0.77],
+    ['quotes.f1', 0.82], ['quotes.attributedF1', 0.76],
+    ['claims.recall', 0.97], ['claims.statusAccuracy', 0.98], ['claims.sourceAccuracy', 0.87],
     ['claims.hedgeAccuracy', 0.85], ['claims.polarityAccuracy', 0.95],
   ];
   for (const [metric, floor] of floors) it(`${metric} ≥ ${floor} over all thirteen`, () => expect(all[metric] ?? 0).toBeGreaterThanOrEqual(floor));
 });
 
-describe('three Wikinews gold files held to the foundation issue’s bar', () => {
+describe('four Wikinews gold files held to the foundation issue’s bar', () => {
   // chosen after scoring, from the thirteen; README lists every file's figure (1e-9: 4/5 in floating point)
-  for (const id of ['wikinews_2019_006', 'wikinews_2019_089', 'wikinews_2019_137']) {
+  for (const id of ['wikinews_2019_006', 'wikinews_2019_019', 'wikinews_2019_089', 'wikinews_2019_137']) {
     it(`${id}: quotes.attributedF1 ≥ 0.8`, () => expect(metricsOf([path.join(GOLD, `${id}.gold.json`)])['quotes.attributedF1'] ?? 0).toBeGreaterThanOrEqual(0.8 - 1e-9));
   }
 });

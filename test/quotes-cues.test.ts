@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../src/extract.js';
 import { cueCounts, cueWeights } from '../src/rules/cueData.js';
-import { CUE_WEIGHTS_FORMAT } from '../src/stages/quotes/cueModel.js';
+import { CUE_WEIGHTS_FORMAT, CueModel, cueFeatures, isCueCandidate } from '../src/stages/quotes/cueModel.js';
 import { findCues } from '../src/stages/quotes/findCues.js';
 import { ROOT } from './helpers.js';
 
@@ -47,6 +47,29 @@ describe('findCues', () => {
       if (!expected.length) expect(got).toEqual([]);
     });
   }
+});
+
+describe('the detector scores from its tables exactly as from feature strings', () => {
+  it('scoreToken equals score(cueFeatures) for every candidate, bit for bit', () => {
+    const w = cueWeights();
+    if (!w) return;
+    const model = new CueModel(w);
+    const doc = annotate('“We will not back down,” the senator said on Tuesday. The ministry denied that it had ordered the strike.\n\n'
+      + 'Critics argued the plan was “a reckless gamble”; the mayor’s office called for calm, according to officials. '
+      + 'She believes that voters want change: “They do.”');
+    const insideQuote = (o: number): boolean => doc.quoteSpans.some(q => q.inner.start <= o && o < q.inner.end);
+    let checked = 0;
+    for (const sentence of doc.sentences) {
+      for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+        const t = doc.tokens[i];
+        if (!t || !isCueCandidate(t)) continue;
+        const ctx = { tokens: doc.tokens, sentence, insideQuote };
+        expect(model.scoreToken(ctx, i)).toBe(model.score(cueFeatures(ctx, i)));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
 });
 
 describe('data scripts', () => {

@@ -59,7 +59,8 @@ export function cueContinuations(lemma: string): readonly string[][] {
 }
 
 /** How often the lemma heads a cue in PolNeAR train, and how often it occurs there. */
+let countByLemma: Map<string, [number, number]> | undefined;
 export function lemmaCount(lemma: string): [number, number] | undefined {
-  const lemmas = cueCounts()?.lemmas;
-  return lemmas && Object.hasOwn(lemmas, lemma) ? lemmas[lemma] : undefined;
+  countByLemma ??= new Map(Object.entries(cueCounts()?.lemmas ?? {}));
+  return countByLemma.get(lemma);
 }

@@ -153,6 +153,24 @@ export const PHRASE_CUES: readonly PhraseCue[] = [
 ];
 
 /**
+ * Nouns that report what someone said, wrote or holds, with the frame they give it. With a possessor
+ * and a "that"-clause they are a cue: "Trump’s claim that …", "his denial that …", "the ministry's
+ * statement that …". Without a possessor nobody is named, and no attribution is made.
+ */
+export const CUE_NOUNS: ReadonlyMap<string, CueFrame> = new Map<string, CueFrame>([
+  ['claim', 'speech'], ['claims', 'speech'], ['assertion', 'speech'], ['assertions', 'speech'], ['statement', 'speech'],
+  ['statements', 'speech'], ['argument', 'speech'], ['contention', 'speech'], ['insistence', 'speech'], ['warning', 'speech'],
+  ['warnings', 'speech'], ['promise', 'speech'], ['pledge', 'speech'], ['vow', 'speech'], ['suggestion', 'speech'],
+  ['prediction', 'speech'], ['announcement', 'speech'], ['declaration', 'speech'], ['remark', 'speech'], ['remarks', 'speech'],
+  ['comment', 'speech'], ['comments', 'speech'], ['testimony', 'speech'], ['argument', 'speech'], ['explanation', 'speech'],
+  ['report', 'speech'], ['reports', 'speech'], ['finding', 'speech'], ['findings', 'speech'], ['conclusion', 'speech'],
+  ['view', 'belief'], ['belief', 'belief'], ['position', 'speech'], ['message', 'speech'], ['threat', 'speech'],
+  ['allegation', 'accuse'], ['allegations', 'accuse'], ['accusation', 'accuse'], ['accusations', 'accuse'], ['charge', 'accuse'],
+  ['charges', 'accuse'], ['complaint', 'accuse'], ['denial', 'deny'], ['denials', 'deny'], ['admission', 'confirm'],
+  ['acknowledgment', 'confirm'], ['acknowledgement', 'confirm'], ['confirmation', 'confirm'],
+]);
+
+/**
  * Which attributions the quotes stage reports. PolNeAR annotates every stance ("Trump wants…",
  * "criticized the media", "referring to her record", "agreed to continue talks"); the project's
  * gold files (shared/docs/annotation-guide.md) count what someone said, wrote, claimed, confirmed
@@ -172,9 +190,34 @@ export const NP_CONTENT_LEMMAS = new Set(['confirm', 'deny', 'dismiss', 'reject'
   'demand', 'call', 'ask', 'urge', 'describe', 'characterize', 'characterise', 'label', 'brand', 'dub', 'according to',
   'allege', 'claim', 'question', 'dispute', 'recommend', 'propose', 'promise', 'pledge', 'vow', 'warn', 'quote', 'note',
   'endorse', 'support', 'oppose', 'back', 'praise', 'condemn', 'welcome', 'applaud', 'defend', 'denounce', 'favor', 'favour']);
+/**
+ * Stated positions whose noun-phrase object is the position itself, in the 'speech' scope:
+ * "expressed concern about the deal", "mentioned her record", "echoed the criticism", "stressed the need for talks".
+ */
+export const STATED_POSITION_NP_LEMMAS = new Set(['express', 'voice', 'mention', 'echo', 'stress', 'emphasize', 'emphasise',
+  'highlight', 'underscore', 'list', 'recall', 'lament', 'decry', 'tout', 'caution', 'complain', 'reiterate', 'concede']);
+/**
+ * Judgements whose object is only their target ("criticized the plan" is no quote), unless a reason
+ * follows, which is what the speaker holds against it: "criticized the plan for raising taxes".
+ */
+export const JUDGEMENT_LEMMAS = new Set(['criticize', 'criticise', 'slam', 'blast', 'attack', 'fault', 'chide', 'rebuke', 'scold',
+  'lambaste', 'knock', 'mock', 'ridicule', 'praise', 'commend', 'applaud', 'thank', 'congratulate', 'credit', 'hail', 'laud']);
+/** Words after a judgement's target that give its reason. */
+export const JUDGEMENT_REASON_WORDS = new Set(['for', 'over']);
+/**
+ * Evidence speaks through these verbs with a noun-phrase object when the subject is a poll, study or
+ * record: "a poll shows Clinton leading in Ohio", "the study found higher rates of asthma".
+ */
+export const EVIDENCE_LEMMAS = new Set(['show', 'find', 'suggest', 'indicate', 'reveal', 'put', 'give']);
+export const EVIDENCE_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'data', 'report', 'reports',
+  'analysis', 'figures', 'numbers', 'records', 'record', 'research', 'results', 'statistics', 'audit', 'review', 'investigation',
+  'video', 'footage', 'documents', 'document', 'filings', 'filing', 'estimates', 'estimate', 'count', 'tally', 'census', 'model',
+  'forecast', 'projections', 'averages', 'average', 'exit', 'emails', 'email', 'memo', 'letter', 'tests', 'test', 'evidence']);
+/** Objects that make a cue an act rather than a claim: "claimed responsibility", "took credit". */
+export const ACT_OBJECTS = new Set(['responsibility', 'credit', 'victory', 'office', 'power', 'control', 'asylum']);
 /** Cues that voice an intention or a request with "to": "vowed to resign", "urged him to stay", "declined to comment". */
 export const INFINITIVE_CONTENT_LEMMAS = new Set(['promise', 'pledge', 'vow', 'threaten', 'urge', 'ask', 'tell', 'call',
-  'order', 'warn', 'encourage', 'advise', 'claim', 'demand', 'decline', 'refuse', 'direct', 'instruct', 'beg', 'implore',
+  'warn', 'encourage', 'advise', 'claim', 'demand', 'decline', 'refuse', 'beg', 'implore',
   'appeal', 'request', 'invite', 'challenge', 'dare', 'remind', 'offer', 'propose', 'say', 'write', 'tweet']);
 
 const BY_LEMMA = new Map<string, CueEntry>();

@@ -1,8 +1,8 @@
 import type { Doc, Quote, QuotedSpan, QuoteKind, Sentence, Span, Speaker, Token } from '../../model.js';
-import { ATTRIBUTION_SCOPE, cueEntry, INFINITIVE_CONTENT_LEMMAS, NP_CONTENT_LEMMAS } from '../../rules/cues.js';
+import { ACT_OBJECTS, ATTRIBUTION_SCOPE, cueEntry, EVIDENCE_HEADS, EVIDENCE_LEMMAS, INFINITIVE_CONTENT_LEMMAS, JUDGEMENT_LEMMAS, JUDGEMENT_REASON_WORDS, NP_CONTENT_LEMMAS, STATED_POSITION_NP_LEMMAS } from '../../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../../rules/names.js';
 import { findCues, type CueMatch } from './findCues.js';
-import { clauseSubject, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
+import { clauseSubject, phraseEndingAt, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
 import { SpeakerResolver } from './resolveSpeaker.js';
 import { SpanIndex } from '../../text/spanIndex.js';
 
@@ -18,6 +18,7 @@ export const QUOTE_RULES = {
   'reported-inverted': { kind: 'indirect', confidence: 0.8, description: '…, sources said / said Tarar — content before the cue' },
   'reported-according-to': { kind: 'indirect', confidence: 0.85, description: '… according to X' },
   'reported-relative': { kind: 'indirect', confidence: 0.75, description: 'X, who said … — the relative pronoun stands for the speaker' },
+  'reported-noun-that': { kind: 'indirect', confidence: 0.75, description: 'Trump’s claim that … — a cue noun, its possessor and a that-clause' },
   'reported-label': { kind: 'indirect', confidence: 0.8, description: 'SPEAKER: … — a line that opens with a speaker and a colon (transcripts, headlines)' },
   'reported-sourceless': { kind: 'indirect', confidence: 0.5, description: '… is expected to / seemed to … — a cue with no one named' },
   'mixed-carried': { kind: 'mixed', confidence: 0.6, description: 'a sentence with quoted words and no cue continues the previous speaker' },
@@ -57,8 +58,19 @@ const CONTENT_STOPPERS = new Set(['which', 'who', 'whom', 'whose', 'although', '
 /** Line openers with a colon that announce a kind of text, not a speaker: "Update: …", "Editor's note: …". */
 const NOT_SPEAKER_LABELS = new Set(['update', 'updated', 'note', "editor's note", 'editor\u2019s note', 'correction', 'clarification',
   'watch', 'read', 'read more', 'related', 'see also', 'photo', 'photos', 'video', 'live', 'breaking', 'breaking news', 'warning',
-  'disclosure', 'full disclosure', 'background', 'context', 'analysis', 'opinion', 'exclusive', 'source', 'sources', 'credit',
+  'the latest', 'latest', 'delegate update', 'live updates', 'editor’s note', 'programming note', 'disclosure', 'full disclosure', 'background', 'context', 'analysis', 'opinion', 'exclusive', 'source', 'sources', 'credit',
   'image', 'caption', 'transcript', 'summary', 'tl;dr', 'ps', 'p.s', 'faq', 'dateline', 'where', 'when', 'what', 'why', 'how', 'who']);
+/** Cues that take an object and then a that-clause: "told reporters that", "assured voters that". */
+const OBJECT_THEN_CLAUSE_LEMMAS = new Set(['tell', 'assure', 'remind', 'warn', 'inform', 'brief', 'notify', 'convince', 'persuade', 'promise', 'show', 'teach']);
+/** Words that stand for a whole statement after a verb of saying. */
+const SAID_PROFORMS = /^(?:so|yes|no|otherwise|as much|the same(?: thing)?(?: (?:of|about) .+)?|nothing(?: of the sort)?|much the same)$/i;
+/** Pronouns that, opening a sentence, name its speaker. */
+const PERSONAL_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we']);
+/** Verbs of saying whose content is a clause: a long content after them is one, whatever the tagger says. */
+const CLAUSE_CUES = new Set(['say', 'tell', 'add', 'write', 'argue', 'claim', 'insist', 'state', 'explain', 'note', 'warn', 'predict', 'contend', 'assert', 'believe', 'think']);
+/** Words that end a noun-phrase content: what follows says when or where it was said. */
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const NP_CONTENT_ENDERS = new Set(['during', 'amid', 'while', 'when', 'after', 'before', 'where', 'yesterday', 'today', 'tonight']);
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
@@ -80,13 +92,25 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     return false;
   };
-  const tokenIndex = new SpanIndex(tokens);
+  /** Index of the first token that ends after `offset` (tokens are in text order). */
+  const firstTokenEndingAfter = (offset: number): number => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tokens[mid]?.end ?? 0) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   /** A mention stands as a subject when a verb follows it or it opens its sentence. */
   const isSubject = (mention: Span): boolean => {
-    const inMention = tokenIndex.overlapping(mention.start, mention.end);
-    const last = inMention.at(-1);
-    const first = inMention[0];
-    if (!last || !first) return false;
+    const first = tokens[firstTokenEndingAfter(mention.start)];
+    if (!first || first.start >= mention.end) return false;
+    let lastIndex = first.index;
+    while ((tokens[lastIndex + 1]?.start ?? Infinity) < mention.end) lastIndex++;
+    const last = tokens[lastIndex];
+    if (!last) return false;
     const next = tokens[last.index + 1];
     const s = sentences[first.sentence];
     if (next && (next.pos === 'VERB' || next.pos === 'AUX' || (next.pos === 'ADV' && tokens[last.index + 2]?.pos === 'VERB'))) return true;
@@ -129,11 +153,24 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return found;
   };
   const spanOf = (p: Phrase): Span => ({ start: tokens[p.first]?.start ?? 0, end: tokens[p.last - 1]?.end ?? 0 });
+  /** Speakers already resolved, by their mention's first and last token: a mention resolves the same way twice. */
+  const resolvedMentions = new Map<string, Speaker>();
   const speakerFrom = (source: SourcePhrase | Phrase | null): Speaker | null => {
     if (!source) return null;
+    const phrase = 'core' in source ? source.full : source;
+    const key = `${phrase.first}:${phrase.last}`;
+    const known = resolvedMentions.get(key);
+    if (known) return known;
+    const speaker = resolveSource(source);
+    if (speaker) resolvedMentions.set(key, speaker);
+    return speaker;
+  };
+  const resolveSource = (source: SourcePhrase | Phrase): Speaker | null => {
     if ('core' in source) {
       // a relative pronoun resolves through its antecedent; an appositive phrase as a whole ("The military's media wing, ISPR")
-      const words = source.relative ? source.core : source.full;
+      // … and a possessor through its name without the mark ("The senator's" → the senator)
+      const possessive = /^['\u2019]s?$/.test(tokens[source.full.last - 1]?.text ?? '');
+      const words = source.relative || possessive ? source.core : source.full;
       return resolver.resolve(tokens, words.first, words.last, spanOf(source.full));
     }
     return resolver.resolve(tokens, source.first, source.last);
@@ -146,6 +183,22 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     lastAttributionParagraph = sentences[draft.sentence]?.paragraph ?? lastAttributionParagraph;
     return full;
   };
+  /**
+   * Who a cue-less quotation continues: whoever spoke last, unless that attribution shares its sentence
+   * with an earlier quotation ("“It was very nice,” X told Reuters when asked if … “He was very charming.”").
+   */
+  const carriedSpeaker = (s: Sentence): Speaker | null => {
+    const latest = drafts.at(-1);
+    if (latest?.speaker && latest.kind !== 'direct') {
+      // a quotation earlier in the latest attribution's own sentence speaks on
+      for (let i = drafts.length - 2; i >= Math.max(0, drafts.length - 4); i--) {
+        const d = drafts[i];
+        if (!d || d.sentence !== latest.sentence || (sentences[d.sentence]?.paragraph ?? -10) < s.paragraph - 1) break;
+        if (d.kind === 'direct' && d.cue && d.speaker) return d.speaker;
+      }
+    }
+    return resolver.previousSpeaker;
+  };
   const useQuote = (q: QuotedSpan, d: Draft): void => {
     usedQuoteSpans.add(q);
     d.quotes.push(q);
@@ -153,8 +206,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   };
 
   /** Speaker and cue right after a closing mark: `,” he said` / `,” said Tarar` / `,” one source noted`. */
-  const cueAfter = (q: QuotedSpan, s: Sentence): { cue: CueMatch; speaker: SourcePhrase | null } | null => {
+  const cueAfter = (q: QuotedSpan, closing: Sentence): { cue: CueMatch; speaker: SourcePhrase | null } | null => {
+    let s = closing;
     let i = firstTokenFrom(q.close.end, s);
+    // '"… here?" Sanders said. "Okay"': the tokenizer may end the sentence at the closing mark; "Sanders said." is its attribution
+    const next = sentences[s.index + 1];
+    const splitAtMark = i >= s.tokenEnd && !!next && next.paragraph === s.paragraph && !next.heading;
+    if (splitAtMark && next) { s = next; i = next.tokenStart; }
     if (tokens[i]?.text === ',' || tokens[i]?.text === '\u2014' || tokens[i]?.text === '-') i++;
     const cues = cuesOf(s).filter(c => c.first >= i && c.first <= i + 45 && !consumedCues.has(c.first) && c.lemma !== ':');
     const cue = cues[0];
@@ -163,6 +221,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const lastInner = norm.slice(Math.max(q.inner.start, q.inner.end - 2), q.inner.end);
     const opensNext = (k: number): boolean => tokens[k]?.text === ':' || OPEN_MARK_TOKEN.test(tokens[k]?.text ?? '') || (tokens[k]?.text === ',' && OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? ''));
     if (/[.!?]\s*$/.test(lastInner) && opensNext(afterCueModifiers(cue, s))) return null;
+    if (splitAtMark) {
+      // only a bare attribution: "Sanders said." — not "He said the plan would fail."
+      const k = afterCueModifiers(cue, s);
+      if (k < s.tokenEnd && !/^[.!?]$/.test(tokens[k]?.text ?? '')) return null;
+    }
     if (cue.first === i) {
       // inverted: said Tarar / according to officials
       return { cue, speaker: sourceAfter(tokens, cue.last, s.tokenEnd) };
@@ -216,23 +279,38 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (cue.sourceAfter) {
       // "as reported by X": the phrase's own words after the cue lead to the source
       const from = ['by', 'of'].includes(tokens[cue.last]?.lower ?? '') ? cue.last + 1 : cue.last;
-      return { source: sourceAfter(tokens, from, s.tokenEnd), inverted: true };
+      const after = sourceAfter(tokens, from, s.tokenEnd);
+      // "According to exit polls, …": an opening "according to" names everything up to its comma, whatever the tagger made of it
+      // … and a source the tagger could not read as a noun phrase ("according to police, who …") is the words up to the clause end
+      if (cue.first <= s.tokenStart + 1 || !after) {
+        let comma = from;
+        while (comma < s.tokenEnd && comma < from + 10 && !/^[,.;!?]$/.test(tokens[comma]?.text ?? '') && !OPEN_MARK_TOKEN.test(tokens[comma]?.text ?? '')) comma++;
+        const ends = /^[,.;!?]$/.test(tokens[comma]?.text ?? '') || comma === s.tokenEnd;
+        if (ends && comma > from && (!after || after.full.last < comma) && (cue.first <= s.tokenStart + 1 || comma - from <= 4)) {
+          const core = after && after.core.last <= comma ? after.core : { first: from, last: comma };
+          return { source: { core, full: { first: from, last: comma }, relative: false }, inverted: true };
+        }
+      }
+      return { source: after, inverted: true };
     }
     if (cue.participle) {
-      let earlier: Draft | undefined;
-      for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - 10); i--) {
-        const d = drafts[i];
-        if (d && d.sentence === s.index && d.speaker) { earlier = d; break; }
-      }
-      if (earlier?.speaker?.mention) {
-        const first = firstTokenFrom(earlier.speaker.mention.start, s);
-        const last = lastTokenBefore(earlier.speaker.mention.end, s) + 1;
-        if (first < last) return { source: { core: { first, last }, full: { first, last }, relative: false }, inverted: false };
-      }
+      const earlier = earlierSpeakerMention(s, cue.first);
+      if (earlier) return { source: earlier, inverted: false };
+      // "X has voiced support …, telling …": the subject of the clause's own cue, found before that cue's draft exists
+      const main = cuesOf(s).filter(c => c.last <= cue.first && !c.participle && !c.sourceAfter && c.lemma !== ':').at(-1);
+      const mainSubject = main ? sourceBefore(tokens, main.first, clauseFloor(s, main.first)) : null;
+      if (mainSubject && !mainSubject.relative) return { source: mainSubject, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
     if (isPassive(cue)) return { source: null, inverted: false };
+    if (cue.ruleId === 'cue-noun-that') return { source: possessorOf(cue, s), inverted: false };
+    if (cue.first <= clauseFloor(s, cue.first) && /ing$/.test(tokens[cue.head]?.lower ?? '')) {
+      // "Citing “obligations in Tennessee,” the spokeswoman told POLITICO …": the main clause's subject
+      const main = cuesOf(s).find(c => c.first > cue.last && !c.participle && !c.sourceAfter && c.lemma !== ':');
+      const subject = main ? sourceBefore(tokens, main.first, cue.last) : null;
+      if (subject && !subject.relative) return { source: subject, inverted: false };
+    }
     if (isReducedParticiple(cue)) {
       // "the group of contests, known as Super Tuesday": the noun before the comma is what is named
       const named = subjectBefore(tokens, cue.first - 1, clauseFloor(s, cue.first));
@@ -243,7 +321,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (before) return { source: before, inverted: false };
     const prev = tokens[cue.first - 1];
     if (prev && (prev.lower === 'and' || prev.lower === 'but' || prev.lower === 'then') && cue.first - 1 > s.tokenStart) {
-      // a second verb of the same subject: "The embassy declined the request and said ..."
+      // a second verb of the same subject: "The embassy declined the request and said ...", "he described … and urged …"
+      const earlier = earlierSpeakerMention(s, cue.first);
+      if (earlier) return { source: earlier, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
@@ -252,6 +332,32 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const end = after ? tokens[after.full.last] : undefined;
     if (after && after.full.last < s.tokenEnd && end && !/^[.,;!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { source: null, inverted: true };
     return { source: after, inverted: true };
+  };
+
+  /** Whose the cue noun is: "Donald Trump’s [claim]" (the mark stays in the mention), "his [repeated claim]". */
+  const possessorOf = (cue: CueMatch, s: Sentence): SourcePhrase | null => {
+    let k = cue.first - 1;
+    while (k > s.tokenStart && (tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'ADV')) k--;
+    const mark = tokens[k];
+    if (!mark || k < s.tokenStart) return null;
+    if (mark.pos === 'PRON') return { core: { first: k, last: k + 1 }, full: { first: k, last: k + 1 }, relative: false };
+    const owner = phraseEndingAt(tokens, k, clauseFloor(s, k));
+    return owner ? { core: owner, full: { first: owner.first, last: k + 1 }, relative: false } : null;
+  };
+
+  /** The speaker mention of the latest attribution in this sentence whose mention stands before token `before`. */
+  const earlierSpeakerMention = (s: Sentence, before: number): SourcePhrase | null => {
+    for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - 10); i--) {
+      const d = drafts[i];
+      if (!d || d.sentence !== s.index || !d.speaker) continue;
+      const mention = d.speaker.mention;
+      if (!mention) return null;
+      const first = firstTokenFrom(mention.start, s);
+      const last = lastTokenBefore(mention.end, s) + 1;
+      if (first < last && last <= before) return { core: { first, last }, full: { first, last }, relative: false };
+      return null;
+    }
+    return null;
   };
 
   /** "also known as", "…, described as": a past participle with no auxiliary, modifying the noun before it. */
@@ -267,8 +373,15 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** "was acknowledged", "is expected": whoever holds the view is not the subject. */
   const isPassive = (cue: CueMatch): boolean => {
     const head = tokens[cue.head];
-    if (!head || cue.head === cue.first || /ing$/.test(head.lower) || head.lower === head.lemma || /s$/.test(head.lower)) return false;
+    if (!head || /ing$/.test(head.lower) || head.lower === head.lemma || /s$/.test(head.lower)) return false;
     for (let k = cue.first; k < cue.head; k++) if (tokens[k]?.lemma === 'be') return true;
+    // "was on Wednesday reported": a time phrase between the auxiliary and the participle
+    for (let k = cue.first - 1; k >= Math.max(0, cue.first - 4); k--) {
+      const t = tokens[k];
+      if (!t) break;
+      if (t.lemma === 'be' && t.pos === 'AUX') return k < cue.first - 1;
+      if (!['ADP', 'PROPN', 'NOUN', 'NUM', 'ADV'].includes(t.pos)) break;
+    }
     return false;
   };
 
@@ -279,12 +392,16 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   };
 
   for (const s of sentences) {
-    if (s.heading) continue;
+    // '“…” ― Francisco Herrero' has no full stop at its end, but is a quotation and its source, not a heading
+    if (s.heading && !isQuotedLineWithSource(s)) continue;
     resolver.advanceTo(s.start);
 
     // 1. quotations that open in this sentence and stand on their own
+    const sentenceLabel = labelAt(s);
     for (const { quote: q } of opens.overlapping(s.start, s.end)) {
       if (usedQuoteSpans.has(q)) continue;
+      // '"PENCE: …': the speaker label inside the mark attributes the line (step 2)
+      if (sentenceLabel && q.open.end <= (tokens[sentenceLabel.first]?.start ?? -1)) continue;
       const lead = norm.slice(s.start, q.open.start).trim();
       const closeSentence = sentenceAt(Math.max(q.close.start - 1, q.open.end)) ?? s;
       const wordCount = norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length;
@@ -307,7 +424,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           continue;
         }
         const tail = norm.slice(q.close.end, closeSentence.end).trim();
-        const prev = resolver.previousSpeaker;
+        const prev = carriedSpeaker(s);
         const nearby = s.paragraph - lastAttributionParagraph <= 1 || q.continued;
         if (/^[.!?]?$/.test(tail) && wordCount >= 3 && prev && nearby) {
           useQuote(q, record({ kind: 'direct', content: q.inner, speaker: { ...prev, mention: null, resolution: 'carried' }, cue: null, sentence: s.index, ruleId: q.continued ? 'direct-continued' : 'direct-carried' }));
@@ -338,8 +455,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           // "calls the issue of security “a priority”": what is called so belongs to the content
           const openToken = firstTokenFrom(q.open.start, s);
           const object = cue.complement === 'predicate' && openToken > cue.last && !/^[,:]$/.test(tokens[openToken - 1]?.text ?? '') ? tokens[cue.last] : undefined;
-          const content = object ? { start: object.start, end: q.close.end } : q.inner;
-          const draft = record({ kind: object ? 'mixed' : 'direct', content, speaker, cue, sentence: s.index, ruleId: cue.participle ? 'direct-participle' : 'direct-cue-before' });
+          // 'says “the wind is at our backs” despite his loss': the clause goes on after the quotation
+          const tail = closeSentence === s && cue.lemma !== ':' ? clauseTailAfter(q, s) : null;
+          const start = object ? object.start : tail ? q.open.start : q.inner.start;
+          const content = object || tail ? { start, end: tail?.end ?? q.close.end } : q.inner;
+          const draft = record({ kind: object || tail ? 'mixed' : 'direct', content, speaker, cue, sentence: s.index, ruleId: cue.participle ? 'direct-participle' : 'direct-cue-before' });
           useQuote(q, draft);
           continue;
         }
@@ -358,10 +478,16 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
 
     // 2. a line that opens with its speaker: "FALLIN: I think…", "Poll: Trump leads…", "Q: …"
-    const label = labelAt(s);
-    if (label && !cuesOf(s).some(c => c.first > label.colon && c.lemma !== ':')) {
-      // the label's own sentence; later sentences of a transcript answer carry their own attributions
-      const end = s.tokenEnd;
+    const label = sentenceLabel;
+    if (label && !cuesOf(s).some(c => c.first > label.colon && isSpeechCue(c))) {
+      // the label's turn runs on over the paragraph's sentences until one carries a verb of saying of its own
+      let lastSentence = s;
+      for (let k = s.index + 1; k < sentences.length; k++) {
+        const next = sentences[k];
+        if (!next || next.paragraph !== s.paragraph || next.heading || cuesOf(next).some(isSpeechCue)) break;
+        lastSentence = next;
+      }
+      const end = lastSentence.tokenEnd;
       const first = tokens[label.colon + 1];
       const last = tokens[end - 1];
       const content = first && last ? trimContent(first.start, last.end) : null;
@@ -386,10 +512,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       let ruleId: QuoteRuleId;
       if (cue.sourceAfter) {
         const after = source ? source.full.last : cue.last;
-        const atStart = cue.first <= s.tokenStart + 1;
-        content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(previousBoundary(cues, cue, s), cue.first, s);
+        // "On Sunday in London, according to witnesses, a man entered a store": what comes before has no verb, what follows is the clause
+        const before = previousBoundary(cues, cue, s);
+        const clauseAfter = tokens[after]?.text === ',' && !hasFiniteVerb(before, cue.first) && hasFiniteVerb(after + 1, contentEnd(after, s));
+        const atStart = cue.first <= s.tokenStart + 1 || clauseAfter;
+        content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(before, cue.first, s);
         ruleId = 'reported-according-to';
-      } else if (inverted || isAtClauseEnd(cue, source?.full ?? null, s)) {
+      } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
         const end = inverted ? cue.first : (source?.full.first ?? cue.first);
         const start = previousBoundary(cues, cue, s);
         content = tokenRange(start, end, s);
@@ -404,16 +533,18 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const start = contentStart(cue, s);
         // "…, also known as Fitna al-Khawarij, launched …": a participle modifier names its object and no more
         const reduced = isReducedParticiple(cue);
-        const end = reduced ? (phraseStartingAt(tokens, start, s.tokenEnd)?.last ?? start) : nextBoundary(cues, cue, s);
+        let end = reduced ? (phraseStartingAt(tokens, start, s.tokenEnd)?.last ?? start) : nextBoundary(cues, cue, s);
+        if (cue.ruleId === 'cue-noun-that' && !hasVerbBetween(s.tokenStart, cue.first)) end = Math.min(end, mainVerbAfterClause(start, end));
         content = tokenRange(start, end, s);
-        ruleId = cue.participle ? 'reported-participle' : source?.relative ? 'reported-relative' : 'reported-cue-after-subject';
+        ruleId = cue.ruleId === 'cue-noun-that' ? 'reported-noun-that' : cue.participle ? 'reported-participle' : source?.relative ? 'reported-relative' : 'reported-cue-after-subject';
       }
       if (!content) continue;
       if (!source && !(SOURCELESS_CUES && ruleId === 'reported-cue-after-subject')) continue;
       if (!source) ruleId = 'reported-sourceless';
       const contentTokens = tokensIn(content, s);
       if (contentTokens < 1) continue;
-      if (!inScope(cue, content, s)) continue;
+      if (!inScope(cue, content, s, source)) continue;
+      if (ruleId !== 'reported-inverted' && ruleId !== 'reported-according-to') content = npContentEnd(content, s);
       content = extendOverQuotation(content);
       if (overlapsRecentDraft(content)) continue;
       const speaker = speakerFrom(source);
@@ -425,11 +556,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // 4. quoted words in a sentence with no cue: the previous speaker goes on
     const loose = opens.overlapping(s.start, s.end).map(o => o.quote).filter(q => !usedQuoteSpans.has(q)
       && norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length >= 3);
-    const prev = resolver.previousSpeaker;
+    const prev = carriedSpeaker(s);
     if (loose.length && cues.length === 0 && prev && s.paragraph - lastAttributionParagraph <= 1) {
       const content = trimContent(s.start + openerLength(norm.slice(s.start, s.end)), s.end);
       if (content && !overlapsRecentDraft(content)) {
-        const draft = record({ kind: 'mixed', content, speaker: { ...prev, mention: null, resolution: 'carried' }, cue: null, sentence: s.index, ruleId: 'mixed-carried' });
+        // "She informed police she had …, but “…”": a personal pronoun subject says who, better than the last speaker
+        const first = firstTokenFrom(content.start, s);
+        const subject = tokens[first];
+        const ownSpeaker = subject && PERSONAL_SUBJECTS.has(subject.lower) && ['VERB', 'AUX', 'ADV'].includes(tokens[first + 1]?.pos ?? '')
+          ? speakerFrom({ first, last: first + 1 }) : null;
+        const speaker: Speaker = ownSpeaker ?? { ...prev, mention: null, resolution: 'carried' };
+        const draft = record({ kind: 'mixed', content, speaker, cue: null, sentence: s.index, ruleId: 'mixed-carried' });
         loose.forEach(q => useQuote(q, draft));
       }
     }
@@ -438,18 +575,22 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** A speaker label that opens a paragraph: one to five capitalised words (or "Q"/"A") and a colon. */
   function labelAt(s: Sentence): { first: number; colon: number } | null {
     const para = doc.paragraphs[s.paragraph];
-    const first = tokens[s.tokenStart];
-    if (!para || !first || first.start !== para.start) return null;
-    for (let k = s.tokenStart; k < Math.min(s.tokenEnd - 1, s.tokenStart + 6); k++) {
+    const opener = tokens[s.tokenStart];
+    if (!para || !opener || opener.start !== para.start) return null;
+    // '"PENCE: Well, …': a transcript quoted paragraph by paragraph opens each one with a mark
+    const start = OPEN_MARK_TOKEN.test(opener.text) && /^[\p{Lu}]{2,}$/u.test(tokens[s.tokenStart + 1]?.text ?? '') ? s.tokenStart + 1 : s.tokenStart;
+    for (let k = start; k < Math.min(s.tokenEnd - 1, start + 6); k++) {
       const t = tokens[k];
       if (!t) return null;
       if (t.text === ':') {
-        if (k === s.tokenStart || (tokens[k + 1]?.start ?? 0) > t.end + 2) return null;
-        if (NOT_SPEAKER_LABELS.has(norm.slice(tokens[s.tokenStart]?.start ?? 0, tokens[k - 1]?.end ?? 0).toLowerCase())) return null;
+        if (k === start || (tokens[k + 1]?.start ?? 0) > t.end + 2) return null;
+        const label = norm.slice(tokens[start]?.start ?? 0, tokens[k - 1]?.end ?? 0).toLowerCase();
+        // "Follow X on Twitter: @x" is a byline, not a speaker
+        if (NOT_SPEAKER_LABELS.has(label) || /^follow\b/.test(label)) return null;
         if (/^\d/.test(tokens[k + 1]?.text ?? '')) return null;      // 8:30
-        return { first: s.tokenStart, colon: k };
+        return { first: start, colon: k };
       }
-      const word = /^[\p{Lu}]/u.test(t.text) || t.text === '.' || t.pos === 'PROPN' || (['of', 'on', 'the', 'and'].includes(t.lower) && k > s.tokenStart);
+      const word = /^[\p{Lu}]/u.test(t.text) || t.text === '.' || t.pos === 'PROPN' || (['of', 'on', 'the', 'and'].includes(t.lower) && k > start);
       if (!word || t.pos === 'VERB' && !/^[\p{Lu}]/u.test(t.text)) return null;
     }
     return null;
@@ -484,6 +625,41 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return { cue: dashCue(dashAt), source: name };
   }
 
+  /**
+   * "The senator's claim that the bill would cut taxes was false": when the cue noun's phrase is the
+   * sentence's subject, its clause ends where the sentence's own verb begins — a finite verb after
+   * the clause's verb and a noun.
+   */
+  function mainVerbAfterClause(from: number, to: number): number {
+    let sawVerb = false;
+    for (let k = from + 1; k < to; k++) {
+      const t = tokens[k];
+      if (!t || insideQuote(t.start)) continue;
+      const finite = (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[k - 1]?.lower !== 'to';
+      if (finite && sawVerb && ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(tokens[k - 1]?.pos ?? '')) return k;
+      if (finite) sawVerb = true;
+    }
+    return to;
+  }
+
+  /** A line that is a quotation followed by a dash and a capitalised name: '“…” ― Jane Roe'. */
+  function isQuotedLineWithSource(s: Sentence): boolean {
+    const first = tokens[s.tokenStart];
+    if (!first || !OPEN_MARK_TOKEN.test(first.text)) return false;
+    for (let k = s.tokenStart + 1; k < s.tokenEnd - 1; k++) {
+      if (DASH.test(tokens[k]?.text ?? '') && CLOSING_QUOTE.test(tokens[k - 1]?.text ?? '') && /^[\p{Lu}]/u.test(tokens[k + 1]?.text ?? '')) return true;
+    }
+    return false;
+  }
+
+  function hasFiniteVerb(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const t = tokens[k];
+      if (t && (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[k - 1]?.lower !== 'to' && !insideQuote(t.start)) return true;
+    }
+    return false;
+  }
+
   function hasVerbBetween(from: number, to: number): boolean {
     for (let k = from; k < to; k++) if (tokens[k]?.pos === 'VERB' || tokens[k]?.pos === 'AUX') return true;
     return false;
@@ -499,6 +675,45 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return opens.overlapping(q.close.end, q.close.end + 4).some(o => o.quote.continued && o.quote !== q);
   }
 
+  /** A verb of saying, confirming, denying or accusing from the hand lexicon (not a belief or a stance). */
+  function isSpeechCue(c: CueMatch): boolean {
+    const entry = cueEntry(c.lemma);
+    return !!entry && entry.frame !== 'belief';
+  }
+
+  /**
+   * The rest of the clause after a quotation that a preposition continues ("“…” despite his loss",
+   * "“2,521 shooting incidents” in the city"): its end, or null when the quotation ends the clause.
+   */
+  function clauseTailAfter(q: QuotedSpan, s: Sentence): Span | null {
+    const k = firstTokenFrom(q.close.end, s);
+    const next = tokens[k];
+    // '“three terrorists” were killed': the quotation is the clause's subject, its verb follows
+    const verbAfter = (next?.pos === 'VERB' || next?.pos === 'AUX') && !/ing$/.test(next.lower);
+    if (!next || k >= s.tokenEnd || (next.pos !== 'ADP' && !verbAfter) || next.lower === 'that' || next.lower === 'according') return null;
+    const end = nextBoundaryAfterQuote(k, s);
+    const last = tokens[end - 1];
+    if (end <= k + 1 || !last) return null;
+    return trimContent(q.open.start, last.end);
+  }
+
+  /** Where the clause after token k ends: contentEnd, or the first cue after k. */
+  function nextBoundaryAfterQuote(k: number, s: Sentence): number {
+    const end = contentEnd(k, s);
+    const cue = cuesOf(s).find(c => c.first > k && c.first < end);
+    if (!cue) return end;
+    // the next attribution starts with its speaker and the words that join it on: ", while footage … showed"
+    const source = sourceBefore(tokens, cue.first, k + 1);
+    let b = source && !source.relative ? source.full.first : cue.first;
+    while (b - 1 > k && (ATTRIBUTION_BOUNDARY.has(tokens[b - 1]?.lower ?? '') || tokens[b - 1]?.lower === 'while')) b--;
+    return Math.max(k + 1, b);
+  }
+
+  /** A cue other than the draft's own among tokens [from, to) of sentence s. */
+  function otherCueBetween(d: Draft, from: number, to: number, s: Sentence): boolean {
+    return cuesOf(s).some(c => c.first >= from && c.first < to && c.first !== d.cue?.first && c.lemma !== ':');
+  }
+
   /** The draft of the quotation that a `,” he said, “` interruption right before `q` belongs to. */
   function interruptedBy(q: QuotedSpan, s: Sentence): Draft | null {
     const openToken = firstTokenFrom(q.open.start, s);
@@ -511,7 +726,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const d = closed ? draftByQuote.get(closed) : undefined;
         if (!d || !d.cue || d.kind !== 'direct') return null;
         const cueTokenIn = d.cue.first > k && d.cue.first < openToken;
-        return cueTokenIn ? d : null;
+        // '“…,” Giuliani said, adding that Clinton showed the “…”': a second cue in the gap starts an attribution of its own
+        return cueTokenIn && !otherCueBetween(d, k, openToken, s) ? d : null;
       }
       if (OPEN_MARK_TOKEN.test(t.text) || t.text === ';') return null;
     }
@@ -567,7 +783,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       }
       if (takesObject && guard === 0 && !OPEN_MARK_TOKEN.test(t.text) && t.lower !== 'that') {
         const obj = phraseStartingAt(tokens, k, s.tokenEnd);
-        if (obj) { k = obj.last; continue; }
+        if (obj) {
+          // "told reporters today psychiatric assessments will …": the object ends at a time word
+          let end = obj.last;
+          for (let j = k + 1; j < obj.last; j++) if (TIME_WORDS.has(tokens[j]?.lower ?? '')) { end = j; break; }
+          k = end;
+          continue;
+        }
       }
       break;
     }
@@ -597,8 +819,28 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // "called Clinton's use of email “extremely careless”": the object belongs to what was said
     let k = cue.complement === 'predicate' ? cue.last : afterCueModifiers(cue, s);
     if (cue.lemma === 'call' && ['for', 'on'].includes(tokens[k]?.lower ?? '')) k++;
-    while (k < s.tokenEnd && [',', ':', 'that', '\u2014', '-'].includes(tokens[k]?.lower ?? '')) k++;
+    // "is telling customers at a popular Manchester, New Hampshire, breakfast spot that …": the clause opens at "that"
+    const that = thatAfterObject(cue, k, s);
+    if (that >= 0) return that;
+    // a leading "that" stays: trimContent takes off one, and only one ("denied that that was the case")
+    while (k < s.tokenEnd && [',', ':', '\u2014', '-'].includes(tokens[k]?.lower ?? '')) k++;
     return k;
+  }
+
+  /**
+   * The "that" which opens a clause after a cue's object and its modifiers, when the words between
+   * hold no verb, quotation mark or clause boundary ("told reporters in Concord, N.H., on Monday that …"); else -1.
+   */
+  function thatAfterObject(cue: CueMatch, from: number, s: Sentence): number {
+    if (cue.sourceAfter || tokens[from]?.lower === 'that') return -1;
+    // only where an object or a place stands before the clause ("told customers at a diner, …, that"), not a relative "that"
+    if (!OBJECT_THEN_CLAUSE_LEMMAS.has(cue.lemma) && tokens[from]?.pos !== 'ADP' && tokens[from]?.text !== ',') return -1;
+    for (let k = from; k < Math.min(s.tokenEnd, from + 14); k++) {
+      const t = tokens[k];
+      if (!t || t.pos === 'VERB' || t.pos === 'AUX' || t.text === ';' || OPEN_MARK_TOKEN.test(t.text) || CONTENT_STOPPERS.has(t.lower)) return -1;
+      if (t.lower === 'that' && (t.pos === 'SCONJ' || OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? ''))) return k;
+    }
+    return -1;
   }
 
   /**
@@ -623,26 +865,42 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
       if (t.text !== ',' && t.text !== '\u2014' && t.text !== '--') continue;
       if (!next) continue;
+      // "they believe gas, which leaks often, was the trigger": a relative clause between commas, and the clause goes on
+      if (next.lower === 'which' || next.lower === 'who') {
+        let close = k + 2;
+        while (close < s.tokenEnd && close < k + 20 && tokens[close]?.text !== ',' && tokens[close]?.text !== ';') close++;
+        const after = tokens[close + 1];
+        if (tokens[close]?.text === ',' && after && (after.pos === 'VERB' || after.pos === 'AUX') && !/ing$/.test(after.lower)) { k = close; continue; }
+      }
       if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB')) return k;
       // ", and the market did": a second clause with a subject and a verb of its own
-      if ((next.lower === 'and' || next.lower === 'or') && startsClause(k + 2, s)) return k;
+      if ((next.lower === 'and' || next.lower === 'or') && tokens[k + 2]?.lower !== 'that' && startsClause(k + 2, s)) return k;
     }
     return s.tokenEnd;
   }
 
   /** A subject (a pronoun, or a short noun phrase) followed by a verb starts at `k`. */
   function startsClause(k: number, s: Sentence): boolean {
-    for (let j = k; j < Math.min(s.tokenEnd, k + 5); j++) {
+    for (let j = k; j < Math.min(s.tokenEnd, k + 7); j++) {
       const t = tokens[j];
-      if (!t || t.pos === 'PUNCT' || t.pos === 'ADP' || t.pos === 'CCONJ') return false;
+      // "he and Mr. Trump still speak": a coordinated subject
+      if (t?.pos === 'CCONJ' && j > k && (t.lower === 'and' || t.lower === 'or')) continue;
+      if (!t || t.pos === 'PUNCT' && t.text !== '.' || t.pos === 'ADP' || t.pos === 'CCONJ') return false;
       if ((t.pos === 'VERB' || t.pos === 'AUX') && j > k) return true;
     }
     return false;
   }
 
   function nextBoundary(cues: CueMatch[], cue: CueMatch, s: Sentence): number {
+    const thatClause = tokens[contentStart(cue, s)]?.lower === 'that';
     for (const other of cues) {
       if (other.first < cue.last) continue;
+      // a second cue of the same subject: "called on Congress to pass a deal and said funding is needed"
+      const conj = tokens[other.first - 1];
+      const beforeConj = tokens[other.first - 2];
+      if (conj && (conj.lower === 'and' || conj.lower === 'but') && other.first - 1 > cue.last + 1 && !insideQuote(conj.start)
+        && beforeConj && beforeConj.text !== ',' && beforeConj.pos !== 'AUX' && beforeConj.pos !== 'VERB' && other.first === other.head
+        && !other.participle && !other.sourceAfter && other.lemma !== ':' && isSpeechCue(other)) return other.first - 1;
       if (other.participle || other.sourceAfter) {
         let k = other.first;
         while (k > cue.last && [',', 'and', 'while', 'before', 'after', '\u2014'].includes(tokens[k - 1]?.lower ?? '')) k--;
@@ -655,6 +913,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (subject && tokens[subject.first - 1]?.text === ',' && (other.last >= s.tokenEnd - 1)) return subject.first - 1;
       // another attribution after a clause boundary: "…, Forbes says …", "… and Mr. Trump has disparaged …", ", cited …"
       if (other.lemma === ':' || insideQuote(tokens[other.first]?.start ?? 0)) continue;
+      // inside a "that"-clause only a verb of saying starts another attribution: "noted that, in 1972, he supported …" goes on
+      if (thatClause && !isSpeechCue(other)) continue;
       const source = sourceBefore(tokens, other.first, cue.last + 1);
       const start = source && !source.relative ? source.full.first : other.first;
       let k = start;
@@ -689,19 +949,75 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const t = tokens[i];
       if (!t || t.start < span.start || t.end > span.end) continue;
       if (first && t.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return 'infinitive';
+      // "a summary of a call that had been made": the verbs of a relative clause make no clause of the content
+      if (!first && ['that', 'which', 'who'].includes(t.lower) && ['NOUN', 'PROPN'].includes(tokens[i - 1]?.pos ?? '')) return 'np';
       first = false;
-      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to') return 'clause';
+      // "a former Miss Universe": a capitalised word inside a name is no verb
+      const inName = /^[\p{Lu}]/u.test(t.text) && (/^[\p{Lu}]/u.test(tokens[i - 1]?.text ?? '') || /^[\p{Lu}]/u.test(tokens[i + 1]?.text ?? ''));
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to' && !inName) return 'clause';
     }
     return 'np';
   }
 
   /** In the 'speech' scope a learned cue needs propositional content; see ATTRIBUTION_SCOPE. */
-  function inScope(cue: CueMatch, content: Span, s: Sentence): boolean {
+  function inScope(cue: CueMatch, content: Span, s: Sentence, source: SourcePhrase | null): boolean {
     if (ATTRIBUTION_SCOPE === 'stance' || !cue.ruleId.startsWith('cue-learned')) return true;
     const type = contentType(content, s);
     if (type === 'quote' || type === 'clause') return true;
-    if (type === 'np') return NP_CONTENT_LEMMAS.has(cue.lemma);
+    // "said inevitable economic changes cost many people their jobs": a verb the tagger read as a noun
+    if (type === 'np' && CLAUSE_CUES.has(cue.lemma) && tokensIn(content, s) >= 6) return true;
+    // "half said so", "73 percent said the same of Trump", "Mook said as much": a pro-form stands for what was said
+    if (type === 'np' && CLAUSE_CUES.has(cue.lemma) && SAID_PROFORMS.test(norm.slice(content.start, content.end))) return true;
+    if (type === 'np') {
+      // "claimed responsibility", "took credit": an act, not a claim
+      const lastWord = norm.slice(content.start, content.end).split(/\s+/).at(-1)?.toLowerCase() ?? '';
+      if (ACT_OBJECTS.has(lastWord)) return false;
+      return NP_CONTENT_LEMMAS.has(cue.lemma) || STATED_POSITION_NP_LEMMAS.has(cue.lemma)
+        || (JUDGEMENT_LEMMAS.has(cue.lemma) && givesReason(content, s))
+        || (EVIDENCE_LEMMAS.has(cue.lemma) && !!source && EVIDENCE_HEADS.has(tokens[source.core.last - 1]?.lower ?? ''));
+    }
     return INFINITIVE_CONTENT_LEMMAS.has(cue.lemma);
+  }
+
+  /**
+   * A content with no verb of its own ends at a comma or dash after its noun phrase: what follows is
+   * an aside ("endorsed Clinton on Thursday, another example of …", "a list of endorsements -- most of
+   * whom …"). A comma is only an end when no finite verb follows it ("said, in 2008, the foundation made …").
+   */
+  function npContentEnd(content: Span, s: Sentence): Span {
+    let depth = 0;
+    let cut = -1;
+    let cutByDash = false;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i];
+      if (!t || t.start < content.start) continue;
+      if (t.end > content.end) break;
+      if (OPEN_MARK_TOKEN.test(t.text)) depth++;
+      else if (CLOSE_MARK_TOKEN.test(t.text)) depth = Math.max(0, depth - 1);
+      if (cut >= 0 && (depth > 0 || insideQuote(t.start))) return content;
+      if (depth > 0 || insideQuote(t.start)) continue;
+      const finite = (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to';
+      if (cut < 0) {
+        if (finite) return content;
+        if (t.start > content.start && [',', ';', '\u2014', '--'].includes(t.text)) {
+          cut = i;
+          cutByDash = t.text !== ',';
+        }
+      } else if (finite && !cutByDash) {
+        return content;
+      }
+    }
+    if (cut < 0) return content;
+    return trimContent(content.start, tokens[cut]?.start ?? content.end) ?? content;
+  }
+
+  /** "the plan for raising taxes": a reason word after the first word of a judgement's object. */
+  function givesReason(content: Span, s: Sentence): boolean {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i];
+      if (t && t.start > content.start && t.end <= content.end && JUDGEMENT_REASON_WORDS.has(t.lower)) return true;
+    }
+    return false;
   }
 
   function tokensIn(span: Span, s: Sentence): number {
@@ -717,18 +1033,31 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function trimContent(start: number, end: number): Span | null {
     let a = start;
     let b = end;
+    let thatTrimmed = false;
     for (;;) {
       while (a < b && /[\s,;:\u2014]/.test(norm[a] ?? '')) a++;
       while (b > a && /\s/.test(norm[b - 1] ?? '')) b--;
       const last = norm[b - 1] ?? '';
       if (/[.,;:\u2014-]/.test(last) && !(last === '.' && /\b[A-Z][a-z]?$|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|St)$/.test(norm.slice(Math.max(a, b - 4), b - 1)))) { b--; continue; }
-      if (/^that\s/i.test(norm.slice(a, a + 5))) { a += 4; continue; }
+      // one leading "that" only: "denied that that was the case"
+      if (!thatTrimmed && /^that[\s,]/i.test(norm.slice(a, a + 5))) { a += 4; thatTrimmed = true; continue; }
       break;
     }
     return b > a ? { start: a, end: b } : null;
   }
 
-  if (MERGE_INTERRUPTED) mergeRuns(drafts, sentences);
+  /** A cue in the text between two drafts other than the first one's own: "Clinton told AIPAC, referring to …". */
+  const gapHasOtherCue = (d: Draft, next: Draft): boolean => {
+    for (let k = sentenceAt(d.content.end)?.index ?? 0; k <= (sentenceAt(next.content.start)?.index ?? -1); k++) {
+      const s = sentences[k];
+      if (!s || s.heading) continue;
+      const from = firstTokenFrom(d.content.end, s);
+      const to = lastTokenBefore(next.content.start, s) + 1;
+      if (from < to && otherCueBetween(d, from, to, s)) return true;
+    }
+    return false;
+  };
+  if (MERGE_INTERRUPTED) mergeRuns(drafts, sentences, gapHasOtherCue);
   return finalize(drafts, tokens, text);
 }
 
@@ -747,7 +1076,7 @@ function mergeable(d: Draft, next: Span): boolean {
  * content): a direct-carried or direct-continued quote joins the draft right before it when that
  * draft is a quotation from the same speaker in the same or the previous paragraph.
  */
-function mergeRuns(drafts: Draft[], sentences: readonly Sentence[]): void {
+function mergeRuns(drafts: Draft[], sentences: readonly Sentence[], gapHasOtherCue: (d: Draft, next: Draft) => boolean): void {
   const order = drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.content.start - b.d.content.start);
   let prev: Draft | null = null;
   for (const { d } of order) {
@@ -755,7 +1084,7 @@ function mergeRuns(drafts: Draft[], sentences: readonly Sentence[]): void {
       && d.speaker?.name === prev.speaker?.name;
     const pPara = prev ? sentences[prev.sentence]?.paragraph ?? -1 : -1;
     const dPara = sentences[d.sentence]?.paragraph ?? -2;
-    if (prev && joinable && dPara - pPara <= 1 && dPara >= pPara && mergeable(prev, d.content)) {
+    if (prev && joinable && dPara - pPara <= 1 && dPara >= pPara && mergeable(prev, d.content) && !gapHasOtherCue(prev, d)) {
       prev.content = { start: prev.content.start, end: Math.max(prev.content.end, d.content.end) };
       prev.merged++;
       prev.quotes.push(...d.quotes);

@@ -32,7 +32,8 @@ export interface CueContext {
   insideQuote: (offset: number) => boolean;
 }
 
-const word = (t: Token | undefined): string => (t ? t.lower.replace(/[\u201C\u201D\u201E]/g, '"').replace(/[\u2018\u2019]/g, "'") : '');
+const CURLY = /[\u2018\u2019\u201C\u201D\u201E]/;
+const word = (t: Token | undefined): string => (!t ? '' : CURLY.test(t.lower) ? t.lower.replace(/[\u201C\u201D\u201E]/g, '"').replace(/[\u2018\u2019]/g, "'") : t.lower);
 
 /** The feature strings of token `i`; `b` is the bias. */
 export function cueFeatures(ctx: CueContext, i: number): string[] {
@@ -72,19 +73,154 @@ export function cueFeatures(ctx: CueContext, i: number): string[] {
   return f;
 }
 
+/** The weights of the features that pair a lemma with something else, for one lemma. */
+interface LemmaWeights {
+  l: number;
+  /** l_nw, l_pw, l_np, l_pp, l_n2, lp: keyed by the word or tag paired with the lemma */
+  nw: Map<string, number>;
+  pw: Map<string, number>;
+  np: Map<string, number>;
+  pp: Map<string, number>;
+  n2: Map<string, number>;
+  lp: Map<string, number>;
+  inQ: number;
+  head: number;
+  that3: number;
+  qafter: number;
+  last: number;
+}
+
+const PAIR_TEMPLATES = ['nw', 'pw', 'np', 'pp', 'n2'] as const;
+const LEMMA_FLAGS = ['inQ', 'head', 'that3', 'qafter', 'last'] as const;
+const CONTEXT_TEMPLATES = ['w', 'p', 'pw', 'pp', 'nw', 'np', 'n2', 'p2'] as const;
+type ContextTemplate = typeof CONTEXT_TEMPLATES[number];
+const FLAGS = ['b', 'inQ', 'head', 'ing', 'ed', 'that3', 'qafter', 'first', 'last'] as const;
+type Flag = typeof FLAGS[number];
+const FLAG_INDEX = Object.fromEntries(FLAGS.map((f, i) => [f, i])) as Record<Flag, number>;
+
+/**
+ * The detector. `score(features)` sums the weights of feature strings (what training sees);
+ * `scoreToken(ctx, i)` gives the same sum, added in the same order, without building a string:
+ * the weights are read into tables keyed by template, lemma and word once, at load.
+ */
 export class CueModel {
   private readonly weights: Map<string, number>;
   readonly threshold: number;
+  private readonly flagWeights = new Float64Array(FLAGS.length);
+  private readonly context: Record<ContextTemplate, Map<string, number>> = { w: new Map(), p: new Map(), pw: new Map(), pp: new Map(), nw: new Map(), np: new Map(), n2: new Map(), p2: new Map() };
+  /** the tag trigram, by the previous, own and next tag */
+  private readonly trigram = new Map<string, Map<string, Map<string, number>>>();
+  private readonly lemmas = new Map<string, LemmaWeights>();
 
   constructor(w: CueWeights) {
     if (w.format !== CUE_WEIGHTS_FORMAT) throw new Error(`[E201] cue weights have format ${String(w.format)}, expected ${CUE_WEIGHTS_FORMAT}: retrain with scripts/train-cues.ts`);
     this.weights = new Map(Object.entries(w.weights));
     this.threshold = w.threshold;
+    for (const [key, weight] of this.weights) this.index(key, weight);
+  }
+
+  private lemma(l: string): LemmaWeights {
+    let entry = this.lemmas.get(l);
+    if (!entry) {
+      entry = { l: 0, nw: new Map(), pw: new Map(), np: new Map(), pp: new Map(), n2: new Map(), lp: new Map(), inQ: 0, head: 0, that3: 0, qafter: 0, last: 0 };
+      this.lemmas.set(l, entry);
+    }
+    return entry;
+  }
+
+  /** Files one weight under its template: "l_nw=say|that" → lemmas[say].nw[that]. */
+  private index(key: string, weight: number): void {
+    const eq = key.indexOf('=');
+    if (eq < 0) {
+      if ((FLAGS as readonly string[]).includes(key)) this.flagWeights[FLAG_INDEX[key as Flag]] = weight;
+      return;
+    }
+    const template = key.slice(0, eq);
+    const value = key.slice(eq + 1);
+    if (template === 'l') { this.lemma(value).l = weight; return; }
+    if (template === 'ppn') {
+      const [pp = '', p = '', np = ''] = value.split('|');
+      const byTag = this.trigram.get(pp) ?? new Map<string, Map<string, number>>();
+      this.trigram.set(pp, byTag);
+      const byNext = byTag.get(p) ?? new Map<string, number>();
+      byTag.set(p, byNext);
+      byNext.set(np, weight);
+      return;
+    }
+    if ((CONTEXT_TEMPLATES as readonly string[]).includes(template)) { this.context[template as ContextTemplate].set(value, weight); return; }
+    const bar = value.indexOf('|');
+    if (template === 'lp' && bar > 0) { this.lemma(value.slice(0, bar)).lp.set(value.slice(bar + 1), weight); return; }
+    if (template.startsWith('l_') && bar > 0) {
+      const pair = template.slice(2);
+      if ((PAIR_TEMPLATES as readonly string[]).includes(pair)) this.lemma(value.slice(0, bar))[pair as typeof PAIR_TEMPLATES[number]].set(value.slice(bar + 1), weight);
+      return;
+    }
+    if (template.endsWith('_l')) {
+      const flag = template.slice(0, -2);
+      if ((LEMMA_FLAGS as readonly string[]).includes(flag)) this.lemma(value)[flag as typeof LEMMA_FLAGS[number]] = weight;
+    }
   }
 
   score(features: readonly string[]): number {
     let s = 0;
     for (const f of features) s += this.weights.get(f) ?? 0;
+    return s;
+  }
+
+  /** score(cueFeatures(ctx, i)), computed from the tables: the same terms in the same order. */
+  scoreToken(ctx: CueContext, i: number): number {
+    const { tokens, sentence } = ctx;
+    const t = tokens[i];
+    if (!t) return 0;
+    const at = (k: number): Token | undefined => (k >= sentence.tokenStart && k < sentence.tokenEnd ? tokens[k] : undefined);
+    const lw = this.lemmas.get(t.lemma);
+    const c = this.context;
+    const flag = (f: Flag): number => this.flagWeights[FLAG_INDEX[f]] ?? 0;
+    const p = t.pos;
+    const prev = at(i - 1);
+    const next = at(i + 1);
+    const pw = prev ? word(prev) : '<s>';
+    const pp = prev ? prev.pos : '<s>';
+    const nw = next ? word(next) : '</s>';
+    const np = next ? next.pos : '</s>';
+    const t2 = at(i + 2);
+    const n2 = t2 ? word(t2) : '</s>';
+    const b2 = at(i - 2);
+    const p2 = b2 ? word(b2) : '<s>';
+    let s = 0;
+    s += flag('b');
+    s += lw?.l ?? 0;
+    s += lw?.lp.get(p) ?? 0;
+    s += c.w.get(word(t)) ?? 0;
+    s += c.p.get(p) ?? 0;
+    s += c.pw.get(pw) ?? 0;
+    s += c.pp.get(pp) ?? 0;
+    s += c.nw.get(nw) ?? 0;
+    s += c.np.get(np) ?? 0;
+    s += lw?.nw.get(nw) ?? 0;
+    s += lw?.pw.get(pw) ?? 0;
+    s += lw?.np.get(np) ?? 0;
+    s += lw?.pp.get(pp) ?? 0;
+    s += c.n2.get(n2) ?? 0;
+    s += lw?.n2.get(n2) ?? 0;
+    s += c.p2.get(p2) ?? 0;
+    s += this.trigram.get(pp)?.get(p)?.get(np) ?? 0;
+    if (ctx.insideQuote(t.start)) { s += flag('inQ'); s += lw?.inQ ?? 0; }
+    if (sentence.heading) { s += flag('head'); s += lw?.head ?? 0; }
+    if (t.lower.endsWith('ing')) s += flag('ing');
+    if (t.lower.endsWith('ed')) s += flag('ed');
+    let that = false;
+    let quoteAfter = false;
+    for (let k = i + 1; k <= i + 4; k++) {
+      const u = at(k);
+      if (!u) break;
+      if (k <= i + 3 && u.lower === 'that') that = true;
+      if (OPEN_MARK.test(u.text)) quoteAfter = true;
+    }
+    if (that) { s += flag('that3'); s += lw?.that3 ?? 0; }
+    if (quoteAfter) { s += flag('qafter'); s += lw?.qafter ?? 0; }
+    if (i === sentence.tokenStart) s += flag('first');
+    if (i >= sentence.tokenEnd - 2) { s += flag('last'); s += lw?.last ?? 0; }
     return s;
   }
 }

@@ -1,7 +1,7 @@
 import type { Sentence, Token } from '../../model.js';
 import { cueContinuations, cueWeights, lemmaCount } from '../../rules/cueData.js';
-import { cueEntry, PHRASE_CUES, type CueEntry, type CueFrame } from '../../rules/cues.js';
-import { CueModel, cueFeatures, isCueCandidate } from './cueModel.js';
+import { cueEntry, CUE_NOUNS, PHRASE_CUES, type CueEntry, type CueFrame, type PhraseCue } from '../../rules/cues.js';
+import { CueModel, isCueCandidate } from './cueModel.js';
 
 export interface CueMatch {
   /** first and one-past-last token index of the cue words ("has also said in a statement") */
@@ -33,6 +33,13 @@ const CUE_PREFIX_POS = new Set(['AUX', 'ADV', 'PART']);
 /** How far below the detector's threshold a hand-lexicon verb of saying may score and still count. */
 const LEXICON_MARGIN = 5;
 const DEFAULT_ENTRY: Pick<CueEntry, 'frame' | 'complement'> = { frame: 'speech', complement: 'clause' };
+
+/** Phrase cues by their first word, so each token looks up only the phrases it can open. */
+const PHRASE_CUES_BY_FIRST_WORD = new Map<string, PhraseCue[]>();
+for (const phrase of PHRASE_CUES) {
+  const first = phrase.words[0] ?? '';
+  PHRASE_CUES_BY_FIRST_WORD.set(first, [...(PHRASE_CUES_BY_FIRST_WORD.get(first) ?? []), phrase]);
+}
 
 let model: CueModel | null | undefined;
 function cueModel(): CueModel | null {
@@ -87,6 +94,24 @@ function lexiconHead(tokens: readonly Token[], i: number, from: number, to: numb
   return true;
 }
 
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/**
+ * A cue noun with a possessor before it and "that" after it: "Trump’s claim that …", "his repeated
+ * denial that …" (see CUE_NOUNS). Returns the noun's frame, or null.
+ */
+export function nounCueFrame(tokens: readonly Token[], i: number, to: number): CueFrame | null {
+  const t = tokens[i];
+  if (!t || t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB') return null;
+  const frame = CUE_NOUNS.get(t.lower);
+  if (!frame || i + 1 >= to || tokens[i + 1]?.lower !== 'that') return null;
+  let k = i - 1;
+  while (k >= 0 && (tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'ADV') && k > i - 4) k--;
+  const before = tokens[k];
+  if (!before) return null;
+  return POSSESSIVE_PRONOUNS.has(before.lower) || (/^['\u2019]s?$/.test(before.text) && tokens[k - 1]?.end === before.start) ? frame : null;
+}
+
 /** A finite verb earlier in the clause, with a noun phrase after it: the -ing form that follows modifies that clause. */
 function finiteVerbBefore(tokens: readonly Token[], i: number, from: number): boolean {
   for (let k = i - 2; k >= from && k >= i - 12; k--) {
@@ -103,7 +128,8 @@ function cueExtent(tokens: readonly Token[], head: number, from: number, to: num
   if (!participle) {
     while (first - 1 >= from) {
       const t = tokens[first - 1];
-      if (!t || !CUE_PREFIX_POS.has(t.pos) || t.lower === 'to' || POSSESSIVE_MARK.test(t.text) || NOT_CUE_PREFIX.has(t.lower)) break;
+      const contracted = t?.pos === 'AUX' && /^['\u2019]s$/.test(t.text);
+      if (!t || !CUE_PREFIX_POS.has(t.pos) || t.lower === 'to' || (POSSESSIVE_MARK.test(t.text) && !contracted) || NOT_CUE_PREFIX.has(t.lower)) break;
       first--;
     }
   }
@@ -132,10 +158,11 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   const { tokenStart: from, tokenEnd: to } = sentence;
   const detector = cueModel();
   const heads: Array<{ i: number; score: number }> = [];
+  const context = { tokens, sentence, insideQuote };
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) continue;
-    const phrase = PHRASE_CUES.find(p => p.words.every((w, k) => tokens[i + k]?.lower === w && i + k < to));
+    const phrase = PHRASE_CUES_BY_FIRST_WORD.get(t.lower)?.find(p => p.words.every((w, k) => tokens[i + k]?.lower === w && i + k < to));
     if (phrase) {
       const [from0, to0] = phrase.span ?? [0, phrase.words.length];
       cues.push({ first: i + from0, last: i + to0, head: i + from0, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: `cue-phrase-${phrase.lemma.replace(/\s+/g, '-')}`, score: 0 });
@@ -147,10 +174,15 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       continue;
     }
     if (t.text === ':' || t.lower === 'according') continue;
+    const nounFrame = nounCueFrame(tokens, i, to);
+    if (nounFrame) {
+      cues.push({ first: i, last: i + 1, head: i, lemma: t.lemma, frame: nounFrame, complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-noun-that', score: 0 });
+      continue;
+    }
     if (detector) {
       // only lemmas that head a cue somewhere in PolNeAR train are worth scoring
       if (!isCueCandidate(t) || !lemmaCount(t.lemma)) continue;
-      const score = detector.score(cueFeatures({ tokens, sentence, insideQuote }, i));
+      const score = detector.scoreToken(context, i);
       // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
       const entry = cueEntry(t.lemma);
       const lexical = VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief' && !entry.needsClause

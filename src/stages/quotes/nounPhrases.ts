@@ -11,7 +11,7 @@ const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET', 'PRON']);
 const BETWEEN_SUBJECT_AND_CUE_POS = new Set(['ADV', 'AUX', 'PART']);
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'al', 'bin', 'van', 'von']);
 const POSSESSIVE = new Set(["'s", '\u2019s', "'", 's']);
-const SUBJECT_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'within', 'with', 'in', 'on', 'during', 'across', 'among', 'inside', 'outside', 'throughout', 'around']);
+const SUBJECT_PREPOSITIONS = new Set(['of', 'for', 'from', 'to', 'at', 'within', 'with', 'in', 'on', 'during', 'across', 'among', 'inside', 'outside', 'throughout', 'around']);
 const STOP_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'where', 'while', 'because', 'if', 'as', 'than', 'but', 'so']);
 
 const isCap = (t: Token | undefined): boolean => !!t && /^[\p{Lu}]/u.test(t.text);
@@ -28,6 +28,21 @@ function isNounish(t: Token): boolean {
   return t.pos === 'PROPN' || t.pos === 'NOUN' || (t.pos === 'PRON' && !['it', 'this', 'that', 'which', 'who', 'what'].includes(t.lower)) || t.lower === 'it';
 }
 
+/** An -ing form that heads a noun phrase: "Cruz’s thinking", "the bombing", "his reasoning". */
+function isGerundNoun(tokens: readonly Token[], k: number, isHead: boolean): boolean {
+  const t = tokens[k];
+  if (!isHead || !t || t.pos !== 'VERB' || !/ing$/.test(t.lower)) return false;
+  const before = tokens[k - 1];
+  return !!before && (isPossessiveMark(tokens, k - 1) || before.pos === 'DET' || ['his', 'her', 'its', 'their', 'our', 'my', 'your'].includes(before.lower));
+}
+
+/** Capitalised words that open a clause rather than name someone. */
+const CLAUSE_OPENING_WORDS = new Set(['and', 'but', 'or', 'although', 'though', 'while', 'because', 'if', 'when', 'since', 'so', 'yet', 'as', 'after', 'before', 'then', 'still', 'meanwhile', 'instead', 'also']);
+
+/** Words that count a group and take "of": "Many of you", "some of the voters", "half of them". */
+const QUANTIFIERS = new Set(['many', 'some', 'most', 'several', 'all', 'few', 'none', 'one', 'each', 'both', 'half', 'two', 'three',
+  'four', 'five', 'any', 'either', 'neither', 'much', 'others', 'dozens', 'hundreds', 'thousands', 'millions']);
+
 /** The noun phrase that ends right before `end` (exclusive), within [floor, end). */
 export function phraseEndingAt(tokens: readonly Token[], end: number, floor: number): Phrase | null {
   let k = end - 1;
@@ -43,9 +58,9 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
       else if (['his', 'her', 'its', 'their', 'our', 'my', 'your'].includes(t.lower)) { first = k; k--; }
       break;
     }
-    if (NP_POS.has(t.pos) || (t.pos === 'PUNCT' && t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? ''))) {
+    if (NP_POS.has(t.pos) || (t.pos === 'PUNCT' && t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '')) || isGerundNoun(tokens, k, first === end)) {
       first = k;
-      if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') sawNoun = true;
+      if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'VERB') sawNoun = true;
       k--;
       if (t.pos === 'DET') break;
       continue;
@@ -53,7 +68,9 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
     if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && first < end && isPossessiveMark(tokens, k)) { first = k; k--; continue; }
     if (CONNECTORS.has(t.lower) && isCap(tokens[k - 1]) && isCap(tokens[k + 1])) { first = k; k--; continue; }
     if (t.text === '-' && first < end) { first = k; k--; continue; }
-    if (isCap(t) && t.lower !== 'i' && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { first = k; sawNoun = true; k--; continue; }
+    // "Although Rubio said", "And Trump said": a capitalised conjunction opens the clause, it names nobody
+    const opener = ['SCONJ', 'CCONJ'].includes(t.pos) || CLAUSE_OPENING_WORDS.has(t.lower);
+    if (isCap(t) && t.lower !== 'i' && !opener && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { first = k; sawNoun = true; k--; continue; }
     break;
   }
   if (!sawNoun || first >= end) return null;
@@ -100,7 +117,11 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   let end = cue;
   while (end - 1 >= floor) {
     const t = tokens[end - 1];
-    if (!t || !BETWEEN_SUBJECT_AND_CUE_POS.has(t.pos) || POSSESSIVE.has(t.lower)) break;
+    // "Durbin and Schiff both yesterday questioned": a floating quantifier or a time word is no part of the subject
+    const floating = !!t && FLOATING_WORDS.has(t.lower) && end - 1 > floor;
+    // "He’s claiming": a contracted auxiliary is no possessive
+    const contracted = !!t && t.pos === 'AUX' && /^['\u2019]s$/.test(t.text);
+    if (!t || (!BETWEEN_SUBJECT_AND_CUE_POS.has(t.pos) && !floating) || (POSSESSIVE.has(t.lower) && !contracted)) break;
     end--;
   }
   let core = phraseEndingAt(tokens, end, floor);
@@ -122,11 +143,12 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   }
   // a subject with prepositional attachments: "a spokesman for the ministry", "Another report from the government"
   for (let guard = 0; guard < 3; guard++) {
-    let p = core.first - 1;
+    let p: number = core.first - 1;
     // "critics from across Britain's political spectrum": one or two prepositions in a row
     while (p > floor && SUBJECT_PREPOSITIONS.has(tokens[p]?.lower ?? '') && p >= core.first - 2) p--;
     if (p === core.first - 1 || p <= floor - 1) break;
-    const head = phraseEndingAt(tokens, p + 1, floor);
+    const head: Phrase | null = phraseEndingAt(tokens, p + 1, floor)
+      ?? (tokens[p + 1]?.lower === 'of' && QUANTIFIERS.has(tokens[p]?.lower ?? '') && p >= floor ? { first: p, last: p + 1 } : null);
     if (!head) break;
     core = { first: head.first, last: core.last };
   }
@@ -146,6 +168,8 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     const startsClause = before && (before.first === floor || [',', ';', ':'].includes(tokens[before.first - 1]?.text ?? ''));
     if (before && startsClause && tokens[before.first]?.pos === 'DET' && !isTimePhrase(tokens, before)) core = { first: before.first, last: core.last };
   }
+  // "Ivan's condition was on Wednesday reported": a phrase that only says when is no subject
+  if (isTimePhrase(tokens, core)) return null;
   // "This year Camil said", "This month, Forbes": a leading time expression is not the speaker
   while (core.last - core.first > 1 && (TIME_NOUNS.has(tokens[core.first]?.lower ?? '') || (['this', 'last', 'next', 'that', 'each', 'every'].includes(tokens[core.first]?.lower ?? '') && TIME_NOUNS.has(tokens[core.first + 1]?.lower ?? '')))) {
     core = { first: core.first + (TIME_NOUNS.has(tokens[core.first]?.lower ?? '') ? 1 : 2), last: core.last };
@@ -153,6 +177,7 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   return core;
 }
 
+const FLOATING_WORDS = new Set(['both', 'all', 'each', 'yesterday', 'today', 'tonight']);
 const TIME_NOUNS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'morning', 'afternoon', 'evening',
   'night', 'weekend', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'time', 'spring',
@@ -167,6 +192,22 @@ function isTimePhrase(tokens: readonly Token[], p: Phrase): boolean {
     return false;
   }
   return true;
+}
+
+/** Where a time phrase that ends right before `end` starts ("on Wednesday", "in 2010", "just this month"), or -1. */
+function timePhraseBefore(tokens: readonly Token[], end: number, floor: number): number {
+  let k = end - 1;
+  let sawTime = false;
+  while (k >= floor) {
+    const t = tokens[k];
+    if (!t) break;
+    if (TIME_NOUNS.has(t.lower) || /^\d{4}$/.test(t.text)) { sawTime = true; k--; continue; }
+    if (sawTime && ['this', 'last', 'next', 'early', 'late', 'earlier', 'just', 'the'].includes(t.lower)) { k--; continue; }
+    break;
+  }
+  if (!sawTime) return -1;
+  if (['on', 'in', 'at', 'during', 'since'].includes(tokens[k]?.lower ?? '')) k--;
+  return k + 1;
 }
 
 /** The first noun phrase of a clause, after an opening adverbial ("Meanwhile,", "In response,"). */
@@ -216,17 +257,25 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
   const first = tokens[from];
   if (!first) return false;
   // "During Mr. Clinton's 1992 campaign," / "Although …" / "This month," open an adverbial, not an appositive
-  if (['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART'].includes(first.pos) && !['who', 'whose', 'which', 'whom'].includes(first.lower)) return false;
+  // ", now a paid commentator," / ", then the party's chair," open an appositive with an adverb of time
+  const timeAdverb = first.pos === 'ADV' && APPOSITIVE_OPENERS.has(first.lower);
+  if (['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART'].includes(first.pos) && !['who', 'whose', 'which', 'whom'].includes(first.lower) && !timeAdverb) return false;
   if (isTimePhrase(tokens, { first: from, last: to })) return false;
   for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
   if (['who', 'whom', 'whose', 'which'].includes(first.lower)) return true;
-  if (to - from > 16) return false;
+  if (to - from > 24) return false;
   // an appositive has no finite verb of its own, unless a relative clause inside it has: "a pollster who advises the campaign"
   let relative = false;
   for (let k = from; k < to; k++) {
     const t = tokens[k];
     if (t && ['who', 'which', 'that', 'whose', 'whom'].includes(t.lower)) relative = true;
-    if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from) return false;
+    // "a paid commentator": a verb form after a determiner or adjective modifies the noun
+    const attributive = (['DET', 'ADJ'].includes(tokens[k - 1]?.pos ?? '') && t?.pos === 'VERB')
+      // "the Metropolitan Police Counter Terrorism Command": a capitalised verb inside a name
+      || (isCap(t) && isCap(tokens[k - 1]) && k - 1 >= from);
+    if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from && !attributive) return false;
+    // "a man entered a store": a past form with an object of its own is a finite verb, not a participle
+    if (t && !relative && t.pos === 'VERB' && /ed$/.test(t.lower) && k > from && ['NOUN', 'PROPN'].includes(tokens[k - 1]?.pos ?? '') && tokens[k + 1]?.pos === 'DET') return false;
   }
   return APPOSITIVE_OPENERS.has(first.lower) || first.pos === 'NUM' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || isCap(first);
 }
@@ -240,9 +289,19 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
 export function sourceBefore(tokens: readonly Token[], end: number, floor: number): SourcePhrase | null {
   const last = tokens[end - 1];
   if (!last || end - 1 < floor) return null;
+  // "who in 2010 said", "Wells Fargo just this month announced": the speaker stands before a time phrase
+  const time = timePhraseBefore(tokens, end, floor);
+  if (time > floor) {
+    const before = sourceBefore(tokens, time, floor);
+    if (before) return before;
+  }
   if (RELATIVE_PRONOUNS.has(last.lower) && end - 2 >= floor && (tokens[end - 2]?.text === ',' || isNounish(tokens[end - 2] as Token))) {
     const antecedentEnd = tokens[end - 2]?.text === ',' ? end - 2 : end - 1;
-    const antecedent = subjectBefore(tokens, antecedentEnd, floor);
+    // "according to police, who said": a one-word object the tagger misread ("police" as a verb) is the antecedent too
+    const word = tokens[antecedentEnd - 1];
+    const objectWord = word && /^\p{L}+$/u.test(word.text) && ['to', 'by', 'from', 'of'].includes(tokens[antecedentEnd - 2]?.lower ?? '') && antecedentEnd - 1 >= floor
+      ? { first: antecedentEnd - 1, last: antecedentEnd } : null;
+    const antecedent = subjectBefore(tokens, antecedentEnd, floor) ?? objectWord;
     const self = { first: end - 1, last: end };
     return { core: antecedent ?? self, full: self, relative: true };
   }
@@ -266,7 +325,7 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
       if (open <= floor || tokens[open]?.text !== t.text) break;
       // "Fiorina, speaking to Iowans, said": a participle aside is skipped, and left out of the mention
       const aside = tokens[open + 1];
-      if (aside && aside.pos === 'VERB' && /(?:ing|ed)$/.test(aside.lower) && k - 1 - open <= 12) {
+      if (aside && aside.pos === 'VERB' && /(?:ing|ed)$/.test(aside.lower) && k - 1 - open <= 20) {
         if (fullEnd === end && k === end) fullEnd = open;
         k = open;
         continue;
@@ -291,7 +350,9 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   if (!core && k === end) {
     // "Cook said": a capitalised word that opens the clause right before the cue is a name, whatever its tag
     const t = tokens[k - 1];
-    if (t && isCap(t) && (k - 1 === floor || [',', ';', '"', '\u201C', '\u201D'].includes(tokens[k - 2]?.text ?? ''))) core = { first: k - 1, last: k };
+    // … but not a function word or a headline verb: "As stated", "When pressed", "Keeps saying"
+    const functionWord = !!t && (['ADP', 'SCONJ', 'ADV', 'CCONJ', 'DET', 'PART', 'PRON'].includes(t.pos) || (t.pos === 'VERB' && /s$/.test(t.lower)));
+    if (t && isCap(t) && !functionWord && (k - 1 === floor || [',', ';', '"', '\u201C', '\u201D'].includes(tokens[k - 2]?.text ?? ''))) core = { first: k - 1, last: k };
   }
   if (!core) return null;
   if (k === end) return { core, full: core, relative: false };
@@ -307,11 +368,20 @@ export function sourceAfter(tokens: readonly Token[], start: number, ceiling: nu
   let last = core.last;
   // attachments PolNeAR keeps in the mention: "a poll by RealClearPolitics", "the average of polls", "Mikulski of Maryland"
   for (let guard = 0; guard < 3; guard++) {
-    const prep = tokens[last];
-    if (!prep || !SOURCE_ATTACHMENTS.has(prep.lower)) break;
+    // "a person familiar with the talks", "an official close to the campaign": an adjective that takes a preposition
+    const adjective = tokens[last]?.pos === 'ADJ' && ['with', 'to', 'about'].includes(tokens[last + 1]?.lower ?? '') ? 1 : 0;
+    const prep = tokens[last + adjective];
+    if (!prep || !(SOURCE_ATTACHMENTS.has(prep.lower) || (adjective && ['to', 'about'].includes(prep.lower)))) break;
+    last += adjective;
     const obj = phraseStartingAt(tokens, last + 1, ceiling);
     if (!obj || isTimePhrase(tokens, obj)) break;
     last = obj.last;
+  }
+  // "said Rep. Bobby Scott (D-Va.)": a parenthesis after the name belongs to the mention
+  if (tokens[last]?.text === '(') {
+    let close = last + 1;
+    while (close < ceiling && close < last + 10 && tokens[close]?.text !== ')') close++;
+    if (tokens[close]?.text === ')') last = close + 1;
   }
   for (let guard = 0; guard < 4; guard++) {
     if (tokens[last]?.text !== ',') break;

@@ -15,7 +15,12 @@ export function findMarks(text: string, start: number, end: number): Mark[] {
   for (let i = start; i < end; i++) {
     const ch = text[i];
     if (ch === '\u201C' || ch === '\u201E' || ch === '\u00AB') marks.push({ at: i, length: 1, role: 'open', style: 'curly' });
-    else if (ch === '\u201D' || ch === '\u00BB') marks.push({ at: i, length: 1, role: 'close', style: 'curly' });
+    else if (ch === '\u201D' || ch === '\u00BB') {
+      // a right mark where a left one belongs (a paragraph or word opening with ”): an opener typed wrong
+      const before = i === start ? ' ' : (text[i - 1] ?? ' ');
+      const misused = ch === '\u201D' && /\s/.test(before) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
+      marks.push({ at: i, length: 1, role: misused ? 'open' : 'close', style: 'curly' });
+    }
     else if (ch === '"') {
       const before = i === start ? ' ' : (text[i - 1] ?? ' ');
       const after = text[i + 1] ?? ' ';

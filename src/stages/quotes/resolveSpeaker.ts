@@ -15,6 +15,12 @@ const GROUP_HEADS = new Set(['government', 'administration', 'ministry', 'milita
   'committee', 'court', 'company', 'agency', 'council', 'regime', 'side', 'delegation', 'group', 'team', 'office',
   'department', 'commission', 'authorities', 'embassy', 'union', 'board']);
 
+const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['me', 'i'], ['them', 'they'], ['us', 'we'], ['his', 'he'], ['my', 'i'],
+  ['their', 'they'], ['its', 'it'], ['our', 'we']]);
+
+/** A pronoun with nothing to point back to ("He said …" opening a text, "you", "we"): the words still say who speaks. */
+const unresolved = (mention: Span, mentionText: string): Speaker => ({ name: mentionText, entityId: null, mention, anonymous: false, resolution: 'unresolved' });
+
 const isFemaleEntity = (e: Entity): boolean => e.titles.some(t => t.split(/\s+/).some(w => FEMALE_MARKERS.has(w.toLowerCase())));
 
 /**
@@ -31,6 +37,8 @@ export class SpeakerResolver {
   private recentOrganizations: Entity[] = [];
   private lastSpeaker: Speaker | null = null;
   private femaleSeen = new Set<string>();
+  /** persons referred to as "he" */
+  private maleSeen = new Set<string>();
   private readonly byId: Map<string, Entity>;
   private readonly mentionIndex: SpanIndex<Span & { entity: Entity }>;
 
@@ -59,6 +67,9 @@ export class SpeakerResolver {
   }
 
   private note(entity: Entity, subject = false): void {
+    // the same entity again at the front of its lists changes nothing
+    const isPerson = entity.type === 'person';
+    if (isPerson ? this.recentPersons[0] === entity && (!subject || this.recentSubjects[0] === entity) : this.recentOrganizations[0] === entity) return;
     if (subject && entity.type === 'person') this.recentSubjects = [entity, ...this.recentSubjects.filter(e => e !== entity)].slice(0, 4);
     if (entity.type === 'person') {
       this.recentPersons = [entity, ...this.recentPersons.filter(e => e !== entity)].slice(0, 6);
@@ -119,35 +130,43 @@ export class SpeakerResolver {
     this.advanceTo(mention.start);
 
     if (words.length === 1 && head.pos === 'PRON') {
-      const p = head.lower;
+      // "according to him": an object pronoun points back as its subject form would
+      const p = OBJECT_PRONOUNS.get(head.lower) ?? head.lower;
       if (p === 'he' || p === 'she' || p === 'i') {
         const wantFemale = p === 'she';
         const fits = (e: Entity): boolean => p === 'i' || (wantFemale ? isFemaleEntity(e) || this.femaleSeen.has(e.id) : !isFemaleEntity(e) && !this.femaleSeen.has(e.id));
         // the latest subject or speaker among the last few people named, else the latest person who fits
         const recent = this.recentPersons.slice(0, 3);
+        // "Hillary Clinton is describing … She says …": the person who just spoke, unless known to be the other gender
+        const speaker = this.lastSpeaker?.entityId ? this.byId.get(this.lastSpeaker.entityId) : undefined;
+        const speakerFits = !!speaker && speaker.type === 'person' && recent.includes(speaker)
+          && (wantFemale ? !this.maleSeen.has(speaker.id) : !isFemaleEntity(speaker) && !this.femaleSeen.has(speaker.id));
         const candidate = this.recentSubjects.find(e => fits(e) && recent.includes(e))
+          ?? (speakerFits && p !== 'i' ? speaker : undefined)
           ?? this.recentPersons.find(fits)
           ?? (p === 'i' ? undefined : this.recentPersons[0]);
         if (candidate) {
           if (wantFemale) this.markFemale(candidate);
+          else if (p === 'he') this.maleSeen.add(candidate.id);
           return { name: candidate.name, entityId: candidate.id, mention, anonymous: false, resolution: 'pronoun' };
         }
         if (this.lastSpeaker) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
-        return null;
+        return unresolved(mention, mentionText);
       }
       if (PLURAL_PRONOUNS.has(p) || p === 'it') {
         const org = this.recentOrganizations[0];
         if (this.lastSpeaker?.anonymous && PLURAL_PRONOUNS.has(p)) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
         if (org) return { name: org.name, entityId: org.id, mention, anonymous: false, resolution: 'pronoun' };
-        return null;
+        return unresolved(mention, mentionText);
       }
-      return null;
+      return unresolved(mention, mentionText);
     }
 
     // the phrase's own head comes before any attachment: "a source [within the Interior Ministry]"
     const prepAt = words.findIndex((w, i) => i > 0 && w.pos === 'ADP' && !['of', 'for', '&'].includes(w.lower) || (i > 0 && w.text === ','));
     const headWords = prepAt > 0 ? words.slice(0, prepAt) : words;
-    const headWord = headWords.at(-1) ?? head;
+    // "a source familiar with …": the head is the last noun before the attachment, not an adjective after it
+    const headWord = headWords.findLast(w => w.pos === 'NOUN' || w.pos === 'PROPN') ?? headWords.at(-1) ?? head;
     const headSpan: Span = { start: firstWord.start, end: headWord.end };
     // "FSB sources", "Saudi officials", "Johnson's critics" are anonymous; "spokesman Josh Earnest" is not
     const namesPerson = (list: readonly Token[]): boolean => list.some((w, i) => this.entityAt(w)?.type === 'person' && !POSSESSIVE_TOKEN.test(list[i + 1]?.text ?? ''));
@@ -157,7 +176,9 @@ export class SpeakerResolver {
     }
     // a person named anywhere in the phrase speaks for it: "a Republican, Mark Amodei"
     const whole = this.entityAt(mention);
-    const entity = whole?.type === 'person' ? whole : this.entityAt(headSpan) ?? whole;
+    let entity = whole?.type === 'person' ? whole : this.entityAt(headSpan) ?? whole;
+    // "Chelyabinsk's governor": a possessor that is not a person names whose the speaker is, not who
+    if (entity && entity.type !== 'person' && /['\u2019]s?$/.test(this.text.slice(mention.start, headWord.start).trim()) && headWord.pos === 'NOUN') entity = undefined;
     if (entity) {
       const exact = mentionText.trim() === entity.name;
       return { name: entity.name, entityId: entity.id, mention, anonymous: false, resolution: exact ? 'named' : 'alias' };
