@@ -64,8 +64,10 @@ function saysMoreThanItsAttributions(span: Span, quotes: readonly Quote[], token
     if (q.speaker?.mention) parts.push(q.speaker.mention);
   }
   let own = 0;
-  for (const t of tokens.overlapping(span.start, span.end)) if (CONTENT_POS.has(t.pos) && !inside(t, parts)) own++;
-  return own >= 2;
+  for (const t of tokens.overlapping(span.start, span.end)) {
+    if (CONTENT_POS.has(t.pos) && !inside(t, parts) && ++own >= 2) return true;
+  }
+  return false;
 }
 
 /** Few words of content are an object, not a statement ("claimed responsibility"): the claim is the whole clause. */
@@ -183,7 +185,7 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
       claimsBySentence.set(k, list);
     }
   }
-  corroborate(doc, claims);
+  corroborate(doc, claims, tokenIndex);
   const numbers = doc.numbers.map(n => {
     let best: Claim | undefined;
     for (const c of claimsBySentence.get(n.sentence) ?? []) {
@@ -234,17 +236,16 @@ const CORROBORATION_MIN_WORDS = 4;
  * entity, neither the outlet) is confirmed by corroboration. The comparison is on content lemmas,
  * so "over 200 militants were killed" and "more than 200 militants died" need a shared figure too.
  */
-function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
-  const tokenIndex = new SpanIndex(doc.tokens);
+function corroborate(doc: Readonly<Doc>, claims: Claim[], tokenIndex: SpanIndex<Token>): void {
   const contentWords = (c: Claim): Set<string> => new Set(tokenIndex.overlapping(c.span.start, c.span.end)
     .filter(t => !FUNCTION_POS.has(t.pos) && t.pos !== 'PROPN' && t.lemma.length > 2 && !['say', 'be', 'have', 'do'].includes(t.lemma))
     .map(t => t.lemma));
   const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
   if (attributed.length < 2 || attributed.length > 400) return;
   const words = new Map(attributed.map(c => [c, contentWords(c)] as const));
-  const surname = (c: Claim): string => (c.source.name ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).at(-1) ?? '';
+  const surnames = new Map(attributed.map(c => [c, surnameOf(c.source.name ?? '')] as const));
   const sameSource = (a: Claim, b: Claim): boolean => (a.source.entityId !== null && a.source.entityId === b.source.entityId)
-    || surname(a) === surname(b);
+    || surnames.get(a) === surnames.get(b);
   for (const a of attributed) {
     if (a.status === 'confirmed') continue;
     const wa = words.get(a);
@@ -256,8 +257,8 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
       let shared = 0;
       for (const w of wa) if (wb.has(w)) shared++;
       const overlap = shared / Math.min(wa.size, wb.size);
-      const numbersAgree = !/\d/.test(doc.norm.slice(a.span.start, a.span.end)) || [...wa].some(w => /\d/.test(w) && wb.has(w));
-      if (overlap >= CORROBORATION_OVERLAP && numbersAgree) {
+      const numbersAgree = (): boolean => !/\d/.test(doc.norm.slice(a.span.start, a.span.end)) || [...wa].some(w => /\d/.test(w) && wb.has(w));
+      if (overlap >= CORROBORATION_OVERLAP && numbersAgree()) {
         a.status = 'confirmed';
         a.evidence = a.evidence.filter(e => !e.ruleId.startsWith('assert-'));
         a.evidence.unshift({ ruleId: 'corroborated', cue: { start: b.span.start, end: b.span.end }, text: `${b.source.name}: ${doc.text.slice(b.span.start, b.span.end)}` });
@@ -267,4 +268,9 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
       }
     }
   }
+}
+
+/** The last word of a source's name, without accents, lower-cased: "Imran Khán" → "khan". */
+function surnameOf(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).at(-1) ?? '';
 }
