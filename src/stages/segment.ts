@@ -136,7 +136,7 @@ function analyseJoined(paraTexts: readonly string[]): ParagraphAnalysis[] | null
   return analyses;
 }
 
-/** The paragraph read alone (the way the joined reading must agree with). */
+/** The paragraph read alone: what the joined reading stands for. */
 function analyseAlone(paraText: string): ParagraphAnalysis {
   const wink = nlp();
   const its = wink.its;
