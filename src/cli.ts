@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { fastExtractArgs } from './fastArgs.js';
+import { UsageError } from './io/inputs.js';
 
 /** Runs a command line; returns the exit status (2 for bad usage, explained on stderr). */
 export async function main(argv: string[]): Promise<number> {
-  const { UsageError } = await import('./io/inputs.js');
   try {
     const fast = fastExtractArgs(argv);
     if (fast !== null) return await (await import('./batch/extractCommand.js')).runExtract(fast);
