@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --limit N] [-- --json]`: throughput, memory and cold start of claimsift over
- * ../shared/bench/articles.jsonl (the first N articles, default 3000), beside wink-nlp's own
- * annotation of the same articles (the physical floor of this design). Skips with a message when
- * ../shared is absent.
+ * `npm run bench [-- --limit N] [-- --batch-limit M] [-- --json]`: throughput, memory and cold start of
+ * claimsift over ../shared/bench/articles.jsonl (the first N articles, default 3000), beside wink-nlp's
+ * own annotation of the same articles (the physical floor of this design); -j1 against -j2 over the
+ * first M articles (default: N, and at least 3000, since each worker compiles hot code for its first
+ * few hundred articles). Skips with a message when ../shared is absent.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +29,7 @@ function arg(name: string, fallback: number): number {
 }
 
 const limit = arg('--limit', 3000);
+const batchLimit = arg('--batch-limit', Math.max(limit, 3000));
 const asJson = process.argv.includes('--json');
 const log = (s: string): void => { process.stderr.write(`${s}\n`); };
 
@@ -37,13 +39,15 @@ if (!fs.existsSync(CORPUS)) {
 }
 
 // --- the articles ---------------------------------------------------------------------------------
-const lines = fs.readFileSync(CORPUS, 'utf8').split('\n').filter(l => l.trim()).slice(0, limit);
+const allLines = fs.readFileSync(CORPUS, 'utf8').split('\n').filter(l => l.trim());
+const lines = allLines.slice(0, limit);
+const batchLines = allLines.slice(0, batchLimit);
 const records = lines.map((l, i) => recordFromLine(l, i + 1, CORPUS, 'articles')).filter((r): r is InputRecord => r !== null);
 const texts = records.map(r => (r.ok ? r.text : ''));
 const words = texts.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0);
 const chars = texts.reduce((n, t) => n + t.length, 0);
 const slice = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimsift-bench-')), 'articles.jsonl');
-fs.writeFileSync(slice, `${lines.join('\n')}\n`);
+fs.writeFileSync(slice, `${batchLines.join('\n')}\n`);
 log(`bench: ${records.length} articles, ${words} words, ${(chars / 1e6).toFixed(1)} M characters from ${path.relative(process.cwd(), CORPUS)}`);
 
 const seconds = (f: () => void): number => { const t = process.hrtime.bigint(); f(); return Number(process.hrtime.bigint() - t) / 1e9; };
@@ -135,8 +139,9 @@ const result = {
   ratio: winkSeconds / pipeSeconds,
   winkLean: { articlesPerSecond: n / leanSeconds, wordsPerSecond: words / leanSeconds },
   ratioLean: leanSeconds / pipeSeconds,
-  j1: { articlesPerSecond: n / j1.wallSeconds, seconds: j1.wallSeconds, batchSeconds: j1.seconds, mode: j1.mode },
-  j2: { articlesPerSecond: n / j2.wallSeconds, seconds: j2.wallSeconds, batchSeconds: j2.seconds, mode: j2.mode },
+  batchArticles: j1.records,
+  j1: { articlesPerSecond: j1.records / j1.wallSeconds, seconds: j1.wallSeconds, batchSeconds: j1.seconds, mode: j1.mode },
+  j2: { articlesPerSecond: j2.records / j2.wallSeconds, seconds: j2.wallSeconds, batchSeconds: j2.seconds, mode: j2.mode },
   speedup: j1.wallSeconds / j2.wallSeconds,
   workerMemoryMB: j2.workerMemory.map(m => ({ thread: m.threadId, peakHeapUsed: mb(m.peakHeapUsed), peakProcessRss: mb(m.peakRss) })),
   inProcessMemoryMB: j1.workerMemory.map(m => ({ peakHeapUsed: mb(m.peakHeapUsed), peakRss: mb(m.peakRss) })),
@@ -157,8 +162,8 @@ if (asJson) {
   console.log(`| wink-nlp alone (readDoc + sentences, tokens, POS, lemmas, entities), one core | ${f(result.wink.articlesPerSecond, 1)} articles/s, ${f(result.wink.wordsPerSecond)} words/s |`);
   console.log(`| ratio pipeline / wink-nlp | ${f(result.ratio, 2)} |`);
   console.log(`| wink-nlp as claimsift runs it (sentences, tokens, POS, lemmas; no NER), one core | ${f(result.winkLean.articlesPerSecond, 1)} articles/s, ${f(result.winkLean.wordsPerSecond)} words/s (ratio ${f(result.ratioLean, 2)}) |`);
-  console.log(`| extract -j1 (in-process; a fresh process, start-up included) | ${f(result.j1.articlesPerSecond, 1)} articles/s (${f(result.j1.seconds, 2)} s) |`);
-  console.log(`| extract -j2 (worker pool; a fresh process, start-up included) | ${f(result.j2.articlesPerSecond, 1)} articles/s (${f(result.j2.seconds, 2)} s) |`);
+  console.log(`| extract -j1, ${f(result.batchArticles)} articles (in-process; a fresh process, start-up included) | ${f(result.j1.articlesPerSecond, 1)} articles/s (${f(result.j1.seconds, 2)} s) |`);
+  console.log(`| extract -j2, ${f(result.batchArticles)} articles (worker pool; a fresh process, start-up included) | ${f(result.j2.articlesPerSecond, 1)} articles/s (${f(result.j2.seconds, 2)} s) |`);
   console.log(`| speed-up -j2 / -j1 | ${f(result.speedup, 2)}× |`);
   console.log(`| peak memory per worker (-j2) | heap ${heap.map(h => `${h} MB`).join(', ')}; process RSS ${rss} MB with both (${f(rss / Math.max(1, heap.length))} MB per worker) |`);
   console.log(`| cold start, one small article (median of 5) | ${result.coldStartMs === null ? 'n/a (build first)' : `${f(result.coldStartMs)} ms`} (${result.coldStartRunsMs.join(', ')}) |`);
