@@ -86,9 +86,11 @@ function modelPackage(): WinkModel {
       core: () => (core = readCore()),
       sbd: load('load-sbd-model.js'),
       pos: load('load-pos-model.js'),
-      ner: load('load-ner-model.js'),
-      negation: load('load-negation-model.js'),
-      sa: load('load-sa-model.js'),
+      // wink-nlp sets up every model it knows, whatever the pipe; these three never run here (see
+      // nlp()), and reading them would cost ~20 ms of each start (the NER and sentiment machines)
+      ner: unusedModel,
+      negation: unusedModel,
+      sa: unusedModel,
       metaCER: load('load-cer-meta-model.js'),
       featureFn: load('feature.js'),
       addons: Object.assign(Object.create(null) as object, {
@@ -103,6 +105,13 @@ function modelPackage(): WinkModel {
     return wrapCore(own());
   }
 }
+
+/** A model with one empty state machine, for the annotations wink-nlp is not asked to make. */
+const unusedModel = (): { machines: string[]; transformers: unknown[]; setter: () => void } => ({
+  machines: [JSON.stringify([0, 0, {}, {}, {}, {}])],
+  transformers: [],
+  setter: () => undefined,
+});
 
 /** The package's own model, with a handle kept on each instance's core model (to forget learned words). */
 function wrapCore(model: WinkModel): WinkModel {

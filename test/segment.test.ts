@@ -37,3 +37,35 @@ describe('segment', () => {
     expect(tokens.find(t => t.text === 'said')?.lemma).toBe('say');
   });
 });
+
+describe('segment reads each paragraph as if alone', () => {
+  const paragraphs = [
+    'Storm hits coast',
+    'The storm killed 12 people on Monday, officials said',
+    '“We will rebuild,” Mayor Ann Lee said. She did not say when.',
+    'the wrapped end of a line without a full stop',
+    'By John Smith',
+    'Prices rose 5% in March.',
+  ];
+  const view = (text: string) => {
+    const doc = createDoc(text);
+    const { sentences, tokens } = segment(doc);
+    return {
+      tokens: tokens.map(t => `${t.text}/${t.pos}/${t.lemma}/${t.type}`),
+      sentences: sentences.filter(s => !s.heading).map(s => doc.norm.slice(s.start, s.end)),
+    };
+  };
+  it('gives the tokens, tags and prose sentences of the paragraphs read one by one', () => {
+    const text = paragraphs.join('\n');
+    const whole = view(text);
+    expect(whole.tokens).toEqual(paragraphs.flatMap(p => view(p).tokens));
+    // read alone, a heading is the last line of its text, so prose: compare the paragraphs that are prose here
+    const headings = segment(createDoc(text)).paragraphs.map(p => p.heading);
+    expect(whole.sentences).toEqual(paragraphs.filter((_p, i) => !headings[i]).flatMap(p => view(p).sentences));
+  });
+  it('never lets a sentence run across a line break', () => {
+    const doc = createDoc('He said 5\n6 more people came\nand then\n\nleft');
+    const { sentences } = segment(doc);
+    for (const s of sentences) expect(doc.norm.slice(s.start, s.end)).not.toContain('\n');
+  });
+});

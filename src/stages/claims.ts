@@ -64,8 +64,10 @@ function saysMoreThanItsAttributions(span: Span, quotes: readonly Quote[], token
     if (q.speaker?.mention) parts.push(q.speaker.mention);
   }
   let own = 0;
-  for (const t of tokens.overlapping(span.start, span.end)) if (CONTENT_POS.has(t.pos) && !inside(t, parts)) own++;
-  return own >= 2;
+  for (const t of tokens.overlapping(span.start, span.end)) {
+    if (CONTENT_POS.has(t.pos) && !inside(t, parts) && ++own >= 2) return true;
+  }
+  return false;
 }
 
 /** Few words of content are an object, not a statement ("claimed responsibility"): the claim is the whole clause. */
@@ -92,11 +94,22 @@ interface ClaimDraft {
  * Status, hedge and polarity come with the evidence that decided them; no verdict on truth.
  */
 export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: NumberMention[] } {
+  const tokenIndex = new SpanIndex(doc.tokens);
+  const drafts = draftClaims(doc, tokenIndex);
+  drafts.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const claims = drafts.map((d, i) => claimFromDraft(doc, d, `c${i + 1}`));
+  const claimsBySentence = claimsNearSentences(doc, claims);
+  corroborate(doc, claims, tokenIndex);
+  const numbers = doc.numbers.map(n => assignToClaim(n, claimsBySentence));
+  scoreClaims(doc, claims, tokenIndex);
+  return { claims, numbers };
+}
+
+/** Every attributed content, and each prose sentence that says more than its attributions. */
+function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDraft[] {
   const entities = new Map(doc.entities.map(e => [e.id, e] as const));
   const drafts: ClaimDraft[] = [];
   const quoteContents = new SpanIndex(doc.quotes.map(q => ({ ...q.content, quote: q })));
-  const quotesById = new Map(doc.quotes.map(q => [q.id, q] as const));
-  const tokenIndex = new SpanIndex(doc.tokens);
   for (const quote of doc.quotes) {
     const s = doc.sentences[quote.sentence];
     drafts.push({ span: claimSpanOf(doc, quote, tokenIndex), sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
@@ -109,71 +122,73 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
     if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokenIndex)) continue;
     drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
   }
-  drafts.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  return drafts;
+}
 
-  const claims: Claim[] = drafts.map((d, i) => {
-    const id = `c${i + 1}`;
-    const text = doc.norm.slice(d.span.start, d.span.end);
-    const evidence: Evidence[] = [];
-    const explain: string[] = [];
-    const cue = d.quote?.cue ?? null;
-    let status: Claim['status'] = 'asserted';
-    const hedgeSource = d.quote ? `${text} ${cueWindow(doc, d.quote)}` : d.context;
-    const hedge = findHedge(hedgeSource);
-    if (cue) explain.push(`cue "${doc.text.slice(cue.start, cue.end)}" (${cue.lemma})`);
-    explain.push(d.source.kind === 'outlet' ? 'source: the outlet (no attribution)' : `source: ${d.source.name ?? 'unknown'} (${d.source.kind}${d.quote?.speaker ? `, ${d.quote.speaker.resolution}` : ''})`);
-    const confirmedFigure = CONFIRMED_FIGURE.exec(text);
-    if (cue?.entry.status === 'confirmed') {
+/** A claim with its status, hedge and polarity, and the evidence that decided them. */
+function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
+  const text = doc.norm.slice(d.span.start, d.span.end);
+  const evidence: Evidence[] = [];
+  const explain: string[] = [];
+  const cue = d.quote?.cue ?? null;
+  let status: Claim['status'] = 'asserted';
+  const hedgeSource = d.quote ? `${text} ${cueWindow(doc, d.quote)}` : d.context;
+  const hedge = findHedge(hedgeSource);
+  if (cue) explain.push(`cue "${doc.text.slice(cue.start, cue.end)}" (${cue.lemma})`);
+  explain.push(d.source.kind === 'outlet' ? 'source: the outlet (no attribution)' : `source: ${d.source.name ?? 'unknown'} (${d.source.kind}${d.quote?.speaker ? `, ${d.quote.speaker.resolution}` : ''})`);
+  const confirmedFigure = CONFIRMED_FIGURE.exec(text);
+  if (cue?.entry.status === 'confirmed') {
+    status = 'confirmed';
+    evidence.push({ ruleId: 'confirm-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
+  } else if (confirmedFigure && !hedge && !/\b(?:not|un)\s*$/i.test(text.slice(0, confirmedFigure.index))) {
+    status = 'confirmed';
+    const at = d.span.start + confirmedFigure.index;
+    evidence.push({ ruleId: 'confirmed-figure', cue: { start: at, end: at + confirmedFigure[0].length }, text: confirmedFigure[0] });
+  } else if (!d.quote) {
+    const passive = CONFIRM_PASSIVE.exec(d.context);
+    if (passive && !hedge) {
       status = 'confirmed';
-      evidence.push({ ruleId: 'confirm-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
-    } else if (confirmedFigure && !hedge && !/\b(?:not|un)\s*$/i.test(text.slice(0, confirmedFigure.index))) {
-      status = 'confirmed';
-      const at = d.span.start + confirmedFigure.index;
-      evidence.push({ ruleId: 'confirmed-figure', cue: { start: at, end: at + confirmedFigure[0].length }, text: confirmedFigure[0] });
-    } else if (!d.quote) {
-      const passive = CONFIRM_PASSIVE.exec(d.context);
-      if (passive && !hedge) {
-        status = 'confirmed';
-        const s = doc.sentences[d.sentence];
-        const at = (s?.start ?? 0) + passive.index;
-        evidence.push({ ruleId: 'confirm-passive', cue: { start: at, end: at + passive[0].length }, text: passive[0] });
-      } else if (passive && hedge) {
-        explain.push(`"${passive[0]}" is itself only reported ("${hedge.hedge}"), so it does not confirm`);
-      }
+      const s = doc.sentences[d.sentence];
+      const at = (s?.start ?? 0) + passive.index;
+      evidence.push({ ruleId: 'confirm-passive', cue: { start: at, end: at + passive[0].length }, text: passive[0] });
+    } else if (passive && hedge) {
+      explain.push(`"${passive[0]}" is itself only reported ("${hedge.hedge}"), so it does not confirm`);
     }
-    if (status === 'asserted') evidence.push({ ruleId: cue ? `assert-${cue.lemma.replace(/\s+/g, '-')}` : 'assert-default', cue: cue ? { start: cue.start, end: cue.end } : null, text: cue ? doc.text.slice(cue.start, cue.end) : '' });
-    if (hedge) evidence.push({ ruleId: hedge.ruleId, cue: null, text: hedge.hedge });
-    let polarity = cue?.entry.polarity ?? 'affirmed';
-    if (polarity === 'denied' && cue) evidence.push({ ruleId: 'deny-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
-    const denial = polarity === 'affirmed' ? DENIAL_FRAME.exec(d.quote ? text : d.context) : null;
-    if (denial) {
-      polarity = 'denied';
-      const base = d.quote ? d.span.start : (doc.sentences[d.sentence]?.start ?? d.span.start);
-      evidence.push({ ruleId: 'deny-frame', cue: { start: base + denial.index, end: base + denial.index + denial[0].length }, text: denial[0] });
-    }
-    explain.push(`status: ${status}${evidence[0] ? ` (${evidence[0].ruleId})` : ''}`);
-    explain.push(hedge ? `hedged: "${hedge.hedge}" (${hedge.ruleId})` : 'not hedged');
-    if (polarity === 'denied') explain.push('polarity: denied');
-    return {
-      id,
-      span: d.span,
-      sentence: d.sentence,
-      source: d.source,
-      quoteId: d.quote?.id ?? null,
-      sourceQuoteIds: d.quote ? [d.quote.id] : [],
-      status,
-      evidence,
-      hedged: !!hedge,
-      hedge: hedge?.hedge ?? null,
-      polarity,
-      numberIds: [],
-      checkworthiness: 0,
-      features: [],
-      explain,
-    };
-  });
+  }
+  if (status === 'asserted') evidence.push({ ruleId: cue ? `assert-${cue.lemma.replace(/\s+/g, '-')}` : 'assert-default', cue: cue ? { start: cue.start, end: cue.end } : null, text: cue ? doc.text.slice(cue.start, cue.end) : '' });
+  if (hedge) evidence.push({ ruleId: hedge.ruleId, cue: null, text: hedge.hedge });
+  let polarity = cue?.entry.polarity ?? 'affirmed';
+  if (polarity === 'denied' && cue) evidence.push({ ruleId: 'deny-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
+  const denial = polarity === 'affirmed' ? DENIAL_FRAME.exec(d.quote ? text : d.context) : null;
+  if (denial) {
+    polarity = 'denied';
+    const base = d.quote ? d.span.start : (doc.sentences[d.sentence]?.start ?? d.span.start);
+    evidence.push({ ruleId: 'deny-frame', cue: { start: base + denial.index, end: base + denial.index + denial[0].length }, text: denial[0] });
+  }
+  explain.push(`status: ${status}${evidence[0] ? ` (${evidence[0].ruleId})` : ''}`);
+  explain.push(hedge ? `hedged: "${hedge.hedge}" (${hedge.ruleId})` : 'not hedged');
+  if (polarity === 'denied') explain.push('polarity: denied');
+  return {
+    id,
+    span: d.span,
+    sentence: d.sentence,
+    source: d.source,
+    quoteId: d.quote?.id ?? null,
+    sourceQuoteIds: d.quote ? [d.quote.id] : [],
+    status,
+    evidence,
+    hedged: !!hedge,
+    hedge: hedge?.hedge ?? null,
+    polarity,
+    numberIds: [],
+    checkworthiness: 0,
+    features: [],
+    explain,
+  };
+}
 
-  // numbers belong to the smallest claim that holds them
+/** The claims of each sentence and of the three sentences either side of it. */
+function claimsNearSentences(doc: Readonly<Doc>, claims: readonly Claim[]): Map<number, Claim[]> {
   const claimsBySentence = new Map<number, Claim[]>();
   for (const c of claims) {
     const first = doc.sentences[c.sentence]?.index ?? c.sentence;
@@ -183,16 +198,22 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
       claimsBySentence.set(k, list);
     }
   }
-  corroborate(doc, claims);
-  const numbers = doc.numbers.map(n => {
-    let best: Claim | undefined;
-    for (const c of claimsBySentence.get(n.sentence) ?? []) {
-      if (c.span.start <= n.span.start && n.span.end <= c.span.end && (!best || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
-    }
-    if (best) best.numberIds.push(n.id);
-    return { ...n, claimId: best?.id ?? null };
-  });
+  return claimsBySentence;
+}
 
+/** A number belongs to the smallest claim that holds it. */
+function assignToClaim(n: NumberMention, claimsBySentence: ReadonlyMap<number, Claim[]>): NumberMention {
+  let best: Claim | undefined;
+  for (const c of claimsBySentence.get(n.sentence) ?? []) {
+    if (c.span.start <= n.span.start && n.span.end <= c.span.end && (!best || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
+  }
+  if (best) best.numberIds.push(n.id);
+  return { ...n, claimId: best?.id ?? null };
+}
+
+/** Scores each claim's check-worthiness, in its sentence. */
+function scoreClaims(doc: Readonly<Doc>, claims: readonly Claim[], tokenIndex: SpanIndex<Token>): void {
+  const quotesById = new Map(doc.quotes.map(q => [q.id, q] as const));
   for (const c of claims) {
     const quote = c.quoteId ? quotesById.get(c.quoteId) : undefined;
     // the model was fitted on whole sentences, so a claim is scored in its sentence
@@ -214,7 +235,6 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
     c.features = result.features;
     c.explain.push(`check-worthiness ${c.checkworthiness} from ${result.features.slice(0, 6).join(', ') || 'no features'}`);
   }
-  return { claims, numbers };
 }
 
 /** The words around a quote's cue, where "reportedly said" or "allegedly told" would stand. */
@@ -234,17 +254,16 @@ const CORROBORATION_MIN_WORDS = 4;
  * entity, neither the outlet) is confirmed by corroboration. The comparison is on content lemmas,
  * so "over 200 militants were killed" and "more than 200 militants died" need a shared figure too.
  */
-function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
-  const tokenIndex = new SpanIndex(doc.tokens);
+function corroborate(doc: Readonly<Doc>, claims: Claim[], tokenIndex: SpanIndex<Token>): void {
   const contentWords = (c: Claim): Set<string> => new Set(tokenIndex.overlapping(c.span.start, c.span.end)
     .filter(t => !FUNCTION_POS.has(t.pos) && t.pos !== 'PROPN' && t.lemma.length > 2 && !['say', 'be', 'have', 'do'].includes(t.lemma))
     .map(t => t.lemma));
   const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
   if (attributed.length < 2 || attributed.length > 400) return;
   const words = new Map(attributed.map(c => [c, contentWords(c)] as const));
-  const surname = (c: Claim): string => (c.source.name ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).at(-1) ?? '';
+  const surnames = new Map(attributed.map(c => [c, surnameOf(c.source.name ?? '')] as const));
   const sameSource = (a: Claim, b: Claim): boolean => (a.source.entityId !== null && a.source.entityId === b.source.entityId)
-    || surname(a) === surname(b);
+    || surnames.get(a) === surnames.get(b);
   for (const a of attributed) {
     if (a.status === 'confirmed') continue;
     const wa = words.get(a);
@@ -256,8 +275,8 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
       let shared = 0;
       for (const w of wa) if (wb.has(w)) shared++;
       const overlap = shared / Math.min(wa.size, wb.size);
-      const numbersAgree = !/\d/.test(doc.norm.slice(a.span.start, a.span.end)) || [...wa].some(w => /\d/.test(w) && wb.has(w));
-      if (overlap >= CORROBORATION_OVERLAP && numbersAgree) {
+      const numbersAgree = (): boolean => !/\d/.test(doc.norm.slice(a.span.start, a.span.end)) || [...wa].some(w => /\d/.test(w) && wb.has(w));
+      if (overlap >= CORROBORATION_OVERLAP && numbersAgree()) {
         a.status = 'confirmed';
         a.evidence = a.evidence.filter(e => !e.ruleId.startsWith('assert-'));
         a.evidence.unshift({ ruleId: 'corroborated', cue: { start: b.span.start, end: b.span.end }, text: `${b.source.name}: ${doc.text.slice(b.span.start, b.span.end)}` });
@@ -267,4 +286,9 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
       }
     }
   }
+}
+
+/** The last word of a source's name, without accents, lower-cased: "Imran Khán" → "khan". */
+function surnameOf(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).at(-1) ?? '';
 }

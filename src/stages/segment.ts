@@ -1,5 +1,5 @@
 import type { Doc, Paragraph, Sentence, Token } from '../model.js';
-import { nlp } from '../nlp.js';
+import { forgetLearnedWords, nlp } from '../nlp.js';
 
 /** A line this short, without closing punctuation, is a heading, a caption or a dateline. */
 const HEADING_MAX_WORDS = 14;
@@ -62,10 +62,11 @@ interface SegmentResult {
 }
 
 /** Rebuilds character offsets for wink-nlp's tokens, which it reports without them. */
-function locateTokens(text: string, base: number, values: string[]): Array<[number, number]> {
+function locateTokens(text: string, base: number, values: readonly string[], from: number, to: number): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let cursor = 0;
-  for (const value of values) {
+  for (let i = from; i < to; i++) {
+    const value = values[i] ?? '';
     let at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
     if (at < 0 || at - cursor > 40) {
       // wink-nlp normalised this token's text; skip whitespace and take its length
@@ -79,29 +80,107 @@ function locateTokens(text: string, base: number, values: string[]): Array<[numb
   return spans;
 }
 
+/** What wink-nlp says about one paragraph: its tokens (as parallel arrays) and sentences. */
+interface ParagraphAnalysis {
+  values: readonly string[];
+  pos: readonly string[];
+  lemmas: readonly string[];
+  types: readonly string[];
+  /** the paragraph's tokens are values[from, to) */
+  from: number;
+  to: number;
+  /** first and last token of each sentence wink-nlp found, relative to `from` */
+  sentences: Array<[number, number]>;
+}
+
+/**
+ * Paragraphs are read by wink-nlp in one go, joined by a blank line: wink-nlp ends a sentence at
+ * a blank line and gives the line break a token of its own, so each paragraph's tokens, tags and
+ * sentences come out as if it had been read alone, at a fraction of the cost of a readDoc per
+ * paragraph. Null when the separators are not where they are expected (the caller then reads the
+ * paragraphs one by one).
+ */
+function analyseJoined(paraTexts: readonly string[]): ParagraphAnalysis[] | null {
+  if (!paraTexts.length) return [];
+  const wink = nlp();
+  const its = wink.its;
+  const wdoc = wink.readDoc(paraTexts.join(PARAGRAPH_SEPARATOR));
+  const tokens = wdoc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const types = tokens.out(its.type) as string[];
+  const boundaries: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === PARAGRAPH_SEPARATOR && types[i] === 'tabCRLF') boundaries.push(i);
+  }
+  if (boundaries.length !== paraTexts.length - 1) return null;
+  const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma as never) as unknown as string[];
+  const analyses: ParagraphAnalysis[] = paraTexts.map((_text, k) => ({
+    values, pos, lemmas, types, from: k === 0 ? 0 : (boundaries[k - 1] ?? 0) + 1, to: boundaries[k] ?? values.length, sentences: [],
+  }));
+  const isSeparator = (i: number): boolean => types[i] === 'tabCRLF' && values[i] === PARAGRAPH_SEPARATOR;
+  let k = 0;
+  for (const [from, to] of wdoc.sentences().out(its.span) as unknown as Array<[number, number]>) {
+    // wink-nlp puts a separator at the start of the sentence after it, or at the end of the one before
+    let first = from;
+    let last = to;
+    while (first <= last && isSeparator(first)) first++;
+    while (last >= first && isSeparator(last)) last--;
+    if (first > last) continue;
+    while (k < analyses.length - 1 && first >= (analyses[k] as ParagraphAnalysis).to) k++;
+    const para = analyses[k] as ParagraphAnalysis;
+    // a sentence that reaches into the next paragraph: read them apart
+    if (last >= para.to) return null;
+    para.sentences.push([first - para.from, last - para.from]);
+  }
+  return analyses;
+}
+
+/** The paragraph read alone: what the joined reading stands for. */
+function analyseAlone(paraText: string): ParagraphAnalysis {
+  const wink = nlp();
+  const its = wink.its;
+  const wdoc = wink.readDoc(paraText);
+  const tokens = wdoc.tokens();
+  const values = tokens.out(its.value) as string[];
+  return {
+    values,
+    pos: tokens.out(its.pos) as string[],
+    lemmas: tokens.out(its.lemma as never) as unknown as string[],
+    types: tokens.out(its.type) as string[],
+    from: 0,
+    to: values.length,
+    sentences: wdoc.sentences().out(its.span) as unknown as Array<[number, number]>,
+  };
+}
+
+/** The paragraphs read one by one, without the words wink-nlp learned from the joined reading. */
+function readAgainAlone(paraTexts: readonly string[]): ParagraphAnalysis[] {
+  forgetLearnedWords();
+  return paraTexts.map(analyseAlone);
+}
+
+const PARAGRAPH_SEPARATOR = '\n\n';
+
 export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
   const { norm } = doc;
   const paragraphs = findParagraphs(norm);
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
-  const its = nlp().its;
+  const paraTexts = paragraphs.map(p => norm.slice(p.start, p.end));
+  const analyses = analyseJoined(paraTexts) ?? readAgainAlone(paraTexts);
   paragraphs.forEach((para, paragraphIndex) => {
-    const paraText = norm.slice(para.start, para.end);
-    const wdoc = nlp().readDoc(paraText);
-    const values = wdoc.tokens().out(its.value) as string[];
-    const pos = wdoc.tokens().out(its.pos) as string[];
-    const lemmas = wdoc.tokens().out(its.lemma as never) as unknown as string[];
-    const types = wdoc.tokens().out(its.type) as string[];
-    const spans = locateTokens(paraText, para.start, values);
+    const paraText = paraTexts[paragraphIndex] ?? '';
+    const { values, pos, lemmas, types, from, to } = analyses[paragraphIndex] as ParagraphAnalysis;
+    const spans = locateTokens(paraText, para.start, values, from, to);
     const paraSentences: Sentence[] = [];
     if (para.heading) {
-      paraSentences.push({ index: 0, start: para.start, end: para.end, paragraph: paragraphIndex, heading: true, tokenStart: 0, tokenEnd: values.length });
+      paraSentences.push({ index: 0, start: para.start, end: para.end, paragraph: paragraphIndex, heading: true, tokenStart: 0, tokenEnd: to - from });
     } else {
-      wdoc.sentences().each((s: { out(f: unknown): unknown }) => {
-        const [first, last] = s.out(its.span) as unknown as [number, number];
+      for (const [first, last] of (analyses[paragraphIndex] as ParagraphAnalysis).sentences) {
         const startSpan = spans[first];
         const endSpan = spans[last];
-        if (!startSpan || !endSpan) return;
+        if (!startSpan || !endSpan) continue;
         const candidate: Sentence = { index: 0, start: startSpan[0], end: endSpan[1], paragraph: paragraphIndex, heading: false, tokenStart: first, tokenEnd: last + 1 };
         const prev = paraSentences.at(-1);
         if (prev && shouldJoin(norm, prev, candidate)) {
@@ -110,7 +189,7 @@ export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
         } else {
           paraSentences.push(candidate);
         }
-      });
+      }
     }
     const tokenBase = tokens.length;
     for (const sentence of paraSentences) {
@@ -118,16 +197,17 @@ export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
       for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
         const span = spans[i];
         if (!span) continue;
+        const text = norm.slice(span[0], span[1]);
         tokens.push({
           index: tokens.length,
           sentence: sentence.index,
           start: span[0],
           end: span[1],
-          text: norm.slice(span[0], span[1]),
-          lower: norm.slice(span[0], span[1]).toLowerCase(),
-          pos: pos[i] ?? 'X',
-          lemma: lemmas[i] ?? (values[i] ?? '').toLowerCase(),
-          type: types[i] ?? 'word',
+          text,
+          lower: text.toLowerCase(),
+          pos: pos[from + i] ?? 'X',
+          lemma: lemmas[from + i] ?? (values[from + i] ?? '').toLowerCase(),
+          type: types[from + i] ?? 'word',
         });
       }
       sentence.tokenStart += tokenBase;

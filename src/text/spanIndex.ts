@@ -2,13 +2,24 @@ import type { Span } from '../model.js';
 
 /**
  * Spans that do not overlap one another, sorted, for logarithmic lookups: which span holds an
- * offset, which spans meet a range. Keeps the pipeline linear on very long articles.
+ * offset, which spans meet a range. Keeps the pipeline linear on very long articles. The offsets
+ * are kept apart from the items, in typed arrays, so the searches read numbers, not objects of
+ * whatever shape each caller indexes.
  */
 export class SpanIndex<T extends Span> {
   private readonly items: T[];
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
 
   constructor(items: Iterable<T>) {
-    this.items = [...items].sort((a, b) => a.start - b.start || a.end - b.end);
+    const list = Array.isArray(items) ? (items as T[]).slice() : [...items];
+    this.items = isSorted(list) ? list : list.sort(byStartThenEnd);
+    this.starts = new Float64Array(this.items.length);
+    this.ends = new Float64Array(this.items.length);
+    this.items.forEach((item, i) => {
+      this.starts[i] = item.start;
+      this.ends[i] = item.end;
+    });
   }
 
   get size(): number {
@@ -17,28 +28,36 @@ export class SpanIndex<T extends Span> {
 
   /** Index of the first span whose end lies after `offset`. */
   private firstEndingAfter(offset: number): number {
+    const ends = this.ends;
     let lo = 0;
-    let hi = this.items.length;
+    let hi = ends.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((this.items[mid]?.end ?? 0) <= offset) lo = mid + 1;
+      if ((ends[mid] as number) <= offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   containing(offset: number): T | undefined {
-    const item = this.items[this.firstEndingAfter(offset)];
-    return item && item.start <= offset && offset < item.end ? item : undefined;
+    const i = this.firstEndingAfter(offset);
+    return i < this.items.length && (this.starts[i] as number) <= offset && offset < (this.ends[i] as number) ? this.items[i] : undefined;
   }
 
   overlapping(start: number, end: number): T[] {
     const found: T[] = [];
-    for (let i = this.firstEndingAfter(start); i < this.items.length; i++) {
-      const item = this.items[i];
-      if (!item || item.start >= end) break;
-      if (item.end > start) found.push(item);
+    const { starts, ends, items } = this;
+    for (let i = this.firstEndingAfter(start); i < items.length; i++) {
+      if ((starts[i] as number) >= end) break;
+      if ((ends[i] as number) > start) found.push(items[i] as T);
     }
     return found;
   }
+}
+
+const byStartThenEnd = (a: Span, b: Span): number => a.start - b.start || a.end - b.end;
+
+function isSorted(list: readonly Span[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byStartThenEnd(list[i - 1] as Span, list[i] as Span) > 0) return false;
+  return true;
 }
