@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/extract.js';
+import { nestsIn, type AttributionParts } from '../src/stages/quotes/attributeQuotes.js';
+import { invariantViolations } from './invariants.js';
 
 type Expect = { kind?: string; speaker?: string | null; mention?: string | null; anonymous?: boolean; cue?: string | null; content: string };
 
@@ -198,7 +200,31 @@ const CASES: Array<[string, string, Expect[]]> = [
     [{ speaker: 'Officials', cue: 'said', content: 'they believe gas, which leaks often in Russia, was the trigger' }]],
   ['a quotation that is the subject of the clause takes the clause (mixed)',
     'Znak.com reported that its source said "three terrorists" were killed on Monday, while footage showed a burning car.',
-    [{ speaker: 'its source', cue: 'said', content: '"three terrorists" were killed on Monday' }, { speaker: 'footage', cue: 'showed', content: 'a burning car' }]],
+    [{ kind: 'mixed', mention: 'Znak.com', cue: 'reported', content: 'its source said "three terrorists" were killed on Monday' },
+      { speaker: 'its source', cue: 'said', content: '"three terrorists" were killed on Monday' }, { speaker: 'footage', cue: 'showed', content: 'a burning car' }]],
+  // nested attributions: a second source reported inside the first one's content is a relation of its own
+  ['a source reported by an outlet nests inside the outlet’s content',
+    'Znak.com reported its source said the tenant moved in the day before the blast.',
+    [{ mention: 'Znak.com', cue: 'reported', content: 'its source said the tenant moved in the day before the blast' },
+      { speaker: 'its source', anonymous: true, mention: 'its source', cue: 'said', content: 'the tenant moved in the day before the blast' }]],
+  ['an anonymous source claimed, inside what a website reported',
+    'The website reported its anonymous source claimed a fourth offender escaped and remains wanted.',
+    [{ cue: 'reported', content: 'its anonymous source claimed a fourth offender escaped and remains wanted' },
+      { mention: 'its anonymous source', cue: 'claimed', content: 'a fourth offender escaped and remains wanted' }]],
+  ['a verb that wants a clause counts when a clause with no "that" follows',
+    'The blast hit on Monday. Znak.com reported its source said the tenant had fled.',
+    [{ mention: 'Znak.com', cue: 'reported', content: 'its source said the tenant had fled' }, { mention: 'its source', cue: 'said', content: 'the tenant had fled' }]],
+  ['"reported" with only an object is no cue', 'The weather was cold. The paper reported the story on Monday.', []],
+  ['"suggested" with only an object is no cue', 'The weather was cold. She suggested a compromise to end the dispute.', []],
+  ['a speaker reporting their own words is one relation, not two',
+    'Trump said he did indicate to the Ukrainians that the aid was contingent on reforms.',
+    [{ mention: 'Trump', cue: 'said', content: 'he did indicate to the Ukrainians that the aid was contingent on reforms' }]],
+  ['a verb that is no verb of saying does not nest',
+    'President Trump claims he would be okay if the shutdown went on for years.',
+    [{ cue: 'claims', content: 'he would be okay if the shutdown went on for years' }]],
+  ['evidence that "supported" something inside a report does not nest',
+    'A UN report eventually concluded evidence supported his murder inside the consulate.',
+    [{ cue: 'eventually concluded', content: 'evidence supported his murder inside the consulate' }]],
   ['a verbless opening before "according to X," leaves the clause after it as the content',
     'On Sunday in London, according to witnesses, a man entered a store and stabbed two people.',
     [{ mention: 'witnesses', cue: 'according to', content: 'a man entered a store and stabbed two people' }]],
@@ -257,4 +283,43 @@ describe('quote attribution', () => {
       });
     });
   }
+});
+
+describe('nested attributions', () => {
+  const span = (start: number, end: number) => ({ start, end });
+  const outer: AttributionParts = { content: span(20, 100), cue: span(10, 18), mention: span(0, 8), speaker: 'Znak.com', speechCue: true };
+  const inner = (o: Partial<AttributionParts>): AttributionParts => ({ content: span(40, 100), cue: span(31, 35), mention: span(20, 30), speaker: 'its source', speechCue: true, ...o });
+  const cases: Array<[string, AttributionParts, boolean]> = [
+    ['content, cue and mention inside the outer content', inner({}), true],
+    ['the same content twice', inner({ content: span(20, 100) }), false],
+    ['content running past the outer content', inner({ content: span(40, 110) }), false],
+    ['a cue outside the outer content', inner({ cue: span(10, 18) }), false],
+    ['a speaker mention outside the outer content', inner({ mention: span(0, 8) }), false],
+    ['no speaker mention of its own', inner({ mention: null }), false],
+    ['the outer speaker again', inner({ speaker: 'Znak.com' }), false],
+    ['a cue that is no verb of saying', inner({ speechCue: false }), false],
+    ['no cue', inner({ cue: null }), false],
+  ];
+  for (const [name, parts, nests] of cases) it(`${nests ? 'nests' : 'does not nest'}: ${name}`, () => expect(nestsIn(parts, outer)).toBe(nests));
+
+  it('a document with nested quotes keeps every invariant', () => {
+    const doc = extract('Znak.com reported its source said "three terrorists" were killed on Monday.');
+    expect(doc.quotes).toHaveLength(2);
+    expect(invariantViolations(doc)).toEqual([]);
+  });
+  it('a nested attribution makes no claim of its own: the outer source relays it, and it corroborates nothing', () => {
+    const doc = extract('The blast hit on Monday. The website reported its anonymous source claimed a fourth offender escaped and remains wanted.');
+    expect(doc.quotes).toHaveLength(2);
+    const relayed = doc.claims.filter(c => c.span.text.includes('a fourth offender escaped'));
+    expect(relayed).toHaveLength(1);
+    expect(relayed[0]?.span.text).toBe('its anonymous source claimed a fourth offender escaped and remains wanted');
+    expect(relayed[0]?.status).toBe('asserted');
+  });
+  it('the invariants still catch a partial overlap and a duplicate', () => {
+    const doc = extract('Znak.com reported its source said "three terrorists" were killed on Monday.');
+    const [a, b] = doc.quotes as Array<Record<string, any>>;
+    const partial = { ...b, content: { ...b?.content, end: (a?.content.end ?? 0) + 1, text: doc.text.slice(b?.content.start, (a?.content.end ?? 0) + 1) } };
+    expect(invariantViolations({ ...doc, quotes: [a, partial] as typeof doc.quotes }).some(p => p.startsWith('quote contents overlap'))).toBe(true);
+    expect(invariantViolations({ ...doc, quotes: [a, { ...a, id: 'q9' }] as typeof doc.quotes }).some(p => p.startsWith('quote contents overlap'))).toBe(true);
+  });
 });

@@ -92,6 +92,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     return false;
   };
+  /**
+   * Like overlapsRecentDraft, but a properly nested attribution is no clash: "Znak.com reported its source
+   * said “three terrorists” were killed" is two relations, one inside the other's content (NESTED_ATTRIBUTIONS).
+   */
+  const clashesWithRecentDraft = (parts: AttributionParts): boolean => {
+    for (let i = drafts.length - 1; i >= Math.max(0, drafts.length - 40); i--) {
+      const d = drafts[i];
+      if (d && overlapsSpan(d.content, parts.content) && !nestedEitherWay(partsOf(d, tokens), parts)) return true;
+    }
+    return false;
+  };
   /** Index of the first token that ends after `offset` (tokens are in text order). */
   const firstTokenEndingAfter = (offset: number): number => {
     let lo = 0;
@@ -546,11 +557,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!inScope(cue, content, s, source)) continue;
       if (ruleId !== 'reported-inverted' && ruleId !== 'reported-according-to') content = npContentEnd(content, s);
       content = extendOverQuotation(content);
-      if (overlapsRecentDraft(content)) continue;
       const speaker = speakerFrom(source);
+      if (clashesWithRecentDraft({ content, cue: cueSpan(cue, tokens), mention: speaker?.mention ?? null, speaker: speaker?.name ?? null, speechCue: isLexiconSpeechCue(cue) })) continue;
       const fragments = inners.overlapping(content.start, content.end).map(i => i.quote);
       const draft = record({ kind: fragments.length ? 'mixed' : 'indirect', content, speaker, cue, sentence: s.index, ruleId });
-      fragments.forEach(q => useQuote(q, draft));
+      // a quotation a nested attribution already holds stays with it: the outer one only contains it
+      fragments.filter(q => !usedQuoteSpans.has(q)).forEach(q => useQuote(q, draft));
     }
 
     // 4. quoted words in a sentence with no cue: the previous speaker goes on
@@ -1105,14 +1117,72 @@ function overlapsSpan(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * Attributions may nest: the inner relation's content, cue and speaker mention all lie inside the
+ * outer one's content ("Znak.com reported [its source said [“three terrorists” were killed]]").
+ * Any other overlap, and two relations over the same content, stay forbidden.
+ */
+export const NESTED_ATTRIBUTIONS = true;
+
+/** What of an attribution must lie inside another's content for it to nest there. */
+export interface AttributionParts {
+  content: Span;
+  cue: Span | null;
+  mention: Span | null;
+  /** the speaker's name, when known */
+  speaker: string | null;
+  /** the cue is a verb of saying, confirming, denying or accusing from the hand lexicon */
+  speechCue: boolean;
+}
+
+const within = (inner: Span, outer: Span): boolean => outer.start <= inner.start && inner.end <= outer.end;
+
+/**
+ * Whether `inner` nests properly inside `outer`: its content strictly inside, and the cue and the speaker
+ * mention that introduce it inside too. Only a second source reported by the first nests: a verb of
+ * saying (not "the shutdown went on", "evidence supported"), a speaker of its own in the outer content
+ * (not "…, further saying, “…”") who is not the outer speaker ("Trump said he did indicate …" is one relation).
+ */
+export function nestsIn(inner: AttributionParts, outer: AttributionParts): boolean {
+  if (!NESTED_ATTRIBUTIONS || !inner.cue || !inner.mention || !inner.speechCue) return false;
+  if (inner.speaker === null || inner.speaker === outer.speaker) return false;
+  const same = inner.content.start === outer.content.start && inner.content.end === outer.content.end;
+  return !same && within(inner.content, outer.content) && within(inner.cue, outer.content) && within(inner.mention, outer.content);
+}
+
+function nestedEitherWay(a: AttributionParts, b: AttributionParts): boolean {
+  return nestsIn(a, b) || nestsIn(b, a);
+}
+
+function cueSpan(cue: CueMatch | null, tokens: readonly Token[]): Span | null {
+  if (!cue) return null;
+  const first = tokens[cue.first];
+  const last = tokens[cue.last - 1];
+  return first && last ? { start: first.start, end: last.end } : null;
+}
+
+function partsOf(d: Draft, tokens: readonly Token[]): AttributionParts {
+  return { content: d.content, cue: cueSpan(d.cue, tokens), mention: d.speaker?.mention ?? null, speaker: d.speaker?.name ?? null, speechCue: isLexiconSpeechCue(d.cue) };
+}
+
+/** A verb of saying, confirming, denying or accusing from the hand lexicon (not a belief or a stance). */
+function isLexiconSpeechCue(c: CueMatch | null): boolean {
+  const entry = c ? cueEntry(c.lemma) : undefined;
+  return !!entry && entry.frame !== 'belief';
+}
+
 function finalize(drafts: Draft[], tokens: readonly Token[], text: string): Quote[] {
   const kept: Draft[] = [];
   for (const d of drafts) {
     let clash = false;
-    for (let i = kept.length - 1; i >= Math.max(0, kept.length - 40) && !clash; i--) clash = overlapsSpan((kept[i] as Draft).content, d.content);
+    for (let i = kept.length - 1; i >= Math.max(0, kept.length - 40) && !clash; i--) {
+      const k = kept[i] as Draft;
+      clash = overlapsSpan(k.content, d.content) && !nestedEitherWay(partsOf(k, tokens), partsOf(d, tokens));
+    }
     if (!clash) kept.push(d);
   }
-  kept.sort((a, b) => a.content.start - b.content.start);
+  // an outer attribution before the ones nested in it
+  kept.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
   return kept.map((d, i) => {
     const cueTokens = d.cue ? tokens.slice(d.cue.first, d.cue.last) : [];
     const cueStart = cueTokens[0]?.start ?? 0;
