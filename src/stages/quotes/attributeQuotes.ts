@@ -77,6 +77,29 @@ const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'w
 /** After a comma, these open an adverbial or coordinate clause: ", because …", ", but …", ", as …". */
 const CLAUSE_OPENERS = new Set(['when', 'since', 'until', 'unless', 'before', 'after', 'yet', 'even', 'instead', 'despite']);
 
+/** Subordinators that, opening a sentence, make a clause the sentence's first comma closes. */
+const SUBORDINATE_OPENERS = new Set(['while', 'although', 'though', 'whereas', 'because', 'since', 'if', 'unless', 'when', 'once']);
+
+/** "with" at `at`, then one to four words of a noun phrase, then an -ing verb: "with Lewandowski taking …". */
+function withAbsolute(tokens: readonly Token[], at: number): boolean {
+  for (let k = at + 1; k < at + 6; k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    if (t.pos === 'VERB' && /ing$/.test(t.lower)) return k > at + 1;
+    if (!['DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'PRON'].includes(t.pos)) return false;
+  }
+  return false;
+}
+
+/** What, after a comma, ends reported content: the writer's aside. Each rule sees the tokens and the index of the word after the comma. */
+interface ContentEndRule { id: string; test: (tokens: readonly Token[], at: number) => boolean }
+export const CONTENT_END_AFTER_COMMA: readonly ContentEndRule[] = [
+  // "a favorable view of Clinton, compared with 64 percent who …"
+  { id: 'compared-with', test: (tokens, at) => tokens[at]?.lower === 'compared' && ['with', 'to'].includes(tokens[at + 1]?.lower ?? '') },
+  // "it happened, with Lewandowski taking to Twitter …": "with", a short noun phrase and an -ing verb, the writer's own clause
+  { id: 'with-absolute', test: (tokens, at) => tokens[at]?.lower === 'with' && withAbsolute(tokens, at) },
+];
+
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const { tokens, sentences, quoteSpans, norm, text } = doc;
   const inners = new SpanIndex(quoteSpans.map(q => ({ ...q.inner, quote: q })));
@@ -885,10 +908,29 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         if (tokens[close]?.text === ',' && after && (after.pos === 'VERB' || after.pos === 'AUX') && !/ing$/.test(after.lower)) { k = close; continue; }
       }
       if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB')) return k;
-      // ", and the market did": a second clause with a subject and a verb of its own
-      if ((next.lower === 'and' || next.lower === 'or') && tokens[k + 2]?.lower !== 'that' && startsClause(k + 2, s)) return k;
+      // ", and the market did", ", but there is growing anger": a second clause with a subject and a verb of its own
+      if ((next.lower === 'and' || next.lower === 'or' || next.lower === 'but') && tokens[k + 2]?.lower !== 'that' && startsClause(k + 2, s)) return k;
+      if (endsContentAfterComma(k)) return k;
+      // "While both candidates say X must lead, they differ …": the cue stands in an opening subordinate clause, and its comma ends it
+      if (inOpeningSubordinateClause(from, s) && startsClause(k + 1, s)) return k;
     }
     return s.tokenEnd;
+  }
+
+  /**
+   * After a comma, words that open the writer's aside rather than more of the reported clause
+   * (CONTENT_END_AFTER_COMMA): ", compared with …", ", with X taking …".
+   */
+  function endsContentAfterComma(k: number): boolean {
+    return CONTENT_END_AFTER_COMMA.some(rule => rule.test(tokens, k + 1));
+  }
+
+  /** Whether token `from` stands in a clause that opens the sentence with a subordinator ("While", "Although") and no comma yet. */
+  function inOpeningSubordinateClause(from: number, s: Sentence): boolean {
+    const first = tokens[s.tokenStart];
+    if (!first || !SUBORDINATE_OPENERS.has(first.lower)) return false;
+    for (let j = s.tokenStart + 1; j <= from; j++) if (tokens[j]?.text === ',' || tokens[j]?.text === ';') return false;
+    return true;
   }
 
   /** A subject (a pronoun, or a short noun phrase) followed by a verb starts at `k`. */
