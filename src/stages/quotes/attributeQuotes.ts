@@ -939,6 +939,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const t = tokens[j];
       // "he and Mr. Trump still speak": a coordinated subject
       if (t?.pos === 'CCONJ' && j > k && (t.lower === 'and' || t.lower === 'or')) continue;
+      // "the turnout in Iowa was", "his battles with Trump have": a preposition inside the subject
+      if (t?.pos === 'ADP' && j > k && ['NOUN', 'PROPN'].includes(tokens[j - 1]?.pos ?? '') && ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[j + 1]?.pos ?? '')) continue;
       if (!t || t.pos === 'PUNCT' && t.text !== '.' || t.pos === 'ADP' || t.pos === 'CCONJ') return false;
       if ((t.pos === 'VERB' || t.pos === 'AUX') && j > k) return true;
     }
