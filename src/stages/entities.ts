@@ -21,6 +21,10 @@ export interface NameRun {
   placeContext: boolean;
 }
 
+/** The endings of a website's name: "Znak.com". */
+export const DOMAIN_ENDINGS = new Set(['com', 'org', 'net', 'gov', 'edu', 'ru', 'uk', 'eu', 'info', 'news', 'io', 'de', 'fr', 'pk', 'in', 'au', 'ca']);
+const isDomainName = (run: NameRun): boolean => run.tokens.length >= 3 && run.tokens.at(-2)?.text === '.' && DOMAIN_ENDINGS.has(run.tokens.at(-1)?.lower ?? '');
+
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'across', 'outside', 'inside', 'towards', 'toward']);
 
 /** Lowercase title words before a name, ending in a title head: "AU trade and industry commissioner". */
@@ -82,6 +86,9 @@ export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, sk
       const misreadVerb = (u.pos === 'VERB' || u.pos === 'AUX') && isCapitalised(tokens[j - 1] as Token) && tokens[j - 1]?.pos === 'PROPN';
       if (isCapitalised(u) && !MONTHS_AND_DAYS.has(u.lower) && (u.pos !== 'VERB' && u.pos !== 'AUX' || misreadVerb)) { j++; continue; }
       if (u.text === '.' && /^[\p{Lu}]$/u.test(tokens[j - 1]?.text ?? '')) { j++; continue; }
+      // "Znak.com", "Politico.eu": a website's name runs on over its domain
+      const tld = tokens[j + 1];
+      if (u.text === '.' && tld && DOMAIN_ENDINGS.has(tld.lower) && u.start === tokens[j - 1]?.end && tld.start === u.end) { j += 2; break; }
       const next = tokens[j + 1];
       const institutional = tokens.slice(i, j).some(r => TITLE_HEADS.has(r.lower) || ORGANIZATION_WORDS.has(r.lower));
       // "Yvette Cooper of the Labour Party", "Patrick Crusius of Allen": a full name does not take an "of" phrase in
@@ -116,6 +123,7 @@ export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, sk
 }
 
 export function classifyRun(run: NameRun): EntityType {
+  if (isDomainName(run)) return 'organization';
   const lower = run.tokens.map(t => t.lower);
   if (run.title.length && run.title.some(w => TITLE_HEADS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase()))) return 'person';
   if (run.lowerTitle && !lower.some(w => ORGANIZATION_WORDS.has(w))) return 'person';
@@ -131,7 +139,10 @@ export function classifyRun(run: NameRun): EntityType {
   return 'unknown';
 }
 
-const descriptionBefore = /(?:^|[\s(])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s[^,;"]{3,70}),\s$/;
+/** "One news site, Znak.com": a description before the name, within its sentence (a full stop and a space end it). */
+const descriptionBefore = /(?:^|[\s(])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|One|one)\s(?:[^,;".]|\.(?!\s)){3,70}),\s$/;
+/** "Znak. com" as words joined → "Znak.com" */
+const DOMAIN_TAIL = new RegExp(`\\.\\s+(${[...DOMAIN_ENDINGS].join('|')})$`, 'i');
 
 /**
  * People and organisations from proper-noun runs and titles. A one-word run that is the surname
@@ -147,9 +158,9 @@ export function findEntities(doc: Readonly<Doc>, insideQuote: (offset: number) =
     if (surface !== entity.name && !entity.aliases.includes(surface)) entity.aliases.push(surface);
   };
   for (const run of runs) {
-    const nameText = run.name.join(' ').replace(/\s+\./g, '.').replace(/\s*-\s*/g, '-');
+    const nameText = run.name.join(' ').replace(/\s+\./g, '.').replace(/\s*-\s*/g, '-').replace(DOMAIN_TAIL, '.$1');
     if (!nameText || nameText.length < 2) continue;
-    const surface = run.tokens.map(t => t.text).join(' ').replace(/\s+\./g, '.');
+    const surface = run.tokens.map(t => t.text).join(' ').replace(/\s+\./g, '.').replace(DOMAIN_TAIL, '.$1');
     const span = { start: run.start, end: run.end };
     const key = nameText.toLowerCase();
     const surname = run.name.at(-1)?.toLowerCase() ?? key;
