@@ -77,6 +77,9 @@ const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'w
 /** After a comma, these open an adverbial or coordinate clause: ", because …", ", but …", ", as …". */
 const CLAUSE_OPENERS = new Set(['when', 'since', 'until', 'unless', 'before', 'after', 'yet', 'even', 'instead', 'despite']);
 
+/** Prepositions whose object is the subject of the -ing cue after it: "despite X claiming", "with officials saying". */
+const GERUND_SUBJECT_PREPOSITIONS = new Set(['despite', 'with', 'without', 'amid', 'after', 'before']);
+
 /** Subordinators that, opening a sentence, make a clause the sentence's first comma closes. */
 const SUBORDINATE_OPENERS = new Set(['while', 'although', 'though', 'whereas', 'because', 'since', 'if', 'unless', 'when', 'once']);
 
@@ -328,6 +331,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       return { source: after, inverted: true };
     }
     if (cue.participle) {
+      // "despite Znak.com claiming …", "with officials saying …": the gerund has a subject of its own
+      const own = gerundSubject(cue, s);
+      if (own) return { source: own, inverted: false };
       const earlier = earlierSpeakerMention(s, cue.first);
       if (earlier) return { source: earlier, inverted: false };
       // "X has voiced support …, telling …": the subject of the clause's own cue, found before that cue's draft exists
@@ -366,6 +372,14 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const end = after ? tokens[after.full.last] : undefined;
     if (after && after.full.last < s.tokenEnd && end && !/^[.,;!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { source: null, inverted: true };
     return { source: after, inverted: true };
+  };
+
+  /** The noun phrase right before an -ing cue when a preposition opens it: "despite [Znak.com] claiming", "with [officials] saying". */
+  const gerundSubject = (cue: CueMatch, s: Sentence): SourcePhrase | null => {
+    const subject = sourceBefore(tokens, cue.first, clauseFloor(s, cue.first));
+    if (!subject || subject.relative || subject.full.last !== cue.first) return null;
+    const before = tokens[subject.full.first - 1];
+    return before && GERUND_SUBJECT_PREPOSITIONS.has(before.lower) ? subject : null;
   };
 
   /** Whose the cue noun is: "Donald Trump’s [claim]" (the mark stays in the mention), "his [repeated claim]". */
@@ -958,7 +972,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         && beforeConj && beforeConj.text !== ',' && beforeConj.pos !== 'AUX' && beforeConj.pos !== 'VERB' && other.first === other.head
         && !other.participle && !other.sourceAfter && other.lemma !== ':' && isSpeechCue(other)) return other.first - 1;
       if (other.participle || other.sourceAfter) {
-        let k = other.first;
+        // "… despite Znak.com claiming": the preposition and the gerund's subject go with it
+        const own = other.participle ? gerundSubject(other, s) : null;
+        let k = own && own.full.first - 1 > cue.last ? own.full.first - 1 : other.first;
         while (k > cue.last && [',', 'and', 'while', 'before', 'after', '\u2014'].includes(tokens[k - 1]?.lower ?? '')) k--;
         // a comma inside the closing mark stays with the quoted words: `excuses,” claiming`
         if (k < other.first && /^["'\u201D\u2019]$/.test(tokens[k]?.text ?? '')) k++;
