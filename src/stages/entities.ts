@@ -2,7 +2,9 @@ import type { Doc, Entity, EntityType, Span, Token } from '../model.js';
 import { FEMALE_MARKERS, GEOGRAPHIC_WORDS, HONORIFICS, MULTIWORD_PLACES, NON_PERSON_WORDS, ORGANIZATION_WORDS, PLACES, TITLE_HEADS } from '../rules/names.js';
 
 /** Lowercase words allowed inside a proper-noun run when capitalised words stand on both sides. */
-const RUN_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'del', 'da', 'du', 'le', '&']);
+const RUN_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'del', 'da', 'du', 'le', '&', 'dela', 'di', 'dos', 'das', 'den', 'ter']);
+/** Lowercase particles inside a person's name: "Arnel dela Vega", "Ursula von der Leyen". */
+const NAME_PARTICLES = new Set(['de', 'dela', 'del', 'da', 'di', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin', 'al']);
 const NOT_NAME_START_POS = new Set(['DET', 'ADV', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'VERB', 'PART', 'INTJ', 'NUM', 'PUNCT', 'SYM']);
 const MONTHS_AND_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
   'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -135,7 +137,8 @@ export function classifyRun(run: NameRun): EntityType {
   if (lower.some(w => GEOGRAPHIC_WORDS.has(w))) return 'place';
   if (lower.some(w => NON_PERSON_WORDS.has(w))) return 'unknown';
   if (/(?:ans|ese|ians|is|ists)$/.test(joined) && run.tokens.length === 1 && run.tokens[0]?.pos !== 'PROPN') return 'group';
-  if (run.name.length >= 2 && run.name.length <= 4 && run.tokens.every(t => t.pos === 'PROPN' || isCapitalised(t))) return 'person';
+  const nameWord = (t: Token, i: number): boolean => t.pos === 'PROPN' || isCapitalised(t) || (i > 0 && i < run.tokens.length - 1 && NAME_PARTICLES.has(t.lower));
+  if (run.name.length >= 2 && run.name.length <= 4 && run.tokens.every(nameWord)) return 'person';
   return 'unknown';
 }
 
