@@ -77,6 +77,9 @@ const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'w
 /** After a comma, these open an adverbial or coordinate clause: ", because …", ", but …", ", as …". */
 const CLAUSE_OPENERS = new Set(['when', 'since', 'until', 'unless', 'before', 'after', 'yet', 'even', 'instead', 'despite']);
 
+/** Forms of verbs of saying the tagger sometimes reads as nouns ("…, Trump says."). */
+const NOUN_CUE_VERB_FORMS = /^(?:says|said|tweets|tweeted|claims|warns|adds|notes|insists|writes)$/;
+
 /** Prepositions whose object is the subject of the -ing cue after it: "despite X claiming", "with officials saying". */
 const GERUND_SUBJECT_PREPOSITIONS = new Set(['despite', 'with', 'without', 'amid', 'after', 'before']);
 
@@ -374,6 +377,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return { source: after, inverted: true };
   };
 
+  /** A cue that can follow its content ("…, he said", "…, said Tarar"): a verb, not an -ing form. */
+  const invertibleCue = (cue: CueMatch): boolean => {
+    const head = tokens[cue.head];
+    return !!head && (head.pos === 'VERB' || head.pos === 'AUX' || NOUN_CUE_VERB_FORMS.test(head.lower)) && !/ing$/.test(head.lower);
+  };
+
   /** The noun phrase right before an -ing cue when a preposition opens it: "despite [Znak.com] claiming", "with [officials] saying". */
   const gerundSubject = (cue: CueMatch, s: Sentence): SourcePhrase | null => {
     const subject = sourceBefore(tokens, cue.first, clauseFloor(s, cue.first));
@@ -567,6 +576,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(before, cue.first, s);
         ruleId = 'reported-according-to';
       } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
+        // content before its cue needs a finite verb of saying: not a noun ("endorsements of"), not an -ing form ("…, denouncing X")
+        if (!invertibleCue(cue)) continue;
         const end = inverted ? cue.first : (source?.full.first ?? cue.first);
         const start = previousBoundary(cues, cue, s);
         content = tokenRange(start, end, s);
