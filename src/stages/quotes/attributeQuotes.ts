@@ -911,6 +911,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function contentEnd(from: number, s: Sentence): number {
     let depth = 0;
     let sawVerb = false;
+    let infinitive = tokens[from]?.lower === 'to' && tokens[from + 1]?.pos === 'VERB';
     for (let k = from + 1; k < s.tokenEnd; k++) {
       const t = tokens[k];
       if (!t) break;
@@ -922,6 +923,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
       const modifier = verbAfter && /ed$/.test(verbAfter.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[verbAfter.index + 1]?.pos ?? '') && tokens[verbAfter.index + 1]?.pos !== 'PROPN';
       if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && verbAfter && (verbAfter.pos === 'VERB' || verbAfter.pos === 'AUX') && !/ing$/.test(verbAfter.lower) && !modifier && k > from + 1) return k;
+      // "urged the embassy to reconsider and spoke with Pompeo": an inflected verb cannot go on an infinitive, the subject's next act begins
+      if (infinitive && (t.lower === 'and' || t.lower === 'but') && verbAfter?.pos === 'VERB' && verbAfter.lower !== verbAfter.lemma && !/ing$/.test(verbAfter.lower)) return k;
+      if (!sawVerb && t.lower === 'to' && tokens[k + 1]?.pos === 'VERB') infinitive = true;
       if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
       if (t.text !== ',' && t.text !== '\u2014' && t.text !== '--') continue;
       if (!next) continue;
