@@ -80,6 +80,9 @@ const CLAUSE_OPENERS = new Set(['when', 'since', 'until', 'unless', 'before', 'a
 /** Forms of verbs of saying the tagger sometimes reads as nouns ("…, Trump says."). */
 const NOUN_CUE_VERB_FORMS = /^(?:says|said|tweets|tweeted|claims|warns|adds|notes|insists|writes)$/;
 
+/** Possessive determiners: "his proposed budget" (not "she violated rules"). */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
 /** Prepositions whose object is the subject of the -ing cue after it: "despite X claiming", "with officials saying". */
 const GERUND_SUBJECT_PREPOSITIONS = new Set(['despite', 'with', 'without', 'amid', 'after', 'before']);
 
@@ -1041,7 +1044,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       first = false;
       // "a former Miss Universe": a capitalised word inside a name is no verb
       const inName = /^[\p{Lu}]/u.test(t.text) && (/^[\p{Lu}]/u.test(tokens[i - 1]?.text ?? '') || /^[\p{Lu}]/u.test(tokens[i + 1]?.text ?? ''));
-      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to' && !inName) return 'clause';
+      // "his proposed budget", "the revised figures": a participle between a determiner and its noun is an adjective
+      const before = tokens[i - 1];
+      const attributive = /ed$/.test(t.lower) && !!before && (before.pos === 'DET' || POSSESSIVE_DETERMINERS.has(before.lower)) && tokens[i + 1]?.pos === 'NOUN';
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to' && !inName && !attributive) return 'clause';
     }
     return 'np';
   }
