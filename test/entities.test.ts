@@ -18,6 +18,14 @@ const CASES: Array<[string, string, Array<[string, string]>, string[]]> = [
   ['a description and a name',
     'The military’s media wing, ISPR, released a statement.',
     [['ISPR', 'organization']], []],
+  ['a website keeps its domain in its name',
+    'The cause was a gas leak. One news site, Znak.com, claims otherwise.',
+    [['Znak.com', 'organization']], ['Znak']],
+  ['a lowercase particle stays inside a person’s name',
+    'Arnel dela Vega of the army’s Western Mindanao Command spoke on Monday.',
+    [['Arnel dela Vega', 'person'], ['Western Mindanao Command', 'organization']], ['Vega']],
+  ['a particle at the end of a run is no part of the name', 'They met Carlos de in Madrid.', [], ['Carlos de']],
+  ['a full stop and a space are no domain', 'They met Dr. Smith. Com officials were absent.', [], ['Smith.Com', 'Smith. Com']],
 ];
 
 describe('entities', () => {
@@ -29,4 +37,11 @@ describe('entities', () => {
       for (const n of absent) expect(found.map(f => f[0])).not.toContain(n);
     });
   }
+});
+
+describe('a description before a name', () => {
+  it('stays within its sentence', () => {
+    const doc = annotate('The cause was not a gas leak. One news site, Znak.com, claims otherwise.');
+    expect(doc.entities.find(e => e.name === 'Znak.com')?.titles).toEqual(['One news site']);
+  });
 });

@@ -27,8 +27,8 @@ describe('the Wikinews gold files', () => {
   const all = metricsOf(files);
   // floors at the figures measured when they were set: they catch regressions; README states the targets
   const floors: Array<[string, number]> = [
-    ['quotes.f1', 0.82], ['quotes.attributedF1', 0.76],
-    ['claims.recall', 0.97], ['claims.statusAccuracy', 0.98], ['claims.sourceAccuracy', 0.87],
+    ['quotes.f1', 0.86], ['quotes.attributedF1', 0.81],
+    ['claims.recall', 0.97], ['claims.statusAccuracy', 0.98], ['claims.sourceAccuracy', 0.9],
     ['claims.hedgeAccuracy', 0.85], ['claims.polarityAccuracy', 0.95],
   ];
   for (const [metric, floor] of floors) it(`${metric} ≥ ${floor} over all thirteen`, () => expect(all[metric] ?? 0).toBeGreaterThanOrEqual(floor));

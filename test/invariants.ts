@@ -22,11 +22,20 @@ export function invariantViolations(doc: OutputDocument): string[] {
   for (const n of doc.numbers as Array<Record<string, any>>) { check(`${n.id}.span`, n.span); check(`${n.id}.counted`, n.counted); check(`${n.id}.event`, n.event); }
   for (const c of doc.claims as Array<Record<string, any>>) { check(`${c.id}.span`, c.span); c.evidence.forEach((e: any, i: number) => check(`${c.id}.evidence[${i}]`, e.cue)); }
   for (const d of doc.diagnostics) check(`diagnostic ${d.code}`, d.span);
-  const contents = (doc.quotes as Array<Record<string, any>>).map(q => q.content as OutputSpan).sort((a, b) => a.start - b.start);
-  for (let i = 1; i < contents.length; i++) {
-    const a = contents[i - 1];
-    const b = contents[i];
-    if (a && b && b.start < a.end) problems.push(`quote contents overlap: ${JSON.stringify(a.text.slice(0, 40))} and ${JSON.stringify(b.text.slice(0, 40))}`);
+  // contents may nest ("Znak.com reported [its source said [“three terrorists” were killed]]"): the inner
+  // relation's content, cue and speaker mention lie inside the outer content; any other overlap, or the same
+  // content twice, is a fault
+  const quotes = (doc.quotes as Array<Record<string, any>>).slice().sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
+  const within = (s: OutputSpan | null | undefined, outer: OutputSpan): boolean => !!s && outer.start <= s.start && s.end <= outer.end;
+  const nestsIn = (inner: Record<string, any>, outer: Record<string, any>): boolean =>
+    !(inner.content.start === outer.content.start && inner.content.end === outer.content.end)
+    && within(inner.content, outer.content) && within(inner.cue, outer.content) && within(inner.speaker?.mention, outer.content);
+  for (let i = 0; i < quotes.length; i++) {
+    const a = quotes[i] as Record<string, any>;
+    for (let j = i + 1; j < quotes.length && (quotes[j] as Record<string, any>).content.start < a.content.end; j++) {
+      const b = quotes[j] as Record<string, any>;
+      if (!nestsIn(b, a)) problems.push(`quote contents overlap: ${JSON.stringify(a.content.text.slice(0, 40))} and ${JSON.stringify(b.content.text.slice(0, 40))}`);
+    }
   }
   const ids = new Set<string>();
   for (const c of doc.claims as Array<Record<string, any>>) ids.add(c.id);

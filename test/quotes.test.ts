@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/extract.js';
+import { nestsIn, type AttributionParts } from '../src/stages/quotes/attributeQuotes.js';
+import { invariantViolations } from './invariants.js';
 
 type Expect = { kind?: string; speaker?: string | null; mention?: string | null; anonymous?: boolean; cue?: string | null; content: string };
 
@@ -198,7 +200,92 @@ const CASES: Array<[string, string, Expect[]]> = [
     [{ speaker: 'Officials', cue: 'said', content: 'they believe gas, which leaks often in Russia, was the trigger' }]],
   ['a quotation that is the subject of the clause takes the clause (mixed)',
     'Znak.com reported that its source said "three terrorists" were killed on Monday, while footage showed a burning car.',
-    [{ speaker: 'its source', cue: 'said', content: '"three terrorists" were killed on Monday' }, { speaker: 'footage', cue: 'showed', content: 'a burning car' }]],
+    [{ kind: 'mixed', mention: 'Znak.com', cue: 'reported', content: 'its source said "three terrorists" were killed on Monday' },
+      { speaker: 'its source', cue: 'said', content: '"three terrorists" were killed on Monday' }, { speaker: 'footage', cue: 'showed', content: 'a burning car' }]],
+  // nested attributions: a second source reported inside the first one's content is a relation of its own
+  ['a source reported by an outlet nests inside the outlet’s content',
+    'Znak.com reported its source said the tenant moved in the day before the blast.',
+    [{ mention: 'Znak.com', cue: 'reported', content: 'its source said the tenant moved in the day before the blast' },
+      { speaker: 'its source', anonymous: true, mention: 'its source', cue: 'said', content: 'the tenant moved in the day before the blast' }]],
+  ['an anonymous source claimed, inside what a website reported',
+    'The website reported its anonymous source claimed a fourth offender escaped and remains wanted.',
+    [{ cue: 'reported', content: 'its anonymous source claimed a fourth offender escaped and remains wanted' },
+      { mention: 'its anonymous source', cue: 'claimed', content: 'a fourth offender escaped and remains wanted' }]],
+  ['a verb that wants a clause counts when a clause with no "that" follows',
+    'The blast hit on Monday. Znak.com reported its source said the tenant had fled.',
+    [{ mention: 'Znak.com', cue: 'reported', content: 'its source said the tenant had fled' }, { mention: 'its source', cue: 'said', content: 'the tenant had fled' }]],
+  ['"reported" with only an object is no cue', 'The weather was cold. The paper reported the story on Monday.', []],
+  ['"suggested" with only an object is no cue', 'The weather was cold. She suggested a compromise to end the dispute.', []],
+  // where reported content ends after a comma (CONTENT_END_AFTER_COMMA and the clause rules of contentEnd)
+  ['", but" and a clause of its own end the content',
+    'It was late. The Saudis have said that they would support the release, but there is growing anger in Riyadh.',
+    [{ cue: 'have said', content: 'they would support the release' }]],
+  ['a subject with a preposition in it still opens a clause of its own',
+    'It was late. Many speculated he might fail, but the turnout in Iowa was higher than forecast.',
+    [{ cue: 'speculated', content: 'he might fail' }]],
+  ['", but" and a prepositional phrase stays in the content', 'It was late. Many speculated he might fail, but in Iowa.',
+    [{ cue: 'speculated', content: 'he might fail, but in Iowa' }]],
+  ['", but" and no clause stays in the content', 'It was late. He said the plan was good, but expensive.',
+    [{ cue: 'said', content: 'the plan was good, but expensive' }]],
+  ['", compared with" ends the content',
+    'It was late. Most voters say they like Clinton, compared with 64 percent last year.',
+    [{ cue: 'say', content: 'they like Clinton' }]],
+  ['"compared with" inside the clause stays', 'It was late. He said prices compared well with last year.',
+    [{ cue: 'said', content: 'prices compared well with last year' }]],
+  ['", with X doing …" is the writer’s own clause',
+    'It was late. The campaign has denied it happened, with Lewandowski taking to Twitter to call Fields delusional.',
+    [{ cue: 'has denied', content: 'it happened' }]],
+  ['", with" and a noun phrase alone stays in the content', 'It was late. Officials said the talks ended, with no deal in sight.',
+    [{ cue: 'said', content: 'the talks ended, with no deal in sight' }]],
+  ['a cue in an opening "While" clause: its comma ends the content',
+    'It was late. While both parties say the country must lead, they differ on how.',
+    [{ cue: 'say', content: 'the country must lead' }]],
+  ['a "while" clause inside the content keeps its comma', 'It was late. Officials said that while prices rose, wages fell.',
+    [{ cue: 'said', content: 'while prices rose, wages fell' }]],
+  ['a verb of saying with four words after it has a clause, whatever the tagger read as a noun',
+    'It was late. The spokeswoman said all staffers sign NDAs.',
+    [{ mention: 'The spokeswoman', cue: 'said', content: 'all staffers sign NDAs' }]],
+  ['"said a few words" reports no statement', 'It was late. He said a few words.', []],
+  ['"the website" points back at the outlet named last',
+    'One news site, Znak.com, claims the blast was an attack. The website further reported a fourth man escaped.',
+    [{ speaker: 'Znak.com', cue: 'claims', content: 'the blast was an attack' }, { speaker: 'Znak.com', mention: 'The website', cue: 'further reported', content: 'a fourth man escaped' }]],
+  ['"the website" with no outlet named before is its own description',
+    'It was late. The website reported that a fourth man escaped.',
+    [{ speaker: 'website', mention: 'The website', cue: 'reported', content: 'a fourth man escaped' }]],
+  ['"despite X claiming": the gerund’s own subject speaks, and the main content stops before the preposition',
+    'It was late. The committee says it found no explosives despite Znak.com claiming a depot was there.',
+    [{ mention: 'The committee', cue: 'says', content: 'it found no explosives' }, { mention: 'Znak.com', cue: 'claiming', content: 'a depot was there' }]],
+  ['"with officials saying": the officials speak',
+    'It was late. The ministry confirmed the deaths, with officials saying the toll would rise.',
+    [{ mention: 'The ministry', cue: 'confirmed', content: 'the deaths' }, { mention: 'officials', cue: 'saying', content: 'the toll would rise' }]],
+  ['an -ing cue with no subject of its own takes the clause subject',
+    'It was late. The ministry confirmed the deaths, saying the toll would rise.',
+    [{ mention: 'The ministry', cue: 'confirmed', content: 'the deaths' }, { mention: 'The ministry', cue: 'saying', content: 'the toll would rise' }]],
+  ['an -ing form never follows its content: "by asking questions" names no speaker',
+    'It was late. Justice Clarence Thomas broke a decade-long silence by asking questions from the bench.', []],
+  ['a verb of saying after its content and its speaker is the inverted order',
+    'It was late. The plan will fail, said the senator.',
+    [{ mention: 'the senator', cue: 'said', content: 'The plan will fail' }]],
+  ['an infinitive content ends where an inflected verb begins the subject’s next act',
+    'It was late. Foreign Secretary Dominic Raab urged the embassy to reconsider and spoke with Mike Pompeo about the case.',
+    [{ cue: 'urged', content: 'to reconsider' }]],
+  ['an infinitive content goes on over a second bare infinitive',
+    'It was late. He urged voters to reconsider and review the plan.',
+    [{ cue: 'urged', content: 'to reconsider and review the plan' }]],
+  ['a participle between a possessive and its noun is no verb: "his proposed budget" is a noun phrase',
+    'It was late. Congress has not passed his proposed budget.', []],
+  ['a pronoun subject and a past tense still make a clause',
+    'It was late. The inspector concluded she violated agency rules.',
+    [{ cue: 'concluded', content: 'she violated agency rules' }]],
+  ['a speaker reporting their own words is one relation, not two',
+    'Trump said he did indicate to the Ukrainians that the aid was contingent on reforms.',
+    [{ mention: 'Trump', cue: 'said', content: 'he did indicate to the Ukrainians that the aid was contingent on reforms' }]],
+  ['a verb that is no verb of saying does not nest',
+    'President Trump claims he would be okay if the shutdown went on for years.',
+    [{ cue: 'claims', content: 'he would be okay if the shutdown went on for years' }]],
+  ['evidence that "supported" something inside a report does not nest',
+    'A UN report eventually concluded evidence supported his murder inside the consulate.',
+    [{ cue: 'eventually concluded', content: 'evidence supported his murder inside the consulate' }]],
   ['a verbless opening before "according to X," leaves the clause after it as the content',
     'On Sunday in London, according to witnesses, a man entered a store and stabbed two people.',
     [{ mention: 'witnesses', cue: 'according to', content: 'a man entered a store and stabbed two people' }]],
@@ -257,4 +344,43 @@ describe('quote attribution', () => {
       });
     });
   }
+});
+
+describe('nested attributions', () => {
+  const span = (start: number, end: number) => ({ start, end });
+  const outer: AttributionParts = { content: span(20, 100), cue: span(10, 18), mention: span(0, 8), speaker: 'Znak.com', speechCue: true };
+  const inner = (o: Partial<AttributionParts>): AttributionParts => ({ content: span(40, 100), cue: span(31, 35), mention: span(20, 30), speaker: 'its source', speechCue: true, ...o });
+  const cases: Array<[string, AttributionParts, boolean]> = [
+    ['content, cue and mention inside the outer content', inner({}), true],
+    ['the same content twice', inner({ content: span(20, 100) }), false],
+    ['content running past the outer content', inner({ content: span(40, 110) }), false],
+    ['a cue outside the outer content', inner({ cue: span(10, 18) }), false],
+    ['a speaker mention outside the outer content', inner({ mention: span(0, 8) }), false],
+    ['no speaker mention of its own', inner({ mention: null }), false],
+    ['the outer speaker again', inner({ speaker: 'Znak.com' }), false],
+    ['a cue that is no verb of saying', inner({ speechCue: false }), false],
+    ['no cue', inner({ cue: null }), false],
+  ];
+  for (const [name, parts, nests] of cases) it(`${nests ? 'nests' : 'does not nest'}: ${name}`, () => expect(nestsIn(parts, outer)).toBe(nests));
+
+  it('a document with nested quotes keeps every invariant', () => {
+    const doc = extract('Znak.com reported its source said "three terrorists" were killed on Monday.');
+    expect(doc.quotes).toHaveLength(2);
+    expect(invariantViolations(doc)).toEqual([]);
+  });
+  it('a nested attribution makes no claim of its own: the outer source relays it, and it corroborates nothing', () => {
+    const doc = extract('The blast hit on Monday. The website reported its anonymous source claimed a fourth offender escaped and remains wanted.');
+    expect(doc.quotes).toHaveLength(2);
+    const relayed = doc.claims.filter(c => c.span.text.includes('a fourth offender escaped'));
+    expect(relayed).toHaveLength(1);
+    expect(relayed[0]?.span.text).toBe('its anonymous source claimed a fourth offender escaped and remains wanted');
+    expect(relayed[0]?.status).toBe('asserted');
+  });
+  it('the invariants still catch a partial overlap and a duplicate', () => {
+    const doc = extract('Znak.com reported its source said "three terrorists" were killed on Monday.');
+    const [a, b] = doc.quotes as Array<Record<string, any>>;
+    const partial = { ...b, content: { ...b?.content, end: (a?.content.end ?? 0) + 1, text: doc.text.slice(b?.content.start, (a?.content.end ?? 0) + 1) } };
+    expect(invariantViolations({ ...doc, quotes: [a, partial] as typeof doc.quotes }).some(p => p.startsWith('quote contents overlap'))).toBe(true);
+    expect(invariantViolations({ ...doc, quotes: [a, { ...a, id: 'q9' }] as typeof doc.quotes }).some(p => p.startsWith('quote contents overlap'))).toBe(true);
+  });
 });

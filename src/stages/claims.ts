@@ -81,6 +81,18 @@ function claimSpanOf(doc: Readonly<Doc>, quote: Quote, tokens: SpanIndex<Token>)
   return { start: mention.start, end: quote.content.end };
 }
 
+/** The quotes no other quote's content holds, in one sweep (an article may have thousands). */
+function outermostQuotes(quotes: readonly Quote[]): Quote[] {
+  const sorted = quotes.slice().sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
+  const nested = new Set<Quote>();
+  let reach = -1;
+  for (const q of sorted) {
+    if (q.content.end <= reach) nested.add(q);
+    else reach = q.content.end;
+  }
+  return quotes.filter(q => !nested.has(q));
+}
+
 interface ClaimDraft {
   span: Span;
   sentence: number;
@@ -109,8 +121,10 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
 function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDraft[] {
   const entities = new Map(doc.entities.map(e => [e.id, e] as const));
   const drafts: ClaimDraft[] = [];
-  const quoteContents = new SpanIndex(doc.quotes.map(q => ({ ...q.content, quote: q })));
-  for (const quote of doc.quotes) {
+  // a nested attribution ("Znak.com reported [its source said …]") is relayed by the outer one: one claim, the outer source's
+  const outer = outermostQuotes(doc.quotes);
+  const quoteContents = new SpanIndex(outer.map(q => ({ ...q.content, quote: q })));
+  for (const quote of outer) {
     const s = doc.sentences[quote.sentence];
     drafts.push({ span: claimSpanOf(doc, quote, tokenIndex), sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
   }

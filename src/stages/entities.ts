@@ -2,7 +2,9 @@ import type { Doc, Entity, EntityType, Span, Token } from '../model.js';
 import { FEMALE_MARKERS, GEOGRAPHIC_WORDS, HONORIFICS, MULTIWORD_PLACES, NON_PERSON_WORDS, ORGANIZATION_WORDS, PLACES, TITLE_HEADS } from '../rules/names.js';
 
 /** Lowercase words allowed inside a proper-noun run when capitalised words stand on both sides. */
-const RUN_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'del', 'da', 'du', 'le', '&']);
+const RUN_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'del', 'da', 'du', 'le', '&', 'dela', 'di', 'dos', 'das', 'den', 'ter']);
+/** Lowercase particles inside a person's name: "Arnel dela Vega", "Ursula von der Leyen". */
+const NAME_PARTICLES = new Set(['de', 'dela', 'del', 'da', 'di', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin', 'al']);
 const NOT_NAME_START_POS = new Set(['DET', 'ADV', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'VERB', 'PART', 'INTJ', 'NUM', 'PUNCT', 'SYM']);
 const MONTHS_AND_DAYS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
   'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -20,6 +22,10 @@ export interface NameRun {
   /** "in Maidan Wardak", "Kandahar province": a place by its context */
   placeContext: boolean;
 }
+
+/** The endings of a website's name: "Znak.com". */
+export const DOMAIN_ENDINGS = new Set(['com', 'org', 'net', 'gov', 'edu', 'ru', 'uk', 'eu', 'info', 'news', 'io', 'de', 'fr', 'pk', 'in', 'au', 'ca']);
+const isDomainName = (run: NameRun): boolean => run.tokens.length >= 3 && run.tokens.at(-2)?.text === '.' && DOMAIN_ENDINGS.has(run.tokens.at(-1)?.lower ?? '');
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'across', 'outside', 'inside', 'towards', 'toward']);
 
@@ -82,6 +88,9 @@ export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, sk
       const misreadVerb = (u.pos === 'VERB' || u.pos === 'AUX') && isCapitalised(tokens[j - 1] as Token) && tokens[j - 1]?.pos === 'PROPN';
       if (isCapitalised(u) && !MONTHS_AND_DAYS.has(u.lower) && (u.pos !== 'VERB' && u.pos !== 'AUX' || misreadVerb)) { j++; continue; }
       if (u.text === '.' && /^[\p{Lu}]$/u.test(tokens[j - 1]?.text ?? '')) { j++; continue; }
+      // "Znak.com", "Politico.eu": a website's name runs on over its domain
+      const tld = tokens[j + 1];
+      if (u.text === '.' && tld && DOMAIN_ENDINGS.has(tld.lower) && u.start === tokens[j - 1]?.end && tld.start === u.end) { j += 2; break; }
       const next = tokens[j + 1];
       const institutional = tokens.slice(i, j).some(r => TITLE_HEADS.has(r.lower) || ORGANIZATION_WORDS.has(r.lower));
       // "Yvette Cooper of the Labour Party", "Patrick Crusius of Allen": a full name does not take an "of" phrase in
@@ -116,6 +125,7 @@ export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, sk
 }
 
 export function classifyRun(run: NameRun): EntityType {
+  if (isDomainName(run)) return 'organization';
   const lower = run.tokens.map(t => t.lower);
   if (run.title.length && run.title.some(w => TITLE_HEADS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase()))) return 'person';
   if (run.lowerTitle && !lower.some(w => ORGANIZATION_WORDS.has(w))) return 'person';
@@ -127,11 +137,15 @@ export function classifyRun(run: NameRun): EntityType {
   if (lower.some(w => GEOGRAPHIC_WORDS.has(w))) return 'place';
   if (lower.some(w => NON_PERSON_WORDS.has(w))) return 'unknown';
   if (/(?:ans|ese|ians|is|ists)$/.test(joined) && run.tokens.length === 1 && run.tokens[0]?.pos !== 'PROPN') return 'group';
-  if (run.name.length >= 2 && run.name.length <= 4 && run.tokens.every(t => t.pos === 'PROPN' || isCapitalised(t))) return 'person';
+  const nameWord = (t: Token, i: number): boolean => t.pos === 'PROPN' || isCapitalised(t) || (i > 0 && i < run.tokens.length - 1 && NAME_PARTICLES.has(t.lower));
+  if (run.name.length >= 2 && run.name.length <= 4 && run.tokens.every(nameWord)) return 'person';
   return 'unknown';
 }
 
-const descriptionBefore = /(?:^|[\s(])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s[^,;"]{3,70}),\s$/;
+/** "One news site, Znak.com": a description before the name, within its sentence (a full stop and a space end it). */
+const descriptionBefore = /(?:^|[\s(])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|One|one)\s(?:[^,;".]|\.(?!\s)){3,70}),\s$/;
+/** "Znak. com" as words joined → "Znak.com" */
+const DOMAIN_TAIL = new RegExp(`\\.\\s+(${[...DOMAIN_ENDINGS].join('|')})$`, 'i');
 
 /**
  * People and organisations from proper-noun runs and titles. A one-word run that is the surname
@@ -147,9 +161,9 @@ export function findEntities(doc: Readonly<Doc>, insideQuote: (offset: number) =
     if (surface !== entity.name && !entity.aliases.includes(surface)) entity.aliases.push(surface);
   };
   for (const run of runs) {
-    const nameText = run.name.join(' ').replace(/\s+\./g, '.').replace(/\s*-\s*/g, '-');
+    const nameText = run.name.join(' ').replace(/\s+\./g, '.').replace(/\s*-\s*/g, '-').replace(DOMAIN_TAIL, '.$1');
     if (!nameText || nameText.length < 2) continue;
-    const surface = run.tokens.map(t => t.text).join(' ').replace(/\s+\./g, '.');
+    const surface = run.tokens.map(t => t.text).join(' ').replace(/\s+\./g, '.').replace(DOMAIN_TAIL, '.$1');
     const span = { start: run.start, end: run.end };
     const key = nameText.toLowerCase();
     const surname = run.name.at(-1)?.toLowerCase() ?? key;

@@ -71,6 +71,25 @@ function followedByClause(tokens: readonly Token[], index: number, end: number):
   return false;
 }
 
+const SUBJECT_POS = new Set(['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/**
+ * A clause with no "that" after the cue: a short subject and a finite verb ("reported its source said …",
+ * "suggested the plan would fail"). Not an object and an infinitive ("urged voters to …") or a gerund.
+ */
+export function thatlessClauseAfter(tokens: readonly Token[], index: number, end: number): boolean {
+  let nominal = false;
+  for (let k = index + 1; k < Math.min(end, index + 6); k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    if (SUBJECT_POS.has(t.pos) && !(t.pos === 'PRON' && /^(?:who|which|what|that|it)$/.test(t.lower) && k > index + 1)) {
+      if (t.pos !== 'DET' && t.pos !== 'ADJ') nominal = true;
+      continue;
+    }
+    return nominal && k > index + 1 && VERB_POS.has(t.pos) && !/ing$/.test(t.lower) && t.lower !== 'to';
+  }
+  return false;
+}
+
 /** The hand lexicon's decision, used when no detector weights are installed. */
 function lexiconHead(tokens: readonly Token[], i: number, from: number, to: number): boolean {
   const t = tokens[i];
@@ -185,7 +204,9 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       const score = detector.scoreToken(context, i);
       // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
       const entry = cueEntry(t.lemma);
-      const lexical = VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief' && !entry.needsClause
+      // … and so does one that wants a clause when a clause follows ("reported its source said …")
+      const lexical = VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief'
+        && (!entry.needsClause || (entry.complement === 'clause' && (followedByClause(tokens, i, to) || thatlessClauseAfter(tokens, i, to))))
         && tokens[i - 1]?.lower !== 'to';
       if (score > detector.threshold - (lexical ? LEXICON_MARGIN : 0)) heads.push({ i, score });
     } else if (lexiconHead(tokens, i, from, to)) {

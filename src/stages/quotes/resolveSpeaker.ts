@@ -11,6 +11,12 @@ interface MentionEvent {
 
 const LEADING_DETERMINER = /^(?:the|a|an)\s+/i;
 const POSSESSIVE_TOKEN = /^['\u2019]s?$/;
+/** Heads of a description that points back at a news outlet: "the website", "the newspaper". */
+const MEDIA_HEADS = new Set(['website', 'site', 'outlet', 'newspaper', 'paper', 'broadcaster', 'channel', 'publication', 'magazine', 'daily', 'tabloid']);
+const MEDIA_WORDS = /\b(?:website|site|outlet|newspaper|paper|broadcaster|channel|publication|magazine|daily|tabloid|news agency|television|radio)\b/i;
+/** An outlet: named by a domain ("Znak.com") or described as one ("One news site, …"). */
+const isMediaEntity = (e: Entity): boolean => /\.(?:com|org|net|ru|uk|eu|info|news|io|de|fr|pk|in|au|ca)$/i.test(e.name) || e.titles.some(t => MEDIA_WORDS.test(t));
+
 const GROUP_HEADS = new Set(['government', 'administration', 'ministry', 'military', 'army', 'police', 'party', 'campaign',
   'committee', 'court', 'company', 'agency', 'council', 'regime', 'side', 'delegation', 'group', 'team', 'office',
   'department', 'commission', 'authorities', 'embassy', 'union', 'board']);
@@ -193,6 +199,11 @@ export class SpeakerResolver {
       const titled = this.recentPersons.find(e => e.titles.some(t => t.toLowerCase().includes(headLower)))
         ?? this.recentPersons.find(e => e.titles.length > 0);
       if (titled) return { name: titled.name, entityId: titled.id, mention, anonymous: false, resolution: 'description' };
+    }
+    if (MEDIA_HEADS.has(headLower) && !hasProperNoun && words.some(w => w.lower === 'the' || w.lower === 'this')) {
+      // "The website reported …": the outlet named last, by its domain or its description ("One news site, Znak.com")
+      const outlet = this.recentOrganizations.find(isMediaEntity);
+      if (outlet) return { name: outlet.name, entityId: outlet.id, mention, anonymous: false, resolution: 'description' };
     }
     if (GROUP_HEADS.has(headLower) && !hasProperNoun) {
       return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: false, resolution: 'description' };
