@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NAMED_FEATURES, scoreCheckworthiness, type CwToken } from '../src/stages/checkworthiness/index.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { extract } from '../src/extract.js';
 import { lexicalKeys, namedFeatures, tokenize } from '../src/stages/checkworthiness/features.js';
 import { compile, scoreTokens, type CheckworthinessWeights } from '../src/stages/checkworthiness/model.js';
 
@@ -77,12 +78,18 @@ describe('scoreCheckworthiness', () => {
     expect(features).not.toContain('event-verb');
   });
 
-  it('scores the text alone, as the model was fitted: the context moves neither score nor features', () => {
-    const text = 'The plant will reopen.';
-    const bare = scoreCheckworthiness({ text });
-    const withContext = scoreCheckworthiness({ text, context: { hasNumber: true, hasNamedSource: true, attributed: true, hedged: true, quoteKind: 'indirect' } });
-    expect(withContext).toEqual(bare);
-    expect(bare.features).not.toContain('has-number');
+  it.each([
+    'Officials said 40 people were killed in the blast on Monday.',
+    'The plant will reopen.',
+    'Unemployment fell to 4.1 percent last year, the ministry reported.',
+  ])('a claim in the pipeline scores as its sentence does alone, as the model was fitted: %s', text => {
+    const doc = extract(text);
+    const alone = scoreCheckworthiness({ text });
+    expect(doc.claims.length).toBeGreaterThan(0);
+    for (const claim of doc.claims) {
+      expect(claim.checkworthiness).toBe(Math.round(alone.score * 1000) / 1000);
+      expect(claim.features).toEqual(alone.features);
+    }
   });
 
   it('sums the lexical weights through integer ids exactly as through the string keys', () => {

@@ -227,23 +227,13 @@ function assignToClaim(n: NumberMention, claimsBySentence: ReadonlyMap<number, C
 
 /** Scores each claim's check-worthiness, in its sentence. */
 function scoreClaims(doc: Readonly<Doc>, claims: readonly Claim[], tokenIndex: SpanIndex<Token>): void {
-  const quotesById = new Map(doc.quotes.map(q => [q.id, q] as const));
   for (const c of claims) {
-    const quote = c.quoteId ? quotesById.get(c.quoteId) : undefined;
     // the model was fitted on whole sentences, so a claim is scored in its sentence
     const sentence = doc.sentences[c.sentence];
     const scope = sentence && sentence.start <= c.span.start && c.span.end <= sentence.end ? sentence : c.span;
     const result = scoreCheckworthiness({
       text: doc.norm.slice(scope.start, scope.end),
       tokens: tokenIndex.overlapping(scope.start, scope.end),
-      context: {
-        hasNumber: c.numberIds.length > 0,
-        hasNamedSource: c.source.kind === 'person' || c.source.kind === 'organization',
-        hasAnonymousSource: c.source.kind === 'anonymous',
-        hedged: c.hedged,
-        attributed: c.source.kind !== 'outlet',
-        quoteKind: quote?.kind ?? null,
-      },
     });
     c.checkworthiness = Math.round(result.score * 1000) / 1000;
     c.features = result.features;

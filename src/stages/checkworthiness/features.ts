@@ -17,19 +17,6 @@ export interface CwToken {
 }
 
 /**
- * What earlier stages already know about the claim. contextFlags() maps each flag to its feature; the
- * scorer does not use them (the model was fitted on text alone; see index.ts).
- */
-export interface CwContext {
-  hasNumber?: boolean;
-  hasNamedSource?: boolean;
-  hasAnonymousSource?: boolean;
-  hedged?: boolean;
-  attributed?: boolean;
-  quoteKind?: 'direct' | 'mixed' | 'indirect' | null;
-}
-
-/**
  * Every named feature, in the stable order they are reported in. Names are part of the output
  * contract: rename one only together with the weights file.
  */
@@ -226,8 +213,7 @@ const F_PAST = ix('past-tense'), F_PERFECT = ix('perfect-aspect'), F_PASSIVE = i
 const F_LEGISLATION = ix('legislation'), F_TIME = ix('time-reference'), F_COMPARISON = ix('comparison');
 const F_SUPERLATIVE = ix('superlative'), F_CAUSE = ix('cause'), F_GENERAL = ix('generalisation'), F_NEGATION = ix('negation');
 const F_NAMED_ENTITY = ix('named-entity'), F_MANY_NAMED = ix('many-named-entities'), F_NAMED_SOURCE = ix('named-source');
-const F_ANON_SOURCE = ix('anonymous-source'), F_ATTRIBUTED = ix('attributed'), F_QUOTE_DIRECT = ix('quote-direct');
-const F_QUOTE_MIXED = ix('quote-mixed'), F_QUOTE_INDIRECT = ix('quote-indirect'), F_THIRD = ix('third-person-actor');
+const F_ANON_SOURCE = ix('anonymous-source'), F_ATTRIBUTED = ix('attributed'), F_THIRD = ix('third-person-actor');
 const F_POLICY = ix('policy-term'), F_HEDGE = ix('hedge'), F_PREDICTION = ix('prediction'), F_PROMISE = ix('promise');
 const F_FIRST = ix('first-person'), F_FIRST_OPINION = ix('first-person-opinion'), F_SECOND = ix('second-person');
 const F_OBLIGATION = ix('modal-obligation'), F_EVALUATIVE = ix('evaluative-adjective'), F_QUESTION = ix('question');
@@ -364,19 +350,6 @@ export function namedFlags(tokens: ReadonlyArray<CwToken>, out: Uint8Array = new
   return on;
 }
 
-/** Sets the flags of what earlier stages know about the claim. */
-export function contextFlags(context: CwContext, on: Uint8Array): Uint8Array {
-  if (context.hasNumber) on[F_HAS_NUMBER] = 1;
-  if (context.hasNamedSource) on[F_NAMED_SOURCE] = 1;
-  if (context.hasAnonymousSource) on[F_ANON_SOURCE] = 1;
-  if (context.hedged) on[F_HEDGE] = 1;
-  if (context.attributed) on[F_ATTRIBUTED] = 1;
-  if (context.quoteKind === 'direct') on[F_QUOTE_DIRECT] = 1;
-  else if (context.quoteKind === 'mixed') on[F_QUOTE_MIXED] = 1;
-  else if (context.quoteKind === 'indirect') on[F_QUOTE_INDIRECT] = 1;
-  return on;
-}
-
 /** The names of the flags that are set, in NAMED_FEATURES order. */
 export function flagNames(on: Uint8Array): NamedFeature[] {
   const out: NamedFeature[] = [];
@@ -384,14 +357,9 @@ export function flagNames(on: Uint8Array): NamedFeature[] {
   return out;
 }
 
-/**
- * The named features that fire for the claim, in NAMED_FEATURES order; with a context, its flags
- * fire their features too.
- */
-export function namedFeatures(tokens: ReadonlyArray<CwToken>, context?: CwContext): NamedFeature[] {
-  const on = namedFlags(tokens);
-  if (context) contextFlags(context, on);
-  return flagNames(on);
+/** The named features that fire for the claim's words, in NAMED_FEATURES order. */
+export function namedFeatures(tokens: ReadonlyArray<CwToken>): NamedFeature[] {
+  return flagNames(namedFlags(tokens));
 }
 
 /** The lexical form a token contributes: its lower-cased lemma, with figures folded to one key. */

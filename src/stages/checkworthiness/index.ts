@@ -12,21 +12,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tokenize, type CwContext, type CwToken } from './features.js';
+import { tokenize, type CwToken } from './features.js';
 import { compile, scoreTokens, type CheckworthinessWeights, type CompiledModel } from './model.js';
 
-export { NAMED_FEATURES, type NamedFeature, type CwContext, type CwToken } from './features.js';
+export { NAMED_FEATURES, type NamedFeature, type CwToken } from './features.js';
 
 export interface CheckworthinessInput {
   text: string;
   /** the claim's tokens, when an earlier stage has them; otherwise the text is tokenised here */
   tokens?: ReadonlyArray<CwToken>;
-  /**
-   * What earlier stages know about the claim. Accepted for compatibility, but it moves neither the
-   * score nor the features: the model was fitted on sentence text alone, where these cues come from
-   * the words, so the pipeline's score is the model's score on the same text.
-   */
-  context?: CwContext;
 }
 
 export interface CheckworthinessResult {
@@ -58,5 +52,5 @@ const MODEL: CompiledModel = compile(JSON.parse(fs.readFileSync(findWeights(), '
  */
 export function scoreCheckworthiness(input: CheckworthinessInput): CheckworthinessResult {
   const tokens = input.tokens ?? tokenize(input.text);
-  return scoreTokens(MODEL, tokens, input.context);
+  return scoreTokens(MODEL, tokens);
 }

@@ -4,7 +4,7 @@
  * the operating point chosen on the training set. Pure functions over a weights object; index.ts
  * loads the committed weights, scripts/train-checkworthiness.ts fits them.
  */
-import { NAMED_FEATURES, flagNames, lexForm, lexicalKeys, namedFlags, type CwContext, type CwToken } from './features.js';
+import { NAMED_FEATURES, flagNames, lexForm, lexicalKeys, namedFlags, type CwToken } from './features.js';
 
 export const WEIGHTS_FORMAT = 'claimsift-checkworthiness/1';
 
@@ -206,10 +206,10 @@ function lexicalSlow(model: CompiledModel, tokens: ReadonlyArray<CwToken>, named
 
 /**
  * Scores pre-tokenised text: the named features that fired, then a one-item lexical summary. The
- * score is the model's on the tokens alone, exactly as it was fitted: what an earlier stage knows
- * (`_context`) is accepted for compatibility but does not move the score or the features.
+ * score is the model's on the tokens alone, exactly as it was fitted (on sentence text, where a
+ * source, a hedge or a figure shows only through the words).
  */
-export function scoreTokens(model: CompiledModel, tokens: ReadonlyArray<CwToken>, _context?: CwContext): Scored {
+export function scoreTokens(model: CompiledModel, tokens: ReadonlyArray<CwToken>): Scored {
   const on = namedFlags(tokens, flags);
   let margin = model.bias;
   for (let i = 0; i < on.length; i++) if (on[i]) margin += model.named[i]!;
