@@ -140,17 +140,32 @@ export function nlp(): WinkNLP {
  * the order of a batch, the worker it landed on). Called before each article: the words learned
  * since the last call are taken out of the lexicon's index, so every article is read as by a
  * fresh instance. (Their entries stay in the list, which earlier documents' tokens point into.)
+ * Words of plain letters stay known (see isPlainWord): they cannot change a reading.
  */
 export function forgetLearnedWords(): void {
   if (core === null) return;
   const { list, hash } = core.features.lexeme;
   for (let i = mark; i < list.length; i++) {
     const word = list[i];
-    if (word !== undefined && hash[word] === i) delete hash[word];
+    if (word !== undefined && hash[word] === i && !isPlainWord(word)) delete hash[word];
   }
   mark = list.length;
   if (mark - intrinsic > RELOAD_AFTER) {
     instance = null;
     core = null;
   }
+}
+
+/**
+ * A word of ASCII letters only. Keeping one learned can change nothing: wink-nlp's tokenizer keeps
+ * such a word whole whether or not its lexicon holds it, gives it the same features either way, and
+ * its lemmatizer ignores learned words. Forgetting them would only make every article learn its
+ * names again.
+ */
+function isPlainWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return word.length > 0;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../src/document.js';
+import { annotate } from '../src/extract.js';
 import { isHeadingLine, segment } from '../src/stages/segment.js';
 import { normalizeText } from '../src/text/normalize.js';
 
@@ -68,4 +69,22 @@ describe('segment reads each paragraph as if alone', () => {
     const { sentences } = segment(doc);
     for (const s of sentences) expect(doc.norm.slice(s.start, s.end)).not.toContain('\n');
   });
+});
+
+describe('an article is read the same whatever was read before it', () => {
+  const tokensOf = (text: string): string[] => annotate(text).tokens.map(t => `${t.text}/${t.pos}/${t.lemma}/${t.type}`);
+  // words wink-nlp learns from one text, which would change how it splits the other if kept: "UFJ's." whole,
+  // a hyphenated name, a word with a letter outside Latin-1, digits with a unit
+  const cases: Array<[string, string]> = [
+    ['Shares in UFJ\'s. rose while Qorvex\'s. fell.', 'UFJ\'s chief and Qorvex\'s board met.'],
+    ['Zbrodnik-Walsh spoke; Brudziński left; RM23.50 was paid.', 'Zbrodnik-Walsh and Brudziński said RM23 was due.'],
+    ['Xanthor Quibble and Plimsworth met at Vendrake.', 'Vendrake\'s Xanthor Quibble. Plimsworth-Vendrake said so.'],
+  ];
+  for (const [before, text] of cases) {
+    it(`reads "${text}" alike after "${before}"`, () => {
+      const alone = tokensOf(text);
+      tokensOf(before);
+      expect(tokensOf(text)).toEqual(alone);
+    });
+  }
 });

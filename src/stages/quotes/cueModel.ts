@@ -32,8 +32,23 @@ export interface CueContext {
   insideQuote: (offset: number) => boolean;
 }
 
-const CURLY = /[\u2018\u2019\u201C\u201D\u201E]/;
-const word = (t: Token | undefined): string => (!t ? '' : CURLY.test(t.lower) ? t.lower.replace(/[\u201C\u201D\u201E]/g, '"').replace(/[\u2018\u2019]/g, "'") : t.lower);
+/** The token's lower-cased text with curly quotes made straight, as the features spell words. */
+function word(t: Token | undefined): string {
+  if (!t) return '';
+  const lower = t.lower;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x201e) {
+      return lower.replace(/[\u201C\u201D\u201E]/g, '"').replace(/[\u2018\u2019]/g, "'");
+    }
+  }
+  return lower;
+}
+
+/** An opening quotation mark: OPEN_MARK without a regular expression. */
+function isOpenMark(text: string): boolean {
+  return text === '"' || text === '\u201C' || text === '\u201E' || text === '`' || text === "''" || text === '``';
+}
 
 /** The feature strings of token `i`; `b` is the bias. */
 export function cueFeatures(ctx: CueContext, i: number): string[] {
@@ -97,6 +112,8 @@ type ContextTemplate = typeof CONTEXT_TEMPLATES[number];
 const FLAGS = ['b', 'inQ', 'head', 'ing', 'ed', 'that3', 'qafter', 'first', 'last'] as const;
 type Flag = typeof FLAGS[number];
 const FLAG_INDEX = Object.fromEntries(FLAGS.map((f, i) => [f, i])) as Record<Flag, number>;
+const F_BIAS = FLAG_INDEX.b, F_INQ = FLAG_INDEX.inQ, F_HEAD = FLAG_INDEX.head, F_ING = FLAG_INDEX.ing, F_ED = FLAG_INDEX.ed;
+const F_THAT3 = FLAG_INDEX.that3, F_QAFTER = FLAG_INDEX.qafter, F_FIRST = FLAG_INDEX.first, F_LAST = FLAG_INDEX.last;
 
 /**
  * The detector. `score(features)` sums the weights of feature strings (what training sees);
@@ -172,55 +189,61 @@ export class CueModel {
     const { tokens, sentence } = ctx;
     const t = tokens[i];
     if (!t) return 0;
-    const at = (k: number): Token | undefined => (k >= sentence.tokenStart && k < sentence.tokenEnd ? tokens[k] : undefined);
+    const from = sentence.tokenStart;
+    const to = sentence.tokenEnd;
     const lw = this.lemmas.get(t.lemma);
     const c = this.context;
-    const flag = (f: Flag): number => this.flagWeights[FLAG_INDEX[f]] ?? 0;
+    const fw = this.flagWeights;
     const p = t.pos;
-    const prev = at(i - 1);
-    const next = at(i + 1);
+    const prev = i - 1 >= from && i - 1 < to ? tokens[i - 1] : undefined;
+    const next = i + 1 >= from && i + 1 < to ? tokens[i + 1] : undefined;
     const pw = prev ? word(prev) : '<s>';
     const pp = prev ? prev.pos : '<s>';
     const nw = next ? word(next) : '</s>';
     const np = next ? next.pos : '</s>';
-    const t2 = at(i + 2);
+    const t2 = i + 2 < to ? tokens[i + 2] : undefined;
     const n2 = t2 ? word(t2) : '</s>';
-    const b2 = at(i - 2);
+    const b2 = i - 2 >= from ? tokens[i - 2] : undefined;
     const p2 = b2 ? word(b2) : '<s>';
     let s = 0;
-    s += flag('b');
-    s += lw?.l ?? 0;
-    s += lw?.lp.get(p) ?? 0;
+    s += fw[F_BIAS]!;
+    if (lw) {
+      s += lw.l;
+      s += lw.lp.get(p) ?? 0;
+    }
     s += c.w.get(word(t)) ?? 0;
     s += c.p.get(p) ?? 0;
     s += c.pw.get(pw) ?? 0;
     s += c.pp.get(pp) ?? 0;
     s += c.nw.get(nw) ?? 0;
     s += c.np.get(np) ?? 0;
-    s += lw?.nw.get(nw) ?? 0;
-    s += lw?.pw.get(pw) ?? 0;
-    s += lw?.np.get(np) ?? 0;
-    s += lw?.pp.get(pp) ?? 0;
+    if (lw) {
+      s += lw.nw.get(nw) ?? 0;
+      s += lw.pw.get(pw) ?? 0;
+      s += lw.np.get(np) ?? 0;
+      s += lw.pp.get(pp) ?? 0;
+    }
     s += c.n2.get(n2) ?? 0;
     s += lw?.n2.get(n2) ?? 0;
     s += c.p2.get(p2) ?? 0;
     s += this.trigram.get(pp)?.get(p)?.get(np) ?? 0;
-    if (ctx.insideQuote(t.start)) { s += flag('inQ'); s += lw?.inQ ?? 0; }
-    if (sentence.heading) { s += flag('head'); s += lw?.head ?? 0; }
-    if (t.lower.endsWith('ing')) s += flag('ing');
-    if (t.lower.endsWith('ed')) s += flag('ed');
+    if (ctx.insideQuote(t.start)) { s += fw[F_INQ]!; s += lw?.inQ ?? 0; }
+    if (sentence.heading) { s += fw[F_HEAD]!; s += lw?.head ?? 0; }
+    const lower = t.lower;
+    if (lower.endsWith('ing')) s += fw[F_ING]!;
+    if (lower.endsWith('ed')) s += fw[F_ED]!;
     let that = false;
     let quoteAfter = false;
-    for (let k = i + 1; k <= i + 4; k++) {
-      const u = at(k);
+    for (let k = i + 1; k <= i + 4 && k < to; k++) {
+      const u = tokens[k];
       if (!u) break;
       if (k <= i + 3 && u.lower === 'that') that = true;
-      if (OPEN_MARK.test(u.text)) quoteAfter = true;
+      if (isOpenMark(u.text)) quoteAfter = true;
     }
-    if (that) { s += flag('that3'); s += lw?.that3 ?? 0; }
-    if (quoteAfter) { s += flag('qafter'); s += lw?.qafter ?? 0; }
-    if (i === sentence.tokenStart) s += flag('first');
-    if (i >= sentence.tokenEnd - 2) { s += flag('last'); s += lw?.last ?? 0; }
+    if (that) { s += fw[F_THAT3]!; s += lw?.that3 ?? 0; }
+    if (quoteAfter) { s += fw[F_QAFTER]!; s += lw?.qafter ?? 0; }
+    if (i === from) s += fw[F_FIRST]!;
+    if (i >= to - 2) { s += fw[F_LAST]!; s += lw?.last ?? 0; }
     return s;
   }
 }
