@@ -162,6 +162,23 @@ const EVENTS: Case[] = [
   ['The storm displaced 5,000 families along the coast.', '5,000', { counted: 'families', eventClass: 'displaced' }],
   ['Three climbers went missing on the mountain.', 'Three', { counted: 'climbers', eventClass: 'missing' }],
   ['The quake killed 23 people in the province.', '23', { counted: 'people', eventClass: 'killed', eventLemma: 'kill' }],
+  // a list of counts shares the predicate after its last member, or the verb before its first
+  ['Officials said 150 soldiers, 95 civilians, and hundreds of militants were killed.', '150', { counted: 'soldiers', event: 'killed', eventClass: 'killed' }],
+  ['Officials said 150 soldiers, 95 civilians, and hundreds of militants were killed.', '95', { counted: 'civilians', event: 'killed' }],
+  ['Guerrillas derailed two locomotives and four wagons near the capital.', 'four', { counted: 'wagons', event: 'derailed' }],
+  ['He scored 20 points and 5 players were injured.', '20', { counted: 'points', event: 'scored' }],
+  ['He had 20 points and 5 players were injured.', '20', { counted: 'points', event: null }],
+  // the predicate after an "of" phrase or a joined noun phrase
+  ['Some 23 members of the group were killed on Monday.', 'Some 23', { counted: 'members', event: 'killed' }],
+  ['Over 220 members of the House of Representatives favored impeachment.', 'Over 220', { event: 'favored', eventClass: 'other' }],
+  ['Two women and a man were injured in the attack.', 'Two', { counted: 'women', event: 'injured' }],
+  ['Redemptions included 11.4 million bushels of corn valued at 17 million dollars.', '11.4 million', { event: null }],
+  ['It holds some 2.9 million of its shares or 2.2 pct of those issued.', 'some 2.9 million', { event: 'holds' }],
+  ['A total of 72 drums of toxic waste which were loaded on trucks have been recovered.', '72', { event: null }],
+  // a number that opens its clause is the subject of the verb after it
+  ['While 54 nations have signed the treaty, only 27 have ratified it.', '27', { event: 'ratified' }],
+  ['About 2.8 million voted in the referendum.', 'About 2.8 million', { event: 'voted' }],
+  ['The bank lent 40 to the firm.', '40', { event: null }],
 ];
 
 const ORDINALS_AND_OTHERS: Case[] = [

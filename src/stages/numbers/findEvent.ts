@@ -34,9 +34,9 @@ const LEMMA_OF: ReadonlyMap<string, string> = table({ evacuated: 'evacuate', eva
 
 const AUX = new Set(['were', 'was', 'are', 'is', 'be', 'been', 'being', 'have', 'has', 'had', 'got', 'get', 'reportedly', 'allegedly', 'also', 'all', 'both', 'later', 'subsequently', 'then', 'were', 'remain', 'remained', 'remains', 'still', 'who', 'that', 'which', 'now', 'feared', 'believed', 'said', 'confirmed', 'reported', 'thought', 'to', 'have', 'so', 'far']);
 /** Verbs that say nothing about what happened ("have", "be", "include"). */
-const LIGHT_VERBS = new Set(['be', 'have', 'do', 'include', 'make', 'get', 'take', 'become', 'seem', 'remain', 'go', 'come',
-  // reporting verbs say who spoke, not what happened
-  'say', 'tell', 'note', 'add', 'claim', 'state', 'report', 'confirm', 'deny', 'insist', 'explain', 'warn', 'argue', 'suggest', 'write', 'announce', 'believe', 'think', 'estimate', 'expect', 'accord']);
+/** Reporting verbs say who spoke, not what happened; what follows them is a clause, not their object. */
+export const REPORTING_LEMMAS: ReadonlySet<string> = new Set(['say', 'tell', 'note', 'add', 'claim', 'state', 'report', 'confirm', 'deny', 'insist', 'explain', 'warn', 'argue', 'suggest', 'write', 'announce', 'believe', 'think', 'estimate', 'expect', 'accord']);
+const LIGHT_VERBS = new Set(['be', 'have', 'do', 'include', 'make', 'get', 'take', 'become', 'seem', 'remain', 'go', 'come', ...REPORTING_LEMMAS]);
 
 export interface EventMatch { span: Span; lemma: string; cls: EventClass; ruleId: string }
 
@@ -81,9 +81,15 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   const v = first - 1;
   const obj = matchRule(lx, v);
   if (obj && obj.last === v) return result(lx, obj, v);
-  if (cand.counted === null) return null;
-  const pred = lx[k];
-  if (pred && pred.type === 'word' && pred.pos === 'VERB' && !LIGHT_VERBS.has(pred.lemma) && (k > after || pred.lower !== 'to')) {
+  // "23 members of the group were killed": the predicate comes after the counted phrase's own "of" phrase
+  const beyond = cand.counted !== null && !isVerbBefore(lx, v) ? afterOfPhrase(lx, k) : -1;
+  if (beyond > k) {
+    const late = matchRule(lx, beyond);
+    if (late) return result(lx, late, beyond);
+  }
+  if (cand.counted === null) return opensClause(lx, first) ? subjectVerb(lx, k, after) : null;
+  const pred = lx[beyond > k ? beyond : k];
+  if (pred && isEventVerb(pred) && (k > after || pred.lower !== 'to')) {
     return { span: { start: pred.start, end: pred.end }, lemma: pred.lemma, cls: 'other', ruleId: 'ev-subject-verb' };
   }
   const verb = lx[v];
@@ -92,3 +98,50 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   }
   return null;
 }
+
+/** A verb (not one of reporting) right before the number takes it as object: "holds some 2.9 million of its shares". */
+const isVerbBefore = (lx: readonly Lexeme[], v: number): boolean => lx[v]?.type === 'word' && (lx[v]!.pos === 'VERB' || lx[v]!.pos === 'AUX') && !REPORTING_LEMMAS.has(lx[v]!.lemma);
+const isEventVerb = (l: Lexeme): boolean => l.type === 'word' && l.pos === 'VERB' && !LIGHT_VERBS.has(l.lemma);
+
+/** Words after which a number opens its clause and so is its subject ("…, and 27 ratified it"). */
+const CLAUSE_OPENERS = new Set([',', ';', ':', '(', 'and', 'but', 'while', 'whereas', 'when', 'where', 'that', 'as', 'after']);
+/** Focus words that may stand between the clause opening and its number: "only 27 have ratified". */
+const FOCUS_WORDS = new Set(['only', 'just', 'another', 'all', 'even']);
+function opensClause(lx: readonly Lexeme[], first: number): boolean {
+  let before = lx[first - 1];
+  if (before && FOCUS_WORDS.has(before.lower)) before = lx[first - 2];
+  return before === undefined || CLAUSE_OPENERS.has(before.lower);
+}
+
+/** A number standing alone as a subject: "About 2.8 million voted", "two were later released". */
+function subjectVerb(lx: readonly Lexeme[], k: number, after: number): EventMatch | null {
+  const pred = lx[k];
+  if (!pred || !isEventVerb(pred) || pred.lower.endsWith('ing') || (k === after && pred.lower === 'to')) return null;
+  return { span: { start: pred.start, end: pred.end }, lemma: pred.lemma, cls: 'other', ruleId: 'ev-subject-verb' };
+}
+
+/**
+ * Past an "of" phrase that completes the counted noun ("members of the House of Representatives"), or a noun
+ * phrase joined to it by "and", and the auxiliaries after it: the index of the predicate, or -1 when a verb, a clause boundary or the end comes first.
+ */
+const NOUN_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+const RELATIVES = new Set(['who', 'that', 'which', 'whose', 'whom']);
+function afterOfPhrase(lx: readonly Lexeme[], k: number): number {
+  const link = lx[k]?.lower;
+  // "two women and a man were injured": a second noun phrase joined to the counted one shares its predicate
+  // (a number there starts a count of its own, with its own predicate)
+  const joined = (link === 'and' || link === 'or') && NOUN_PHRASE_POS.has(lx[k + 1]?.pos ?? '') && lx[k + 1]!.type === 'word' && lx[k + 1]!.pos !== 'NUM';
+  if (link !== 'of' && !joined) return -1;
+  let j = k + 1;
+  const limit = Math.min(lx.length, k + 8);
+  while (j < limit && lx[j]!.type !== 'punct' && (NOUN_PHRASE_POS.has(lx[j]!.pos) || lx[j]!.lower === 'of') && !AUX.has(lx[j]!.lower)) j++;
+  if (j === k + 1 || j >= limit || RELATIVES.has(lx[j]!.lower)) return -1;
+  let auxiliaries = 0;
+  while (j < lx.length && auxiliaries < 4 && lx[j]!.type === 'word' && (AUX.has(lx[j]!.lower) || lx[j]!.pos === 'ADV') && !matchRule(lx, j)) { j++; auxiliaries++; }
+  const verb = lx[j];
+  if (!verb || verb.type !== 'word') return -1;
+  // a participle that modifies the phrase ("bushels of corn valued at …", "a warrant enabling …") is no predicate
+  if (auxiliaries === 0 && (verb.lower.endsWith('ing') || /ed$/.test(verb.lower) && PARTICIPLE_PREPOSITIONS.has(lx[j + 1]?.lower ?? ''))) return -1;
+  return j;
+}
+const PARTICIPLE_PREPOSITIONS = new Set(['at', 'by', 'in', 'on', 'from', 'to', 'for', 'with', 'as']);

@@ -1,5 +1,6 @@
 import type { Doc, NumberMention, Sentence } from '../../model.js';
 import { parsePublished, resolveDate, type Ymd } from './resolveDates.js';
+import { REPORTING_LEMMAS } from './findEvent.js';
 import { scanSentence } from './scanSentence.js';
 import type { Candidate } from './types.js';
 
@@ -17,8 +18,11 @@ export function findNumbers(doc: Readonly<Doc>): NumberMention[] {
   const published = parsePublished(doc.article.publishedAt);
   let anchor: Ymd | null = published;
   const out: NumberMention[] = [];
+  const verbEndsAt = (offset: number): boolean => verbBefore(doc.tokens, offset);
   for (const unit of scanUnits(doc.sentences)) {
-    for (const c of scanSentence(doc, unit.span)) {
+    const found = scanSentence(doc, unit.span);
+    shareListEvents(doc.norm, found, verbEndsAt);
+    for (const c of found) {
       if (c.kind === 'date' && c.dateParts) {
         const r = resolveDate(c.dateParts, anchor, published);
         c.date = r.date;
@@ -32,6 +36,52 @@ export function findNumbers(doc: Readonly<Doc>): NumberMention[] {
   out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   out.forEach((n, i) => { n.id = `n${i + 1}`; });
   return out;
+}
+
+/** Whether the word right before `offset` (a space apart at most) is a verb that could take what follows as its object. */
+function verbBefore(tokens: Doc['tokens'], offset: number): boolean {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = tokens[lo - 1];
+  return t !== undefined && offset - t.end <= 1 && (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING_LEMMAS.has(t.lemma);
+}
+
+/** What joins the members of a list: ", ", " and ", ", and ", " or ". */
+const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)$/;
+
+/**
+ * Counts listed together share what happened to the last of them: "150 security forces, 95 civilians, and
+ * hundreds of Taliban were killed" — all three were killed.
+ */
+function shareListEvents(text: string, cands: Candidate[], verbEndsAt: (offset: number) => boolean): void {
+  const listed = (c: Candidate, next: Candidate): boolean => {
+    if (c.kind !== 'count' || next.kind !== 'count') return false;
+    const from = c.counted ? Math.max(c.end, c.counted.end) : c.end;
+    return from <= next.start && LIST_JOIN.test(text.slice(from, next.start));
+  };
+  const share = (to: Candidate, from: Candidate): void => {
+    to.event = from.event;
+    to.eventLemma = from.eventLemma;
+    to.eventClass = from.eventClass;
+  };
+  // the verb before the first of them ("killing 150 soldiers, 95 civilians and …")
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const c = cands[i]!;
+    const next = cands[i + 1]!;
+    if (c.event !== null && c.event.end <= c.start && next.event === null && listed(c, next)) share(next, c);
+  }
+  // the predicate after the last of them ("… and hundreds of Taliban were killed"), unless a verb of its own
+  // takes the earlier one as object ("scored 20 points and 5 players were hurt")
+  for (let i = cands.length - 2; i >= 0; i--) {
+    const c = cands[i]!;
+    const next = cands[i + 1]!;
+    if (c.event === null && next.event !== null && next.event.start >= next.end && !verbEndsAt(c.start) && listed(c, next)) share(c, next);
+  }
 }
 
 /**
