@@ -189,6 +189,14 @@ const ORDINALS_AND_OTHERS: Case[] = [
   ['For details call +44 20 7946 0958 today.', '+44 20 7946 0958', { kind: 'other', value: null }],
   ['Jamie Armstrong, 25, said she left the house.', '25', { kind: 'other', unit: 'year-old' }],
   ['One security source said the delegation was under pressure.', 'One', { kind: 'count', value: 1, counted: 'security source' }],
+  // what a number counts when nothing after it says: the phrase it is "of", the noun an ordinal ranks, the person an age is of
+  ['The governor promised a payout of one million rubles to each family.', 'one million rubles', { kind: 'money', counted: 'payout' }],
+  ['Police said the second blast hit the market.', 'second', { kind: 'ordinal', counted: 'blast' }],
+  ['Sudesh Amman, 20, was shot dead by police.', '20', { unit: 'year-old', counted: 'Sudesh Amman' }],
+  ['It has given total assistance of 213 million pounds today.', '213 million pounds', { counted: 'total assistance' }],
+  ['Market makers will be Credit Suisse First Boston and others.', 'First', { counted: null }],
+  ['Growth was cut to 2.2 pct from 3.2 pct in December.', '3.2 pct', { counted: null }],
+  ['The summit of the Group of Five ended on Monday.', 'Five', { counted: null }],
 ];
 
 describe('findNumbers: table of cases', () => {

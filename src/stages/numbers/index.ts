@@ -1,4 +1,4 @@
-import type { Doc, NumberMention, Sentence } from '../../model.js';
+import type { Doc, NumberMention, Sentence, Span } from '../../model.js';
 import { parsePublished, resolveDate, type Ymd } from './resolveDates.js';
 import { REPORTING_LEMMAS } from './findEvent.js';
 import { scanSentence } from './scanSentence.js';
@@ -22,6 +22,7 @@ export function findNumbers(doc: Readonly<Doc>): NumberMention[] {
   for (const unit of scanUnits(doc.sentences)) {
     const found = scanSentence(doc, unit.span);
     shareListEvents(doc.norm, found, verbEndsAt);
+    countedAround(doc.tokens, found);
     for (const c of found) {
       if (c.kind === 'date' && c.dateParts) {
         const r = resolveDate(c.dateParts, anchor, published);
@@ -49,6 +50,74 @@ function verbBefore(tokens: Doc['tokens'], offset: number): boolean {
   }
   const t = tokens[lo - 1];
   return t !== undefined && offset - t.end <= 1 && (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING_LEMMAS.has(t.lemma);
+}
+
+/** Index of the first token that ends after `offset`. */
+function tokenAt(tokens: Doc['tokens'], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const NOMINAL = new Set(['NOUN', 'PROPN']);
+/** Nouns that measure rather than name what is counted: "a total of 72 drums". */
+const MEASURE_NOUNS = new Set(['total', 'sum', 'amount', 'number', 'figure', 'average', 'maximum', 'minimum', 'tally', 'count', 'one', 'some', 'all', 'most', 'none']);
+
+/** The noun phrase that ends with token `head`: its nouns, proper nouns and adjectives, back to a determiner or anything else. */
+function phraseEndingAt(tokens: Doc['tokens'], head: number, floor: number): Span | null {
+  const h = tokens[head];
+  if (!h || !NOMINAL.has(h.pos) || MEASURE_NOUNS.has(h.lower)) return null;
+  let first = head;
+  while (first - 1 >= floor && first > head - 4 && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[first - 1]!.pos)) first--;
+  return { start: tokens[first]!.start, end: h.end };
+}
+
+/**
+ * What a number counts when nothing after it says: the noun phrase it is "of" ("a payout of one million
+ * rubles", "the death toll from fourteen to 31"), the noun an ordinal ranks ("the second blast",
+ * "second-floor apartment"), the person whose age it gives ("Sudesh Amman, 20,").
+ */
+function countedAround(tokens: Doc['tokens'], cands: Candidate[]): void {
+  let fromCounted: Span | null = null;
+  for (const c of cands) {
+    const fromBefore = fromCounted;
+    fromCounted = null;
+    if (c.counted !== null || c.kind === 'date' || c.kind === 'year' || c.kind === 'duration') continue;
+    const at = tokenAt(tokens, c.start);
+    const sentence = tokens[at]?.sentence;
+    const floor = at - 8 < 0 ? 0 : at - 8;
+    const before = tokens[at - 1]?.sentence === sentence ? tokens[at - 1] : undefined;
+    // a capitalised number inside a sentence belongs to a name: "First Union Corp", "Third World", "Group of Five"
+    const inName = before !== undefined && before.text !== '"' && /^\p{Lu}/u.test(tokens[at]?.text ?? '') && /\p{L}/u.test(tokens[at]?.text ?? '');
+    if (inName) continue;
+    if (c.kind === 'ordinal') {
+      let k = tokenAt(tokens, c.end);
+      if (tokens[k]?.text === '-' && tokens[k]!.start === c.end) k++;
+      let head = -1;
+      for (let j = k; j < k + 4 && tokens[j]?.sentence === sentence && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[j]!.pos); j++) if (NOMINAL.has(tokens[j]!.pos)) head = j;
+      if (head >= 0 && tokens[head]!.pos === 'NOUN' && !MEASURE_NOUNS.has(tokens[head]!.lower)) c.counted = { start: tokens[k]!.start, end: tokens[head]!.end };
+      continue;
+    }
+    if (c.unit === 'year-old') {
+      if (before?.text === ',') c.counted = phraseEndingAt(tokens, at - 2, floor);
+      continue;
+    }
+    if (!before) continue;
+    const noun = tokens[at - 2];
+    // "a payout of one million rubles"; "the death toll from fourteen to 31" (not "to 2.66 billion from 2.78 billion")
+    const fromTo = before.lower === 'from' && tokens[tokenAt(tokens, c.end)]?.lower === 'to';
+    if ((before.lower === 'of' || fromTo) && noun?.pos === 'NOUN' && tokens[at - 3]?.pos !== 'NUM') {
+      c.counted = phraseEndingAt(tokens, at - 2, floor);
+      if (fromTo) fromCounted = c.counted;
+    } else if (before.lower === 'to' && fromBefore !== null) {
+      c.counted = fromBefore;
+    }
+  }
 }
 
 /** What joins the members of a list: ", ", " and ", ", and ", " or ". */
