@@ -242,7 +242,7 @@ export const HEDGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bseem(?:s|ed)?\b/i, 'hedge-seem'],
   [/\bcould not be (?:independently )?(?:verified|confirmed)\b/i, 'hedge-unverified'],
   [/\bunconfirmed\b|\bunverified\b/i, 'hedge-unconfirmed'],
-  [/\b(?:is|are|was|were|been) (?:said|reported|thought|understood|believed|alleged) to\b/i, 'hedge-reported-to'],
+  [/\b(?:is|are|was|were|been) (?:(?:on|in|at|by|earlier|later|also|now|widely|initially|first) (?:\w+ ){0,2})?(?:said|reported|thought|understood|believed|alleged) to\b/i, 'hedge-reported-to'],
   [/\b(?:reports|sources) (?:suggest|indicate)(?:s|ed)?\b/i, 'hedge-reports-suggest'],
   [/\bsupposedly\b/i, 'hedge-supposedly'],
   [/\b(?:possibly|perhaps|probably|likely|unlikely)\b/i, 'hedge-likely'],

@@ -151,7 +151,7 @@ function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
   const cue = d.quote?.cue ?? null;
   let status: Claim['status'] = 'asserted';
   const hedgeSource = d.quote ? `${text} ${cueWindow(doc, d.quote)}` : d.context;
-  const hedge = findHedge(hedgeSource);
+  const hedge = findHedge(hedgeSource) ?? (d.quote ? attributionHedge(doc, d.quote) : null);
   if (cue) explain.push(`cue "${doc.text.slice(cue.start, cue.end)}" (${cue.lemma})`);
   explain.push(d.source.kind === 'outlet' ? 'source: the outlet (no attribution)' : `source: ${d.source.name ?? 'unknown'} (${d.source.kind}${d.quote?.speaker ? `, ${d.quote.speaker.resolution}` : ''})`);
   const confirmedFigure = CONFIRMED_FIGURE.exec(text);
@@ -245,11 +245,29 @@ function scoreClaims(doc: Readonly<Doc>, claims: readonly Claim[], tokenIndex: S
   }
 }
 
-/** The words around a quote's cue, where "reportedly said" or "allegedly told" would stand. */
+/** The words around a quote's cue, where "reportedly said" or "allegedly told" would stand, within the cue's clause. */
 function cueWindow(doc: Readonly<Doc>, quote: Quote): string {
   if (!quote.cue) return '';
   const s = doc.sentences[quote.sentence];
-  return doc.norm.slice(Math.max(s?.start ?? 0, quote.cue.start - 30), Math.min(s?.end ?? doc.norm.length, quote.cue.end + 5));
+  let from = Math.max(s?.start ?? 0, quote.cue.start - 30);
+  const boundary = Math.max(doc.norm.lastIndexOf(',', quote.cue.start), doc.norm.lastIndexOf(';', quote.cue.start));
+  if (boundary >= from) from = boundary + 1;
+  return doc.norm.slice(from, Math.min(s?.end ?? doc.norm.length, quote.cue.end + 5));
+}
+
+/** Hedges that put the attribution itself in doubt, wherever they stand before the cue. */
+const ATTRIBUTION_HEDGES = HEDGES.filter(([, ruleId]) => ['hedge-reportedly', 'hedge-allegedly', 'hedge-purportedly', 'hedge-supposedly', 'hedge-reported-to'].includes(ruleId));
+
+/** "The attacker is reported to have jumped on stage and claimed …": the claim rests on a report, from the sentence's start to its cue. */
+function attributionHedge(doc: Readonly<Doc>, quote: Quote): { hedge: string; ruleId: string } | null {
+  const s = doc.sentences[quote.sentence];
+  if (!quote.cue || !s || quote.cue.start > quote.content.start) return null;
+  const before = doc.norm.slice(s.start, quote.cue.start);
+  for (const [pattern, ruleId] of ATTRIBUTION_HEDGES) {
+    const m = pattern.exec(before);
+    if (m) return { hedge: m[0], ruleId };
+  }
+  return null;
 }
 
 const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'SPACE', 'X']);
