@@ -179,5 +179,12 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
     if (n && WHEN_AFTER.has(n.lower)) return null;
   }
   const np = nounPhrase(lx, k);
-  return np ? span(lx, np) : null;
+  return np ? span(lx, { first: np.first, last: ofTail(lx, np.last) }) : null;
+}
+
+/** "23 members of the ruling party", "220 members of the House of Representatives": the counted phrase runs on over "of" phrases that complete its noun. */
+function ofTail(lx: readonly Lexeme[], last: number, depth = 0): number {
+  if (depth > 1 || lx[last + 1]?.lower !== 'of' || lx[last + 1]!.gap === false) return last;
+  const tail = ofPhrase(lx, last + 1);
+  return tail ? ofTail(lx, tail.last, depth + 1) : last;
 }
