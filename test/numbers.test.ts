@@ -169,7 +169,7 @@ const EVENTS: Case[] = [
   ['He scored 20 points and 5 players were injured.', '20', { counted: 'points', event: 'scored' }],
   ['He had 20 points and 5 players were injured.', '20', { counted: 'points', event: null }],
   // the predicate after an "of" phrase or a joined noun phrase
-  ['Some 23 members of the group were killed on Monday.', 'Some 23', { counted: 'members', event: 'killed' }],
+  ['Some 23 members of the group were killed on Monday.', 'Some 23', { counted: 'members of the group', event: 'killed' }],
   ['Over 220 members of the House of Representatives favored impeachment.', 'Over 220', { counted: 'members of the House of Representatives', event: 'favored', eventClass: 'other' }],
   ['Two women and a man were injured in the attack.', 'Two', { counted: 'women', event: 'injured' }],
   ['Redemptions included 11.4 million bushels of corn valued at 17 million dollars.', '11.4 million', { event: null }],

@@ -70,9 +70,15 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   // subject: skip auxiliaries and adverbs, then a casualty phrase or a verb
   let k = after;
   let steps = 0;
+  let relative = false;
   while (k < lx.length && steps < 5) {
     const l = lx[k]!;
-    if (l.type === 'word' && (AUX.has(l.lower) || (l.pos === 'ADV' && l.lower !== 'not')) && !matchRule(lx, k)) { k++; steps++; continue; }
+    if (l.type === 'word' && (AUX.has(l.lower) || (l.pos === 'ADV' && l.lower !== 'not')) && !matchRule(lx, k)) {
+      relative ||= RELATIVES.has(l.lower);
+      k++;
+      steps++;
+      continue;
+    }
     break;
   }
   const subj = matchRule(lx, k);
@@ -88,8 +94,12 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
     if (late) return result(lx, late, beyond);
   }
   if (cand.counted === null) return opensClause(lx, first) ? subjectVerb(lx, k, after) : null;
-  const pred = lx[beyond > k ? beyond : k];
-  if (pred && isEventVerb(pred) && (k > after || pred.lower !== 'to')) {
+  const predAt = beyond > k ? beyond : k;
+  const pred = lx[predAt];
+  // a relative clause's verb ("72 drums which were loaded …") and a participle that modifies the counted phrase
+  // ("bushels of corn valued at …") are not its predicate
+  const modifier = predAt === after && pred !== undefined && pred.lower.endsWith('ed') && PARTICIPLE_PREPOSITIONS.has(lx[predAt + 1]?.lower ?? '');
+  if (pred && !relative && !modifier && isEventVerb(pred) && (k > after || pred.lower !== 'to')) {
     return { span: { start: pred.start, end: pred.end }, lemma: pred.lemma, cls: 'other', ruleId: 'ev-subject-verb' };
   }
   const verb = lx[v];
@@ -144,4 +154,5 @@ function afterOfPhrase(lx: readonly Lexeme[], k: number): number {
   if (auxiliaries === 0 && (verb.lower.endsWith('ing') || /ed$/.test(verb.lower) && PARTICIPLE_PREPOSITIONS.has(lx[j + 1]?.lower ?? ''))) return -1;
   return j;
 }
-const PARTICIPLE_PREPOSITIONS = new Set(['at', 'by', 'in', 'on', 'from', 'to', 'for', 'with', 'as']);
+/** After these a past participle modifies the phrase before it ("valued at", "created by"); a past tense would not take them so. */
+const PARTICIPLE_PREPOSITIONS = new Set(['at', 'by']);
