@@ -153,6 +153,11 @@ const PUBLISHED: Array<[string, string, string, Partial<Shown>]> = [
   ['The bridge reopened yesterday after repairs.', 'yesterday', '2025-10-30', { date: '2025-10-29', dateInferred: true }],
   ['The last payment was made on December 28 by the firm.', 'December 28', '2025-01-05', { date: '2024-12-28', dateInferred: true }],
   ['The ceasefire was agreed on October 19 in Doha.', 'October 19', '2025-10-30', { date: '2025-10-19', dateInferred: true }],
+  // "last"/"next" before a month: the latest before publication, the first after it (nearest would say otherwise)
+  ['Khashoggi was murdered last October in Istanbul.', 'October', '2019-09-29', { date: '2018-10', dateInferred: true }],
+  ['The reform was introduced last April.', 'April', '1987-04-13', { date: '1986-04' }],
+  ['The tax was scheduled for next January.', 'January', '1987-04-13', { date: '1988-01' }],
+  ['The vote is due in October.', 'October', '2019-09-29', { date: '2019-10' }],
 ];
 
 const EVENTS: Case[] = [

@@ -18,6 +18,8 @@ export interface DateParts {
   d2: number | null;
   weekday: number | null;
   relative: number | null;
+  /** "last October": -1, the latest before the anchor; "next October": 1, the first after it */
+  direction: -1 | 1 | null;
 }
 export interface DateMatch { first: number; last: number; parts: DateParts; ruleId: string }
 
@@ -45,7 +47,7 @@ const monthOf = (lx: readonly Lexeme[], k: number, lowerSentence: boolean): { m:
   if (!full && lx[k + 1]?.text === '.' && !lx[k + 1]!.gap) return { m, next: k + 2, full };
   return { m, next: k + 1, full };
 };
-const parts = (p: Partial<DateParts>): DateParts => ({ y: null, m: null, d: null, d2: null, weekday: null, relative: null, ...p });
+const parts = (p: Partial<DateParts>): DateParts => ({ y: null, m: null, d: null, d2: null, weekday: null, relative: null, direction: null, ...p });
 
 /** A date starting at lexeme `i`: "October 19", "Oct. 19, 2025", "19 October 2025", "October 2025", "2025-10-19", "Monday", "yesterday". */
 export function matchDate(lx: readonly Lexeme[], i: number, lowerSentence: boolean): DateMatch | null {
@@ -78,7 +80,8 @@ export function matchDate(lx: readonly Lexeme[], i: number, lowerSentence: boole
       const prev = lx[i - 1];
       const prevWord = prev?.text === '-' && !prev.gap ? lx[i - 2] : prev;
       if (mo.full && prevWord && MONTH_LEADS.has(prevWord.lower) && !(l.lower === 'may' && prevWord.lower === 'that')) {
-        return { first: i, last: mo.next - 1, parts: parts({ m: mo.m }), ruleId: 'date-month' };
+        const direction = prevWord.lower === 'last' ? -1 : prevWord.lower === 'next' ? 1 : null;
+        return { first: i, last: mo.next - 1, parts: parts({ m: mo.m, direction }), ruleId: 'date-month' };
       }
       return null;
     }
@@ -168,13 +171,21 @@ export function resolveDate(p: DateParts, anchor: Ymd | null, published: Ymd | n
   };
   if (p.y !== null) return { date: p.d !== null ? range(p.y) : `${p.y}-${pad(p.m)}`, inferred: false };
   if (!anchor) return { date: p.d !== null ? range(null) : `--${pad(p.m)}`, inferred: false };
+  // signed distance from the anchor, in days (or months for a month alone)
+  const offset = (y: number): number => (p.d !== null
+    ? dayNumber(y, p.m!, p.d) - dayNumber(anchor.y, anchor.m, anchor.d)
+    : (y * 12 + p.m!) - (anchor.y * 12 + anchor.m));
+  const years = [anchor.y - 1, anchor.y, anchor.y + 1];
   let best = anchor.y;
-  let bestDist = Infinity;
-  for (const y of [anchor.y - 1, anchor.y, anchor.y + 1]) {
-    const dist = p.d !== null
-      ? Math.abs(dayNumber(y, p.m, p.d) - dayNumber(anchor.y, anchor.m, anchor.d))
-      : Math.abs((y * 12 + p.m) - (anchor.y * 12 + anchor.m));
-    if (dist < bestDist) { bestDist = dist; best = y; }
+  if (p.direction !== null) {
+    // "last October": the latest before the anchor's month; "next October": the first after it
+    best = p.direction < 0 ? years.filter(y => offset(y) < 0).at(-1) ?? anchor.y - 1 : years.find(y => offset(y) > 0) ?? anchor.y + 1;
+  } else {
+    let bestDist = Infinity;
+    for (const y of years) {
+      const dist = Math.abs(offset(y));
+      if (dist < bestDist) { bestDist = dist; best = y; }
+    }
   }
   return { date: p.d !== null ? range(best) : `${best}-${pad(p.m)}`, inferred: true };
 }
