@@ -249,10 +249,10 @@ function scoreClaims(doc: Readonly<Doc>, claims: readonly Claim[], tokenIndex: S
 function cueWindow(doc: Readonly<Doc>, quote: Quote): string {
   if (!quote.cue) return '';
   const s = doc.sentences[quote.sentence];
-  let from = Math.max(s?.start ?? 0, quote.cue.start - 30);
-  const boundary = Math.max(doc.norm.lastIndexOf(',', quote.cue.start), doc.norm.lastIndexOf(';', quote.cue.start));
-  if (boundary >= from) from = boundary + 1;
-  return doc.norm.slice(from, Math.min(s?.end ?? doc.norm.length, quote.cue.end + 5));
+  const from = Math.max(s?.start ?? 0, quote.cue.start - 30);
+  const before = doc.norm.slice(from, quote.cue.start);
+  const boundary = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
+  return before.slice(boundary + 1) + doc.norm.slice(quote.cue.start, Math.min(s?.end ?? doc.norm.length, quote.cue.end + 5));
 }
 
 /** Hedges that put the attribution itself in doubt, wherever they stand before the cue. */
