@@ -364,7 +364,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     const floor = clauseFloor(s, cue.first);
     const before = sourceBefore(tokens, cue.first, floor);
-    if (before) return { source: before, inverted: false };
+    if (before && !(before.full.last < cue.first - 1 && tokens[cue.first - 1]?.text === ',' && invertedSourceAtClauseEnd(cue, s))) return { source: before, inverted: false };
     const prev = tokens[cue.first - 1];
     if (prev && (prev.lower === 'and' || prev.lower === 'but' || prev.lower === 'then') && cue.first - 1 > s.tokenStart) {
       // a second verb of the same subject: "The embassy declined the request and said ...", "he described … and urged …"
@@ -378,6 +378,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const end = after ? tokens[after.full.last] : undefined;
     if (after && after.full.last < s.tokenEnd && end && !/^[.,;!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { source: null, inverted: true };
     return { source: after, inverted: true };
+  };
+
+  /**
+   * "in El Paso, Texas, with the toll rising, reported officials, …": a noun phrase after the cue that ends its clause
+   * makes the cue inverted, whatever stands before the aside.
+   */
+  const invertedSourceAtClauseEnd = (cue: CueMatch, s: Sentence): boolean => {
+    const after = sourceAfter(tokens, cue.last, s.tokenEnd);
+    if (!after || after.core.first !== cue.last || tokens[cue.last]?.pos === 'PRON') return false;
+    const end = tokens[after.full.last];
+    return after.full.last >= s.tokenEnd || (!!end && /^[.,;!?]$/.test(end.text));
   };
 
   /** A cue that can follow its content ("…, he said", "…, said Tarar"): a verb, not an -ing form. */

@@ -280,6 +280,22 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
   return APPOSITIVE_OPENERS.has(first.lower) || first.pos === 'NUM' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || isCap(first);
 }
 
+/** Words that open an aside between a subject and its cue: "however", "meanwhile", "in …", "after …", "when asked …", "clad in …". */
+const ASIDE_OPENER_POS = new Set(['ADV', 'ADP', 'SCONJ']);
+/**
+ * An adverbial aside between commas (`from` to `to`, exclusive): an adverb, a prepositional phrase or a
+ * subordinate clause, short and with no quotation or clause break of its own.
+ */
+function isAdverbialAside(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to <= from || to - from > 20) return false;
+  const first = tokens[from];
+  if (!first || ['who', 'whom', 'whose', 'which', 'that', 'where'].includes(first.lower)) return false;
+  const opener = ASIDE_OPENER_POS.has(first.pos) || (first.pos === 'ADJ' && tokens[from + 1]?.pos === 'ADP');
+  if (!opener) return false;
+  for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
+  return true;
+}
+
 /**
  * The speaker before a cue with everything PolNeAR counts as its mention: appositives and relative
  * clauses between commas ("Geoff Garin, a pollster who is now advising Priorities, said"), a
@@ -327,6 +343,12 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
       const aside = tokens[open + 1];
       if (aside && aside.pos === 'VERB' && /(?:ing|ed)$/.test(aside.lower) && k - 1 - open <= 20) {
         if (fullEnd === end && k === end) fullEnd = open;
+        k = open;
+        continue;
+      }
+      // "Hunter, meanwhile, told", "X, in a statement released Thursday, said": an adverbial aside is skipped and left out too
+      if (k === end && isAdverbialAside(tokens, open + 1, k - 1) && open > floor && isNounish(tokens[open - 1] as Token)) {
+        fullEnd = open;
         k = open;
         continue;
       }
