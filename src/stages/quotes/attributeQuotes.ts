@@ -114,6 +114,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const inners = new SpanIndex(quoteSpans.map(q => ({ ...q.inner, quote: q })));
   const opens = new SpanIndex(quoteSpans.map(q => ({ start: q.open.start, end: q.open.start + 1, quote: q })));
   const insideQuote = (offset: number): boolean => inners.containing(offset) !== undefined;
+  /** Where the closing marks of quotations whose words end in a comma end (`“…,”`). */
+  const closesAfterComma = new Set(quoteSpans.filter(q => /,\s*$/.test(norm.slice(q.inner.start, q.inner.end))).map(q => q.close.end));
   const draftByCue = new Map<CueMatch, Draft>();
   const draftByQuote = new Map<QuotedSpan, Draft>();
   /** Contents only ever collide with attributions found close by, so the check looks back a little way. */
@@ -923,15 +925,14 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
    * bare noun-phrase object, where the subject's next verb begins ("endorsed Trump and has appeared").
    */
   function contentEnd(from: number, s: Sentence): number {
-    let depth = 0;
     let sawVerb = false;
     let infinitive = tokens[from]?.lower === 'to' && tokens[from + 1]?.pos === 'VERB';
     for (let k = from + 1; k < s.tokenEnd; k++) {
       const t = tokens[k];
       if (!t) break;
-      if (OPEN_MARK_TOKEN.test(t.text)) depth++;
-      else if (CLOSE_MARK_TOKEN.test(t.text)) depth = Math.max(0, depth - 1);
-      if (depth > 0 || insideQuote(t.start)) continue;
+      // quoted words are the speaker's, not the sentence's: a boundary inside them ends nothing (tokens carry straightened
+      // marks, so an opening and a closing `"` look alike: the paired spans say what is inside)
+      if (insideQuote(t.start)) continue;
       if (t.text === ';') return k;
       const next = tokens[k + 1];
       const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
@@ -941,8 +942,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (infinitive && (t.lower === 'and' || t.lower === 'but') && verbAfter?.pos === 'VERB' && verbAfter.lower !== verbAfter.lemma && !/ing$/.test(verbAfter.lower)) return k;
       if (!sawVerb && t.lower === 'to' && tokens[k + 1]?.pos === 'VERB') infinitive = true;
       if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
-      if (t.text !== ',' && t.text !== '\u2014' && t.text !== '--') continue;
+      // `“self-deportation,” which …`: a comma inside the closing mark ends the clause as one outside it would, with the mark
+      const quotedComma = closesAfterComma.has(t.end);
+      if (!quotedComma && t.text !== ',' && t.text !== '\u2014' && t.text !== '--') continue;
       if (!next) continue;
+      const at = quotedComma ? k + 1 : k;
       // "they believe gas, which leaks often, was the trigger": a relative clause between commas, and the clause goes on
       if (next.lower === 'which' || next.lower === 'who') {
         let close = k + 2;
@@ -950,12 +954,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const after = tokens[close + 1];
         if (tokens[close]?.text === ',' && after && (after.pos === 'VERB' || after.pos === 'AUX') && !/ing$/.test(after.lower)) { k = close; continue; }
       }
-      if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB')) return k;
+      if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB')) return at;
       // ", and the market did", ", but there is growing anger": a second clause with a subject and a verb of its own
-      if ((next.lower === 'and' || next.lower === 'or' || next.lower === 'but') && tokens[k + 2]?.lower !== 'that' && startsClause(k + 2, s)) return k;
-      if (endsContentAfterComma(k)) return k;
+      if ((next.lower === 'and' || next.lower === 'or' || next.lower === 'but') && tokens[k + 2]?.lower !== 'that' && startsClause(k + 2, s)) return at;
+      if (endsContentAfterComma(k)) return at;
       // "While both candidates say X must lead, they differ …": the cue stands in an opening subordinate clause, and its comma ends it
-      if (inOpeningSubordinateClause(from, s) && startsClause(k + 1, s)) return k;
+      if (inOpeningSubordinateClause(from, s) && startsClause(k + 1, s)) return at;
     }
     return s.tokenEnd;
   }
@@ -1090,17 +1094,14 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
    * whom …"). A comma is only an end when no finite verb follows it ("said, in 2008, the foundation made …").
    */
   function npContentEnd(content: Span, s: Sentence): Span {
-    let depth = 0;
     let cut = -1;
     let cutByDash = false;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i];
       if (!t || t.start < content.start) continue;
       if (t.end > content.end) break;
-      if (OPEN_MARK_TOKEN.test(t.text)) depth++;
-      else if (CLOSE_MARK_TOKEN.test(t.text)) depth = Math.max(0, depth - 1);
-      if (cut >= 0 && (depth > 0 || insideQuote(t.start))) return content;
-      if (depth > 0 || insideQuote(t.start)) continue;
+      if (cut >= 0 && insideQuote(t.start)) return content;
+      if (insideQuote(t.start)) continue;
       const finite = (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to';
       if (cut < 0) {
         if (finite) return content;
