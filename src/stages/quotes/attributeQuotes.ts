@@ -345,9 +345,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const earlier = earlierSpeakerMention(s, cue.first);
       if (earlier) return { source: earlier, inverted: false };
       // "X has voiced support …, telling …": the subject of the clause's own cue, found before that cue's draft exists
-      const main = cuesOf(s).filter(c => c.last <= cue.first && !c.participle && !c.sourceAfter && c.lemma !== ':').at(-1);
-      const mainSubject = main ? sourceBefore(tokens, main.first, clauseFloor(s, main.first)) : null;
-      if (mainSubject && !mainSubject.relative) return { source: mainSubject, inverted: false };
+      const mainSubject = mainCueSubject(cue, s);
+      if (mainSubject) return { source: mainSubject, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
@@ -372,13 +371,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // a second verb of the same subject: "The embassy declined the request and said ...", "he described … and urged …"
       const earlier = earlierSpeakerMention(s, cue.first);
       if (earlier) return { source: earlier, inverted: false };
+      // "While the donor didn't say, he did say … and called …": the subject of the verb the cue is coordinated with
+      const main = mainCueSubject(cue, s, true);
+      if (main) return { source: main, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
     const after = sourceAfter(tokens, cue.last, s.tokenEnd);
     // inverted order only ends a clause: "..., said Tarar." / "..., said the minister, adding ..."
     const end = after ? tokens[after.full.last] : undefined;
-    if (after && after.full.last < s.tokenEnd && end && !/^[.,;!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { source: null, inverted: true };
+    // … or opens a quotation: "Stated Stone: “…”"
+    if (after && after.full.last < s.tokenEnd && end && !/^[.,;:!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { source: null, inverted: true };
     return { source: after, inverted: true };
   };
 
@@ -391,6 +394,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (!after || after.core.first !== cue.last || tokens[cue.last]?.pos === 'PRON') return false;
     const end = tokens[after.full.last];
     return after.full.last >= s.tokenEnd || (!!end && /^[.,;!?]$/.test(end.text));
+  };
+
+  /**
+   * The subject of the latest finite cue before `cue` in its sentence, when it has one of its own (not a relative pronoun).
+   * `speechOnly`: that cue must be a verb of saying from the lexicon ("he did say … and called …", not "she's glad X appeared … and looks …").
+   */
+  const mainCueSubject = (cue: CueMatch, s: Sentence, speechOnly = false): SourcePhrase | null => {
+    const main = cuesOf(s).filter(c => c.last <= cue.first && !c.participle && !c.sourceAfter && c.lemma !== ':').at(-1);
+    if (main && speechOnly && !isSpeechCue(main)) return null;
+    const subject = main ? sourceBefore(tokens, main.first, clauseFloor(s, main.first)) : null;
+    return subject && !subject.relative ? subject : null;
   };
 
   /** A cue that can follow its content ("…, he said", "…, said Tarar"): a verb, not an -ing form. */
@@ -1008,7 +1022,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         // "… despite Znak.com claiming": the preposition and the gerund's subject go with it
         const own = other.participle ? gerundSubject(other, s) : null;
         let k = own && own.full.first - 1 > cue.last ? own.full.first - 1 : other.first;
-        while (k > cue.last && [',', 'and', 'while', 'before', 'after', '\u2014'].includes(tokens[k - 1]?.lower ?? '')) k--;
+        while (k > cue.last && [',', 'and', 'while', 'before', 'after', 'by', 'in', 'without', '\u2014'].includes(tokens[k - 1]?.lower ?? '')) k--;
         // a comma inside the closing mark stays with the quoted words: `excuses,” claiming`
         if (k < other.first && /^["'\u201D\u2019]$/.test(tokens[k]?.text ?? '')) k++;
         return k;

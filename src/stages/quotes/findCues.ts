@@ -219,7 +219,10 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     const prev = tokens[i - 1];
     const beforeMark = prev && /^["'\u201D\u2019]$/.test(prev.text) ? tokens[i - 2] : prev;
     // "…, saying", "and claiming", or an -ing form after the object of the clause's own verb ("posted a message blaming Iran")
+    // … or after a preposition of manner when the words it reports follow at once: "punctuated his list by saying “Too many.”"
+    const quotationNext = OPEN_MARK.test(tokens[i + 1]?.text ?? '') || tokens[i + 1]?.text === ':' || (tokens[i + 1]?.text === ',' && OPEN_MARK.test(tokens[i + 2]?.text ?? ''));
     const participle = /ing$/.test(t.lower) && (['and', 'while', 'before', 'after', ','].includes(beforeMark?.lower ?? '')
+      || (quotationNext && ['by', 'in', 'without'].includes(beforeMark?.lower ?? ''))
       || (!!prev && ['NOUN', 'PROPN'].includes(prev.pos) && finiteVerbBefore(tokens, i, from)));
     let { first, last } = cueExtent(tokens, i, from, to, participle);
     // "declined to comment", "refused to say": one cue
