@@ -217,7 +217,10 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     const { i, score } = heads[h] as { i: number; score: number };
     const t = tokens[i] as Token;
     const prev = tokens[i - 1];
-    const beforeMark = prev && /^["'\u201D\u2019]$/.test(prev.text) ? tokens[i - 2] : prev;
+    // the word before a closing mark: `excuses,” claiming` / `''overblown,'' adding` (a doubled '' is two tokens)
+    let markAt = i - 1;
+    while (markAt > i - 3 && /^["'\u201D\u2019]$/.test(tokens[markAt]?.text ?? '')) markAt--;
+    const beforeMark = tokens[markAt];
     // "…, saying", "and claiming", or an -ing form after the object of the clause's own verb ("posted a message blaming Iran")
     // … or after a preposition of manner when the words it reports follow at once: "punctuated his list by saying “Too many.”"
     const quotationNext = OPEN_MARK.test(tokens[i + 1]?.text ?? '') || tokens[i + 1]?.text === ':' || (tokens[i + 1]?.text === ',' && OPEN_MARK.test(tokens[i + 2]?.text ?? ''));
