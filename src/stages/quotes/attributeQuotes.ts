@@ -494,7 +494,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const wordCount = norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length;
       if (!/[\p{L}\p{N}]/u.test(lead)) {
         const after = cueAfter(q, closeSentence);
-        if (after && wordCount >= 2) {
+        // '“Absolutely,” he said': one word is a reply when its own punctuation closes it and a cue follows
+        const reply = wordCount === 1 && /[,!?]$/.test(norm.slice(q.inner.start, q.inner.end).trim());
+        if (after && (wordCount >= 2 || reply)) {
           const speaker = speakerFrom(after.speaker);
           useQuote(q, record({ kind: 'direct', content: q.inner, speaker, cue: after.cue, sentence: closeSentence.index, ruleId: 'direct-cue-after' }));
           continue;
@@ -812,7 +814,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const t = tokens[k];
       if (!t) break;
       if (CLOSE_MARK_TOKEN.test(t.text) || (t.text === "'" && tokens[k - 1]?.text === "'")) {
-        const closed = inners.containing(t.start - 1)?.quote ?? inners.overlapping(t.start - 1, t.start).at(-1)?.quote;
+        // the last quoted character stands before the whole mark: `,”` or `,''` (two tokens)
+        const markStart = t.text === "'" ? (tokens[k - 1]?.start ?? t.start) : t.start;
+        const closed = inners.containing(markStart - 1)?.quote ?? inners.overlapping(markStart - 1, markStart).at(-1)?.quote;
         const d = closed ? draftByQuote.get(closed) : undefined;
         if (!d || !d.cue || d.kind !== 'direct') return null;
         const cueTokenIn = d.cue.first > k && d.cue.first < openToken;
