@@ -524,6 +524,16 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           continue;
         }
       } else {
+        // "Neither man was impressed - ''Born with a silver spoon,'' Mr. Elkins said - but …": an aside that opens with a dash
+        // or a parenthesis starts afresh, and its cue follows the quotation
+        const opener = tokens[firstTokenFrom(q.open.start, s) - 1];
+        if (opener && (DASH.test(opener.text) || opener.text === '(') && wordCount >= 2) {
+          const aside = cueAfter(q, closeSentence);
+          if (aside) {
+            useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(aside.speaker), cue: aside.cue, sentence: closeSentence.index, ruleId: 'direct-cue-after' }));
+            continue;
+          }
+        }
         const dash = dashBefore(q, s);
         if (dash && wordCount >= 2) {
           useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(dash.source), cue: dash.cue, sentence: s.index, ruleId: 'direct-cue-before' }));
