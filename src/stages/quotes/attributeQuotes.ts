@@ -719,6 +719,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // the tokenizer may end the sentence at the closing mark: the dash opens the next one
     const next = sentences[s.index + 1];
     if (dashAt >= s.tokenEnd && next && next.paragraph === s.paragraph) { s = next; dashAt = next.tokenStart; }
+    // '"…" ¶ - Bernie Sanders': a quotation that fills its paragraph, and a line of its own that opens with a dash and a name
+    else if (dashAt >= s.tokenEnd && next && next.paragraph === s.paragraph + 1 && !next.heading
+      && /^[\s.]*$/.test(norm.slice(q.close.end, doc.paragraphs[s.paragraph]?.end ?? q.close.end))) { s = next; dashAt = next.tokenStart; }
     if (!DASH.test(tokens[dashAt]?.text ?? '')) return null;
     const name = sourceAfter(tokens, dashAt + 1, s.tokenEnd);
     if (!name || !/^[\p{Lu}]/u.test(tokens[dashAt + 1]?.text ?? '')) return null;
