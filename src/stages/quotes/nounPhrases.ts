@@ -399,6 +399,12 @@ export function sourceAfter(tokens: readonly Token[], start: number, ceiling: nu
     if (!obj || isTimePhrase(tokens, obj)) break;
     last = obj.last;
   }
+  // "said a former official who oversaw the inquiry.": a relative clause with no comma before it belongs to the mention
+  if (['who', 'whom', 'whose'].includes(tokens[last]?.lower ?? '')) {
+    let close = last + 1;
+    while (close < ceiling && close < last + 30 && !/^[,.;!?\u2014]$/.test(tokens[close]?.text ?? '') && !SEGMENT_STOP.test(tokens[close]?.text ?? '')) close++;
+    if (close > last + 1 && (close === ceiling || /^[,.;!?\u2014]$/.test(tokens[close]?.text ?? ''))) last = close;
+  }
   // "said Rep. Bobby Scott (D-Va.)": a parenthesis after the name belongs to the mention
   if (tokens[last]?.text === '(') {
     let close = last + 1;
