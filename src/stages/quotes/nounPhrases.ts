@@ -263,7 +263,10 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
   if (isTimePhrase(tokens, { first: from, last: to })) return false;
   for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
   if (['who', 'whom', 'whose', 'which'].includes(first.lower)) return true;
-  if (to - from > 24) return false;
+  // "a top operative who played a major role in … and is now running …": a relative clause may make a noun appositive long
+  let hasRelative = false;
+  for (let k = from + 1; k < to && !hasRelative; k++) hasRelative = ['who', 'whose', 'whom'].includes(tokens[k]?.lower ?? '');
+  if (to - from > (hasRelative ? 40 : 24)) return false;
   // an appositive has no finite verb of its own, unless a relative clause inside it has: "a pollster who advises the campaign"
   let relative = false;
   for (let k = from; k < to; k++) {
@@ -273,7 +276,9 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
     const attributive = (['DET', 'ADJ'].includes(tokens[k - 1]?.pos ?? '') && t?.pos === 'VERB')
       // "the Metropolitan Police Counter Terrorism Command": a capitalised verb inside a name
       || (isCap(t) && isCap(tokens[k - 1]) && k - 1 >= from);
-    if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from && !attributive) return false;
+    // "the only candidate to campaign in Wyoming": an infinitive is no finite verb
+    const infinitive = tokens[k - 1]?.lower === 'to';
+    if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from && !attributive && !infinitive) return false;
     // "a man entered a store": a past form with an object of its own is a finite verb, not a participle
     if (t && !relative && t.pos === 'VERB' && /ed$/.test(t.lower) && k > from && ['NOUN', 'PROPN'].includes(tokens[k - 1]?.pos ?? '') && tokens[k + 1]?.pos === 'DET') return false;
   }
