@@ -822,6 +822,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** The draft of the quotation that a `,” he said, “` interruption right before `q` belongs to. */
   function interruptedBy(q: QuotedSpan, s: Sentence): Draft | null {
     const openToken = firstTokenFrom(q.open.start, s);
+    // 'Cruz said after a brief "I'm sorry"', 'said on the podcast “Here’s the Thing.”': a quotation that a determiner, an
+    // adjective, a preposition or a common noun leads into is a phrase of the writer's sentence, not the speech going on
+    const lead = tokens[openToken - 1];
+    if (lead && (['DET', 'ADJ', 'ADP'].includes(lead.pos) || (lead.pos === 'NOUN' && /^\p{Ll}/u.test(lead.text)))) return null;
     // walk back over the interruption: punctuation, a speaker and a cue, at most a dozen tokens
     for (let k = openToken - 1; k >= s.tokenStart && k >= openToken - 60; k--) {
       const t = tokens[k];
