@@ -358,7 +358,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const subject = main ? sourceBefore(tokens, main.first, cue.last) : null;
       if (subject && !subject.relative) return { source: subject, inverted: false };
     }
-    if (isReducedParticiple(cue)) {
+    if (isReducedParticiple(cue, s)) {
       // "the group of contests, known as Super Tuesday": the noun before the comma is what is named
       const named = subjectBefore(tokens, cue.first - 1, clauseFloor(s, cue.first));
       return { source: named ? { core: named, full: named, relative: false } : null, inverted: false };
@@ -372,7 +372,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const earlier = earlierSpeakerMention(s, cue.first);
       if (earlier) return { source: earlier, inverted: false };
       // "While the donor didn't say, he did say … and called …": the subject of the verb the cue is coordinated with
-      const main = mainCueSubject(cue, s, true);
+      const main = mainCueSubject(cue, s, true) ?? verbSubjectBefore(cue.first - 1, s);
       if (main) return { source: main, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
@@ -405,6 +405,26 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (main && speechOnly && !isSpeechCue(main)) return null;
     const subject = main ? sourceBefore(tokens, main.first, clauseFloor(s, main.first)) : null;
     return subject && !subject.relative ? subject : null;
+  };
+
+  /**
+   * "…, Mrs. Clinton shook her head and said": the subject of the nearest finite verb before token `before`, when that
+   * subject opens its clause (the sentence's start, a comma or a conjunction before it).
+   */
+  const verbSubjectBefore = (before: number, s: Sentence): SourcePhrase | null => {
+    const floor = clauseFloor(s, before);
+    for (let k = before - 1; k > floor && k >= before - 25; k--) {
+      const t = tokens[k];
+      if (!t || t.text === ',' || insideQuote(t.start)) return null;
+      if (t.pos !== 'VERB' || /ing$/.test(t.lower) || tokens[k - 1]?.lower === 'to') continue;
+      let first = k;
+      while (first - 1 > floor && ['AUX', 'ADV', 'PART'].includes(tokens[first - 1]?.pos ?? '')) first--;
+      const subject = sourceBefore(tokens, first, floor);
+      if (!subject || subject.relative) return null;
+      const opener = tokens[subject.full.first - 1];
+      return subject.full.first === floor || !opener || opener.text === ',' || opener.pos === 'CCONJ' ? subject : null;
+    }
+    return null;
   };
 
   /** A cue that can follow its content ("…, he said", "…, said Tarar"): a verb, not an -ing form. */
@@ -448,13 +468,16 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   };
 
   /** "also known as", "…, described as": a past participle with no auxiliary, modifying the noun before it. */
-  const isReducedParticiple = (cue: CueMatch): boolean => {
+  const isReducedParticiple = (cue: CueMatch, s: Sentence): boolean => {
     const head = tokens[cue.head];
     if (!head || !/(?:ed|en|wn)$/.test(head.lower) || head.lower === head.lemma) return false;
     for (let k = cue.first; k < cue.head; k++) if (tokens[k]?.pos === 'AUX') return false;
     const before = tokens[cue.first - 1];
     const naming = ['know', 'dub', 'name', 'nickname', 'call', 'label', 'brand', 'describe', 'title'].includes(head.lemma) || tokens[cue.head + 1]?.lower === 'as';
-    return !!before && before.text === ',' && naming;
+    if (!before || before.text !== ',' || !naming) return false;
+    // "De Blasio, speaking on WOR710, called Trump …": a subject and an aside before the comma make the verb finite
+    const subject = sourceBefore(tokens, cue.first, s.tokenStart);
+    return !(subject && !subject.relative && subject.full.last < cue.first - 1);
   };
 
   /** "was acknowledged", "is expected": whoever holds the view is not the subject. */
@@ -633,7 +656,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       } else {
         const start = contentStart(cue, s);
         // "…, also known as Fitna al-Khawarij, launched …": a participle modifier names its object and no more
-        const reduced = isReducedParticiple(cue);
+        const reduced = isReducedParticiple(cue, s);
         let end = reduced ? (phraseStartingAt(tokens, start, s.tokenEnd)?.last ?? start) : nextBoundary(cues, cue, s);
         if (cue.ruleId === 'cue-noun-that' && !hasVerbBetween(s.tokenStart, cue.first)) end = Math.min(end, mainVerbAfterClause(start, end));
         content = tokenRange(start, end, s);
@@ -909,6 +932,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
   function isAtClauseEnd(cue: CueMatch, phrase: Phrase | null, s: Sentence): boolean {
     if (!phrase || phrase.last > cue.first) return false;
+    // "Mrs. Clinton shook her head and said, “No.”": a subject of an earlier verb is not an inverted attribution's
+    for (let j = phrase.last; j < cue.first; j++) if (['VERB', 'CCONJ'].includes(tokens[j]?.pos ?? '')) return false;
     const k = afterCueModifiers(cue, s);
     const next = tokens[k];
     const atEnd = k >= s.tokenEnd || /^[.!?;]$/.test(next?.text ?? '') || next?.text === '\u2014'

@@ -352,8 +352,9 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
         continue;
       }
       // "Hunter, meanwhile, told", "X, in a statement released Thursday, said": an adverbial aside is skipped and left out too
-      if (k === end && isAdverbialAside(tokens, open + 1, k - 1) && open > floor && isNounish(tokens[open - 1] as Token)) {
-        fullEnd = open;
+      // … also before an appositive ("Sanders, meanwhile, who has no such endorsements, said"), where it stays in the mention
+      if (isAdverbialAside(tokens, open + 1, k - 1) && open > floor && isNounish(tokens[open - 1] as Token)) {
+        if (k === end) fullEnd = open;
         k = open;
         continue;
       }
