@@ -260,7 +260,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (splitAtMark && next) { s = next; i = next.tokenStart; }
     if (tokens[i]?.text === ',' || tokens[i]?.text === '\u2014' || tokens[i]?.text === '-') i++;
     const cues = cuesOf(s).filter(c => c.first >= i && c.first <= i + 45 && !consumedCues.has(c.first) && c.lemma !== ':');
-    const cue = cues[0];
+    // '“Go back to Univision,” Trump barked': after a quotation its punctuation leaves open, a past-tense verb next to a
+    // subject is its verb of saying, known to the lexicon or not
+    const verb = /[,?!]\s*$/.test(norm.slice(q.inner.start, q.inner.end)) ? pastVerbAfterQuotation(i, s) : -1;
+    const cue = verb >= 0 && !(cues[0] && cues[0].first <= verb) ? verbCue(verb) : cues[0];
     if (!cue) return null;
     // '“… terrorists.” Mr. Zahed said: “…”': after a finished sentence, a cue that opens a quotation is the next one's
     const lastInner = norm.slice(Math.max(q.inner.start, q.inner.end - 2), q.inner.end);
@@ -278,6 +281,31 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const subject = sourceBefore(tokens, cue.first, i);
     if (!subject || subject.full.first !== i) return null;
     return { cue, speaker: subject };
+  };
+
+  /** A past-tense verb as a cue of its own (step 1's cue after a quotation). */
+  const verbCue = (at: number): CueMatch => ({ first: at, last: at + 1, head: at, lemma: tokens[at]?.lemma ?? '', frame: 'speech', complement: 'clause',
+    sourceAfter: false, participle: false, negated: false, ruleId: 'cue-verb-after-quotation', score: 0 });
+  /**
+   * The token index of a past-tense verb that follows a quotation with its subject (`” Trump barked`, `” an angry Hollande
+   * retaliated`) or before it (`” retorted Smith.`), or -1.
+   */
+  const pastVerbAfterQuotation = (i: number, s: Sentence): number => {
+    const isPast = (t: Token | undefined): boolean => !!t && (t.pos === 'VERB' || (t.pos === 'PROPN' && /ed$/.test(t.lower)))
+      && !/ing$/.test(t.lower) && (/ed$/.test(t.lower) || t.lemma !== t.lower) && !/s$/.test(t.lower);
+    if (isPast(tokens[i])) {
+      const after = sourceAfter(tokens, i + 1, s.tokenEnd);
+      const end = after ? tokens[after.full.last] : undefined;
+      return after && after.core.first === i + 1 && (after.full.last >= s.tokenEnd || /^[.,;!?]$/.test(end?.text ?? '')) ? i : -1;
+    }
+    for (let v = i + 1; v < Math.min(s.tokenEnd, i + 20); v++) {
+      const t = tokens[v];
+      if (!t || (t.pos === 'PUNCT' && t.text !== ',') || t.pos === 'AUX') return -1;
+      if (!isPast(t)) continue;
+      const subject = sourceBefore(tokens, v, i);
+      return subject && !subject.relative && subject.full.first === i && subject.full.last === v ? v : -1;
+    }
+    return -1;
   };
 
   /** Cue right before an opening mark: `Tarar said: “` / `He added, “` / `saying, “`. */
