@@ -359,7 +359,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         let comma = from;
         while (comma < s.tokenEnd && comma < from + 10 && !/^[,.;!?]$/.test(tokens[comma]?.text ?? '') && !OPEN_MARK_TOKEN.test(tokens[comma]?.text ?? '')) comma++;
         const ends = /^[,.;!?]$/.test(tokens[comma]?.text ?? '') || comma === s.tokenEnd;
-        if (ends && comma > from && (!after || after.full.last < comma) && (cue.first <= s.tokenStart + 1 || comma - from <= 4)) {
+        // … and an opening one's source ends at that comma even when what follows reads like an appositive ("…, the account that …")
+        const opening = cue.first <= s.tokenStart + 1;
+        const clauseAsAppositive = opening && !!after && after.core.last <= comma && after.full.last > comma && hasFiniteVerb(comma + 1, after.full.last);
+        if (ends && comma > from && (!after || after.full.last < comma || clauseAsAppositive) && (opening || comma - from <= 4)) {
           const core = after && after.core.last <= comma ? after.core : { first: from, last: comma };
           return { source: { core, full: { first: from, last: comma }, relative: false }, inverted: true };
         }
