@@ -355,12 +355,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const after = sourceAfter(tokens, from, s.tokenEnd);
       // "According to exit polls, …": an opening "according to" names everything up to its comma, whatever the tagger made of it
       // … and a source the tagger could not read as a noun phrase ("according to police, who …") is the words up to the clause end
-      if (cue.first <= s.tokenStart + 1 || !after) {
+      // … and so does one right after a colon or semicolon: "And it hasn’t gone unnoticed: According to recent polls, …"
+      const opening = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '');
+      if (opening || !after) {
         let comma = from;
         while (comma < s.tokenEnd && comma < from + 10 && !/^[,.;!?]$/.test(tokens[comma]?.text ?? '') && !OPEN_MARK_TOKEN.test(tokens[comma]?.text ?? '')) comma++;
         const ends = /^[,.;!?]$/.test(tokens[comma]?.text ?? '') || comma === s.tokenEnd;
         // … and an opening one's source ends at that comma even when what follows reads like an appositive ("…, the account that …")
-        const opening = cue.first <= s.tokenStart + 1;
         const clauseAsAppositive = opening && !!after && after.core.last <= comma && after.full.last > comma && hasFiniteVerb(comma + 1, after.full.last);
         if (ends && comma > from && (!after || after.full.last < comma || clauseAsAppositive) && (opening || comma - from <= 4)) {
           const core = after && after.core.last <= comma ? after.core : { first: from, last: comma };
@@ -668,7 +669,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         // "On Sunday in London, according to witnesses, a man entered a store": what comes before has no verb, what follows is the clause
         const before = previousBoundary(cues, cue, s);
         const clauseAfter = tokens[after]?.text === ',' && !hasFiniteVerb(before, cue.first) && hasFiniteVerb(after + 1, contentEnd(after, s));
-        const atStart = cue.first <= s.tokenStart + 1 || clauseAfter;
+        const atStart = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '') || clauseAfter;
         content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(before, cue.first, s);
         ruleId = 'reported-according-to';
       } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
