@@ -454,7 +454,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const subject = sourceBefore(tokens, first, floor);
       if (!subject || subject.relative) return null;
       const opener = tokens[subject.full.first - 1];
-      return subject.full.first === floor || !opener || opener.text === ',' || opener.pos === 'CCONJ' ? subject : null;
+      return subject.full.first === floor || !opener || opener.text === ',' || opener.pos === 'CCONJ' || opener.pos === 'SCONJ' ? subject : null;
     }
     return null;
   };

@@ -213,6 +213,13 @@ function timePhraseBefore(tokens: readonly Token[], end: number, floor: number):
 /** The first noun phrase of a clause, after an opening adverbial ("Meanwhile,", "In response,"). */
 export function clauseSubject(tokens: readonly Token[], from: number, to: number): Phrase | null {
   let k = from;
+  // "Washington (AFP) – Democrat Hillary Clinton has …": a dateline before a dash is no subject
+  for (let j = from; j < Math.min(to, from + 8); j++) {
+    const t = tokens[j];
+    if (!t) break;
+    if (/^(?:\u2014|\u2013|--|-)$/.test(t.text) && j > from) { k = j + 1; break; }
+    if (!['PROPN', 'NUM', 'PUNCT', 'X'].includes(t.pos) && !/^[\p{Lu}]/u.test(t.text)) break;
+  }
   const first = tokens[k];
   if (first && (first.pos === 'ADV' || first.pos === 'ADP' || first.pos === 'SCONJ' || first.pos === 'CCONJ')) {
     let comma = -1;
@@ -330,6 +337,8 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   let fullEnd = end;
   /** the leftmost appositive accepted so far: the speaker when nothing stands before it ("After …, Roberta Lange, the chairwoman, said") */
   let leftmost: Phrase | null = null;
+  /** a relative clause between commas: the mention only when no subject can be read before it */
+  let relativeSegment: Phrase | null = null;
   for (let guard = 0; guard < 5; guard++) {
     const t = tokens[k - 1];
     if (!t) break;
@@ -358,16 +367,20 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
         k = open;
         continue;
       }
-      if (!isAppositive(tokens, open + 1, k - 1)) break;
+      // "Woodrow Benford, 58, who …": an age between commas
+      const age = k - 1 - open === 2 && /^\d{1,3}$/.test(tokens[open + 1]?.text ?? '');
+      if (!age && !isAppositive(tokens, open + 1, k - 1)) break;
       if (fullEnd === end && k === end) fullEnd = k - 1;
-      leftmost = { first: open + 1, last: k - 1 };
+      // a relative clause or an age is never the speaker itself
+      if (!age && !RELATIVE_PRONOUNS.has(tokens[open + 1]?.lower ?? '')) leftmost = { first: open + 1, last: k - 1 };
+      else if (!age) relativeSegment = { first: open + 1, last: k - 1 };
       // the segment's opening comma may close another appositive: "X, the attorney general, one of …, said"
       k = open + 1;
       continue;
     }
     break;
   }
-  if (k < end && tokens[k - 1]?.text === ',') k--;
+  if (k < end && (tokens[k - 1]?.text === ',' || tokens[k - 1]?.text === '\u2014')) k--;
   let core = subjectBefore(tokens, k, floor);
   // "After the meeting ended in chaos, Roberta Lange, …, said": a phrase after a preposition or verb is no subject
   const objectLike = !!core && ['ADP', 'VERB', 'AUX'].includes(tokens[core.first - 1]?.pos ?? '') && core.first > floor;
@@ -375,6 +388,7 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
     // the leftmost segment names the speaker itself; what stands before it is an adverbial clause
     return { core: leftmost, full: { first: leftmost.first, last: fullEnd }, relative: false };
   }
+  if (!core && relativeSegment && !leftmost) return { core: relativeSegment, full: { first: relativeSegment.first, last: fullEnd }, relative: false };
   if (!core && k === end) {
     // "Cook said": a capitalised word that opens the clause right before the cue is a name, whatever its tag
     const t = tokens[k - 1];
