@@ -362,7 +362,7 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
       }
       // "Hunter, meanwhile, told", "X, in a statement released Thursday, said": an adverbial aside is skipped and left out too
       // … also before an appositive ("Sanders, meanwhile, who has no such endorsements, said"), where it stays in the mention
-      if (isAdverbialAside(tokens, open + 1, k - 1) && open > floor && isNounish(tokens[open - 1] as Token)) {
+      if (!isAppositive(tokens, open + 1, k - 1) && isAdverbialAside(tokens, open + 1, k - 1) && open > floor && isNounish(tokens[open - 1] as Token)) {
         if (k === end) fullEnd = open;
         k = open;
         continue;
