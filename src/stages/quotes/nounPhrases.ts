@@ -67,7 +67,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
     }
     if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && first < end && isPossessiveMark(tokens, k)) { first = k; k--; continue; }
     if (CONNECTORS.has(t.lower) && isCap(tokens[k - 1]) && isCap(tokens[k + 1])) { first = k; k--; continue; }
-    if (t.text === '-' && first < end) { first = k; k--; continue; }
+    // a hyphen inside a name ("Abdel-Rahman"), not a spaced dash ("LONDON (AP) – Prime Minister …")
+    if (t.text === '-' && first < end && tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end) { first = k; k--; continue; }
     // "Although Rubio said", "And Trump said": a capitalised conjunction opens the clause, it names nobody
     const opener = ['SCONJ', 'CCONJ'].includes(t.pos) || CLAUSE_OPENING_WORDS.has(t.lower);
     if (isCap(t) && t.lower !== 'i' && !opener && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { first = k; sawNoun = true; k--; continue; }
