@@ -114,6 +114,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const inners = new SpanIndex(quoteSpans.map(q => ({ ...q.inner, quote: q })));
   const opens = new SpanIndex(quoteSpans.map(q => ({ start: q.open.start, end: q.open.start + 1, quote: q })));
   const insideQuote = (offset: number): boolean => inners.containing(offset) !== undefined;
+  /** Whether a token is the (first character of the) opening mark of a quotation. */
+  const openingMarkStarts = new Set(quoteSpans.map(q => q.open.start));
+  const opensQuotation = (t: Token): boolean => openingMarkStarts.has(t.start);
   /** Where the closing marks of quotations whose words end in a comma end (`“…,”`). */
   const closesAfterComma = new Set(quoteSpans.filter(q => /,\s*$/.test(norm.slice(q.inner.start, q.inner.end))).map(q => q.close.end));
   const draftByCue = new Map<CueMatch, Draft>();
@@ -413,7 +416,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // inverted order only ends a clause: "..., said Tarar." / "..., said the minister, adding ..."
     const end = after ? tokens[after.full.last] : undefined;
     // … or opens a quotation: "Stated Stone: “…”"
-    if (after && after.full.last < s.tokenEnd && end && !/^[.,;:!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { source: null, inverted: true };
+    // (an opening mark after the phrase is no clause end: "Cross called November’s election “a test.”")
+    if (after && after.full.last < s.tokenEnd && end && !/^[.,;:!?\u2014]$/.test(end.text) && !(CLOSING_QUOTE.test(end.text) && !opensQuotation(end))) return { source: null, inverted: true };
     return { source: after, inverted: true };
   };
 
@@ -507,9 +511,14 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const before = tokens[cue.first - 1];
     const naming = ['know', 'dub', 'name', 'nickname', 'call', 'label', 'brand', 'describe', 'title'].includes(head.lemma) || tokens[cue.head + 1]?.lower === 'as';
     if (!before || before.text !== ',' || !naming) return false;
-    // "De Blasio, speaking on WOR710, called Trump …": a subject and an aside before the comma make the verb finite
+    // "De Blasio, speaking on WOR710, called Trump …", "Meg Whitman, a former candidate …, labeled Mr. Trump …": a subject
+    // with an aside or an appositive before the comma makes the verb finite
     const subject = sourceBefore(tokens, cue.first, s.tokenStart);
-    return !(subject && !subject.relative && subject.full.last < cue.first - 1);
+    if (!subject || subject.relative) return true;
+    const aside = subject.full.last < cue.first - 1;
+    // (a subject, not an opening adverbial: "On October 12, the forces …, also known as …, launched")
+    const appositive = subject.full.last === cue.first - 1 && subject.core.last < subject.full.last && tokens[subject.core.first]?.pos !== 'ADP';
+    return !aside && !appositive;
   };
 
   /** "was acknowledged", "is expected": whoever holds the view is not the subject. */
