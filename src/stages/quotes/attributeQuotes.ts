@@ -920,6 +920,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     const before = sourceBefore(tokens, cue.first, s.tokenStart);
     if (before && before.full.first <= s.tokenStart + 1) return before;
+    // "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal:", "More from Jones:": a name after a dash or "from" ends the lead-in
+    const opener = before ? tokens[before.full.first - 1] : undefined;
+    if (before && opener && (DASH.test(opener.text) || opener.lower === 'from')) return before;
     // "a spokesman for Bernie Sanders could only quip:" — the subject of the verb that ends the lead-in
     for (let k = cue.first - 1; k > floor && k >= cue.first - 6; k--) {
       const t = tokens[k];
