@@ -330,6 +330,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return verbCueBefore(s, colon.first) ?? colon;
   };
 
+  /**
+   * The first token of the reported words between a cue and the colon before a quotation ("adds [that American Muslims
+   * have two choices]: “…”"), or -1 when only the cue's own modifiers stand there.
+   */
+  const leadInWords = (cue: CueMatch, openToken: number, s: Sentence): number => {
+    if (tokens[openToken - 1]?.text !== ':') return -1;
+    const from = afterCueModifiers(cue, s);
+    for (let k = from; k < openToken - 1; k++) if (/[\p{L}\p{N}]/u.test(tokens[k]?.text ?? '')) return contentStart(cue, s);
+    return -1;
+  };
+
   /** The verb cue of a lead-in that ends in a colon: "the source said with a caveat:" → "said". */
   const verbCueBefore = (s: Sentence, colonAt: number): CueMatch | null => {
     const verb = cuesOf(s).filter(c => c.lemma !== ':' && !consumedCues.has(c.first) && c.last <= colonAt && !c.sourceAfter).at(-1);
@@ -620,9 +631,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           const object = cue.complement === 'predicate' && openToken > cue.last && !/^[,:]$/.test(tokens[openToken - 1]?.text ?? '') ? tokens[cue.last] : undefined;
           // 'says “the wind is at our backs” despite his loss': the clause goes on after the quotation
           const tail = closeSentence === s && cue.lemma !== ':' ? clauseTailAfter(q, s) : null;
-          const start = object ? object.start : tail ? q.open.start : q.inner.start;
-          const content = object || tail ? { start, end: tail?.end ?? q.close.end } : q.inner;
-          const draft = record({ kind: object || tail ? 'mixed' : 'direct', content, speaker, cue, sentence: s.index, ruleId: cue.participle ? 'direct-participle' : 'direct-cue-before' });
+          // "adds that American Muslims have two choices: “…”": a verb whose lead-in colon comes after words of the
+          // reported clause keeps those words in the content
+          const leadWords = cue.lemma !== ':' && !object ? leadInWords(cue, openToken, s) : -1;
+          const lead = leadWords >= 0 ? tokens[leadWords] : undefined;
+          const start = lead ? lead.start : object ? object.start : tail ? q.open.start : q.inner.start;
+          const content = object || tail || lead ? { start, end: tail?.end ?? q.close.end } : q.inner;
+          const draft = record({ kind: object || tail || lead ? 'mixed' : 'direct', content, speaker, cue, sentence: s.index, ruleId: cue.participle ? 'direct-participle' : 'direct-cue-before' });
           useQuote(q, draft);
           continue;
         }
