@@ -614,6 +614,15 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(dash.source), cue: dash.cue, sentence: s.index, ruleId: 'direct-cue-before' }));
           continue;
         }
+        // '…what her husband did: “Men, you will not cease to exist,” she wrote.': a lead-in colon, but the quotation's own
+        // comma hands it to the cue after it
+        if (tokens[firstTokenFrom(q.open.start, s) - 1]?.text === ':' && /,\s*$/.test(norm.slice(q.inner.start, q.inner.end)) && wordCount >= 2) {
+          const after = cueAfter(q, closeSentence);
+          if (after) {
+            useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(after.speaker), cue: after.cue, sentence: closeSentence.index, ruleId: 'direct-cue-after' }));
+            continue;
+          }
+        }
         const cue = cueBefore(q, s);
         // "For example: “…,” he told CNN": a lead-in with no verb gives way to a cue after the quotation
         if (cue?.lemma === ':' && !hasVerbBetween(s.tokenStart, cue.first)) {
