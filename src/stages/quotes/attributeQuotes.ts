@@ -1060,7 +1060,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!t) break;
       // quoted words are the speaker's, not the sentence's: a boundary inside them ends nothing (tokens carry straightened
       // marks, so an opening and a closing `"` look alike: the paired spans say what is inside)
-      if (insideQuote(t.start)) continue;
+      if (insideQuote(t.start)) {
+        // 'that Pakistan “has always advocated peace” and has sacrificed …': a quoted verb is the clause's verb too
+        if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
+        continue;
+      }
       if (t.text === ';') return k;
       const next = tokens[k + 1];
       const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
