@@ -391,7 +391,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const earlier = earlierSpeakerMention(s, cue.first);
       if (earlier) return { source: earlier, inverted: false };
       // "X has voiced support …, telling …": the subject of the clause's own cue, found before that cue's draft exists
-      const mainSubject = mainCueSubject(cue, s);
+      const mainSubject = mainCueSubject(cue, s) ?? verbSubjectBefore(cue.first, s, true);
       if (mainSubject) return { source: mainSubject, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
@@ -456,20 +456,21 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
   /**
    * "…, Mrs. Clinton shook her head and said": the subject of the nearest finite verb before token `before`, when that
-   * subject opens its clause (the sentence's start, a comma or a conjunction before it).
+   * subject opens its clause (the sentence's start, a comma or a conjunction before it). `overCommas`: look back past commas.
    */
-  const verbSubjectBefore = (before: number, s: Sentence): SourcePhrase | null => {
+  const verbSubjectBefore = (before: number, s: Sentence, overCommas = false): SourcePhrase | null => {
     const floor = clauseFloor(s, before);
-    for (let k = before - 1; k > floor && k >= before - 25; k--) {
+    for (let k = before - 1; k > floor && k >= before - 30; k--) {
       const t = tokens[k];
-      if (!t || t.text === ',' || insideQuote(t.start)) return null;
+      // a participle looks back over its own comma and its clause's object ("Trump went after Bush, calling him …")
+      if (!t || (t.text === ',' && !overCommas) || insideQuote(t.start)) return null;
       if (t.pos !== 'VERB' || /ing$/.test(t.lower) || tokens[k - 1]?.lower === 'to') continue;
       let first = k;
       while (first - 1 > floor && ['AUX', 'ADV', 'PART'].includes(tokens[first - 1]?.pos ?? '')) first--;
       const subject = sourceBefore(tokens, first, floor);
       if (!subject || subject.relative) return null;
       const opener = tokens[subject.full.first - 1];
-      return subject.full.first === floor || !opener || opener.text === ',' || opener.pos === 'CCONJ' || opener.pos === 'SCONJ' ? subject : null;
+      return subject.full.first === floor || !opener || opener.text === ',' || ['CCONJ', 'SCONJ', 'ADV'].includes(opener.pos) ? subject : null;
     }
     return null;
   };
