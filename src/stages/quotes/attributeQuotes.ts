@@ -1087,7 +1087,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const after = tokens[close + 1];
         if (tokens[close]?.text === ',' && after && (after.pos === 'VERB' || after.pos === 'AUX') && !/ing$/.test(after.lower)) { k = close; continue; }
       }
-      if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB')) return at;
+      // (", including …" lists what the clause speaks of: it goes on)
+      if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB' && next.lower !== 'including')) return at;
       // ", and the market did", ", but there is growing anger": a second clause with a subject and a verb of its own
       if ((next.lower === 'and' || next.lower === 'or' || next.lower === 'but') && tokens[k + 2]?.lower !== 'that' && startsClause(k + 2, s)) return at;
       if (endsContentAfterComma(k)) return at;
