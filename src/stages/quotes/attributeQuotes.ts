@@ -74,8 +74,8 @@ const NP_CONTENT_ENDERS = new Set(['during', 'amid', 'while', 'when', 'after', '
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
-/** After a comma, these open an adverbial or coordinate clause: ", because …", ", but …", ", as …". */
-const CLAUSE_OPENERS = new Set(['when', 'since', 'until', 'unless', 'before', 'after', 'yet', 'even', 'instead', 'despite']);
+/** After a comma, these open an adverbial or coordinate clause that ends the content (", until …", ", yet …"); ", when", ", since", ", even" and ", despite" clauses stay with what was said (PolNeAR train). */
+const CLAUSE_OPENERS = new Set(['until', 'unless', 'before', 'after', 'yet', 'instead']);
 
 /** Forms of verbs of saying the tagger sometimes reads as nouns ("…, Trump says."). */
 const NOUN_CUE_VERB_FORMS = /^(?:says|said|tweets|tweeted|claims|warns|adds|notes|insists|writes)$/;
