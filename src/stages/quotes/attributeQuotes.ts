@@ -218,7 +218,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // a relative pronoun resolves through its antecedent; an appositive phrase as a whole ("The military's media wing, ISPR")
       // … and a possessor through its name without the mark ("The senator's" → the senator)
       const possessive = /^['\u2019]s?$/.test(tokens[source.full.last - 1]?.text ?? '');
-      const words = source.relative || possessive ? source.core : source.full;
+      // … and a phrase with a relative clause by its head: "officials who spoke with X" → officials
+      const after = tokens[source.core.last];
+      const relativeClause = source.core.last < source.full.last && !!after && (after.lower === 'who' || after.lower === 'that');
+      const words = source.relative || possessive || relativeClause ? source.core : source.full;
       return resolver.resolve(tokens, words.first, words.last, spanOf(source.full));
     }
     return resolver.resolve(tokens, source.first, source.last);

@@ -293,6 +293,28 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
   return APPOSITIVE_OPENERS.has(first.lower) || first.pos === 'NUM' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || isCap(first);
 }
 
+/**
+ * The noun phrase that a subject relative clause ending at `end` is about: "[officials] who spoke with X", "[a witness]
+ * interviewed by X" — a verb between the relative word and `end` (not "the man who Trump …"), no punctuation, and the
+ * phrase opening its clause. Null otherwise.
+ */
+function antecedentOfRelativeClause(tokens: readonly Token[], end: number, floor: number): Phrase | null {
+  let sawVerb = false;
+  for (let j = end - 1; j > floor && j >= end - 15; j--) {
+    const t = tokens[j];
+    if (!t || t.pos === 'PUNCT') return null;
+    const relative = (t.lower === 'who' || t.lower === 'that') && sawVerb;
+    const participle = t.pos === 'VERB' && /ed$/.test(t.lower) && tokens[j + 1]?.lower === 'by' && ['NOUN', 'PROPN'].includes(tokens[j - 1]?.pos ?? '');
+    if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
+    if (!relative && !participle) continue;
+    const antecedent = phraseEndingAt(tokens, j, floor);
+    if (!antecedent || !isNounish(tokens[j - 1] as Token)) return null;
+    const opener = tokens[antecedent.first - 1];
+    return antecedent.first === floor || !opener || opener.text === ',' || ['CCONJ', 'SCONJ', 'ADV'].includes(opener.pos) ? antecedent : null;
+  }
+  return null;
+}
+
 /** Words that open an aside between a subject and its cue: "however", "meanwhile", "in …", "after …", "when asked …", "clad in …". */
 const ASIDE_OPENER_POS = new Set(['ADV', 'ADP', 'SCONJ']);
 /**
@@ -383,6 +405,12 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   }
   if (k < end && (tokens[k - 1]?.text === ',' || tokens[k - 1]?.text === '\u2014')) k--;
   let core = subjectBefore(tokens, k, floor);
+  // "Current and former officials who spoke with The Huffington Post said": the phrase before the cue ends a relative
+  // clause; the speaker is what that clause is about
+  if (core && k === end && !leftmost) {
+    const antecedent = antecedentOfRelativeClause(tokens, core.first, floor);
+    if (antecedent) return { core: antecedent, full: { first: antecedent.first, last: core.last }, relative: false };
+  }
   // "After the meeting ended in chaos, Roberta Lange, …, said": a phrase after a preposition or verb is no subject
   const objectLike = !!core && ['ADP', 'VERB', 'AUX'].includes(tokens[core.first - 1]?.pos ?? '') && core.first > floor;
   if ((!core || core.last !== k || objectLike) && leftmost && isNounish(tokens[leftmost.last - 1] as Token)) {
