@@ -193,6 +193,9 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       continue;
     }
     if (t.text === ':' || t.lower === 'according') continue;
+    // "self-described", "so-called": the second half of a hyphenated adjective is no verb of saying
+    const before = tokens[i - 1];
+    if (before && before.text === '-' && before.end === t.start && tokens[i - 2]?.end === before.start) continue;
     const nounFrame = nounCueFrame(tokens, i, to);
     if (nounFrame) {
       cues.push({ first: i, last: i + 1, head: i, lemma: t.lemma, frame: nounFrame, complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-noun-that', score: 0 });
