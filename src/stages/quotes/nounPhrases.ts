@@ -127,6 +127,12 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   }
   let core = phraseEndingAt(tokens, end, floor);
   if (!core) {
+    // "The self-described democratic socialist said": a determiner and adjectives the tagger left without a noun
+    if (tokens[end - 1]?.pos === 'ADJ') {
+      let k = end - 1;
+      while (k > floor && k >= end - 6 && ['ADJ', 'NOUN', 'VERB', 'PUNCT'].includes(tokens[k - 1]?.pos ?? '') && tokens[k - 1]?.text !== ',') k--;
+      if (tokens[k - 1]?.pos === 'DET' && k - 1 >= floor) return { first: k - 1, last: end };
+    }
     // "X, who ... , said" is left to later work; a closing comma of an appositive is handled here
     if (tokens[end - 1]?.text === ',') {
       const inner = phraseEndingAt(tokens, end - 1, floor);
