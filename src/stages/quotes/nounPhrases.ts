@@ -289,7 +289,9 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
     // "a paid commentator": a verb form after a determiner or adjective modifies the noun
     const attributive = (['DET', 'ADJ'].includes(tokens[k - 1]?.pos ?? '') && t?.pos === 'VERB')
       // "the Metropolitan Police Counter Terrorism Command": a capitalised verb inside a name
-      || (isCap(t) && isCap(tokens[k - 1]) && k - 1 >= from);
+      || (isCap(t) && isCap(tokens[k - 1]) && k - 1 >= from)
+      // "the House Ways and Means Committee": … or before one
+      || (isCap(t) && isCap(tokens[k + 1]) && k + 1 < to);
     // "the only candidate to campaign in Wyoming": an infinitive is no finite verb
     const infinitive = tokens[k - 1]?.lower === 'to';
     if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from && !attributive && !infinitive) return false;
