@@ -184,7 +184,7 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   return core;
 }
 
-const FLOATING_WORDS = new Set(['both', 'all', 'each', 'yesterday', 'today', 'tonight']);
+const FLOATING_WORDS = new Set(['both', 'all', 'each', 'yesterday', 'today', 'tonight', 'since']);
 const TIME_NOUNS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'morning', 'afternoon', 'evening',
   'night', 'weekend', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'time', 'spring',
@@ -312,7 +312,10 @@ function antecedentOfRelativeClause(tokens: readonly Token[], end: number, floor
     const t = tokens[j];
     if (!t || t.pos === 'PUNCT') return null;
     const relative = (t.lower === 'who' || t.lower === 'that') && sawVerb;
-    const participle = t.pos === 'VERB' && /ed$/.test(t.lower) && tokens[j + 1]?.lower === 'by' && ['NOUN', 'PROPN'].includes(tokens[j - 1]?.pos ?? '');
+    // "a witness interviewed by X", "a news report published Wednesday", "officials based in Iowa"
+    const next = tokens[j + 1];
+    const participle = t.pos === 'VERB' && /ed$/.test(t.lower) && ['NOUN', 'PROPN'].includes(tokens[j - 1]?.pos ?? '')
+      && !!next && (next.pos === 'ADP' || TIME_NOUNS.has(next.lower));
     if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
     if (!relative && !participle) continue;
     const antecedent = phraseEndingAt(tokens, j, floor);
