@@ -127,6 +127,11 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   }
   let core = phraseEndingAt(tokens, end, floor);
   if (!core) {
+    // "Some chanted", "Another tweeted", "Yet another said": a quantifier standing for its noun
+    const lone = tokens[end - 1];
+    if (lone && end - 1 >= floor && (QUANTIFIERS.has(lone.lower) || ['another', 'others', 'one'].includes(lone.lower)) && ['DET', 'PRON', 'NUM', 'ADJ', 'NOUN'].includes(lone.pos)) {
+      return { first: end - 1, last: end };
+    }
     // "The self-described democratic socialist said": a determiner and adjectives the tagger left without a noun
     if (tokens[end - 1]?.pos === 'ADJ') {
       let k = end - 1;
