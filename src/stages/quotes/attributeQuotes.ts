@@ -489,7 +489,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const subject = sourceBefore(tokens, cue.first, clauseFloor(s, cue.first));
     if (!subject || subject.relative || subject.full.last !== cue.first) return null;
     const before = tokens[subject.full.first - 1];
-    return before && GERUND_SUBJECT_PREPOSITIONS.has(before.lower) ? subject : null;
+    if (before && GERUND_SUBJECT_PREPOSITIONS.has(before.lower)) return subject;
+    // "– Ryan saying he was “very encouraged” and Trump calling it …": a name right before the -ing form, after a
+    // comma, a dash or "and", is its subject (an absolute clause)
+    const absolute = !!before && (before.text === ',' || before.lower === 'and' || DASH.test(before.text));
+    return absolute && tokens[subject.core.last - 1]?.pos === 'PROPN' && subject.full.last - subject.full.first <= 4 ? subject : null;
   };
 
   /** Whose the cue noun is: "Donald Trump’s [claim]" (the mark stays in the mention), "his [repeated claim]". */
