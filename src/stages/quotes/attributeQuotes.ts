@@ -74,8 +74,8 @@ const NP_CONTENT_ENDERS = new Set(['during', 'amid', 'while', 'when', 'after', '
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
-/** After a comma, these open an adverbial or coordinate clause: ", because …", ", but …", ", as …". */
-const CLAUSE_OPENERS = new Set(['when', 'since', 'until', 'unless', 'before', 'after', 'yet', 'even', 'instead', 'despite']);
+/** After a comma, these open an adverbial or coordinate clause that ends the content (", until …", ", yet …"); ", when", ", since", ", even" and ", despite" clauses stay with what was said (PolNeAR train). */
+const CLAUSE_OPENERS = new Set(['until', 'unless', 'before', 'after', 'yet', 'instead']);
 
 /** Forms of verbs of saying the tagger sometimes reads as nouns ("…, Trump says."). */
 const NOUN_CUE_VERB_FORMS = /^(?:says|said|tweets|tweeted|claims|warns|adds|notes|insists|writes)$/;
@@ -114,6 +114,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const inners = new SpanIndex(quoteSpans.map(q => ({ ...q.inner, quote: q })));
   const opens = new SpanIndex(quoteSpans.map(q => ({ start: q.open.start, end: q.open.start + 1, quote: q })));
   const insideQuote = (offset: number): boolean => inners.containing(offset) !== undefined;
+  /** Whether a token is the (first character of the) opening mark of a quotation. */
+  const openingMarkStarts = new Set(quoteSpans.map(q => q.open.start));
+  const opensQuotation = (t: Token): boolean => openingMarkStarts.has(t.start);
+  /** Where the closing marks of quotations whose words end in a comma end (`“…,”`). */
+  const closesAfterComma = new Set(quoteSpans.filter(q => /,\s*$/.test(norm.slice(q.inner.start, q.inner.end))).map(q => q.close.end));
   const draftByCue = new Map<CueMatch, Draft>();
   const draftByQuote = new Map<QuotedSpan, Draft>();
   /** Contents only ever collide with attributions found close by, so the check looks back a little way. */
@@ -213,7 +218,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // a relative pronoun resolves through its antecedent; an appositive phrase as a whole ("The military's media wing, ISPR")
       // … and a possessor through its name without the mark ("The senator's" → the senator)
       const possessive = /^['\u2019]s?$/.test(tokens[source.full.last - 1]?.text ?? '');
-      const words = source.relative || possessive ? source.core : source.full;
+      // … and a phrase with a relative clause by its head: "officials who spoke with X" → officials
+      const after = tokens[source.core.last];
+      const relativeClause = source.core.last < source.full.last && !!after && (after.lower === 'who' || after.lower === 'that');
+      const words = source.relative || possessive || relativeClause ? source.core : source.full;
       return resolver.resolve(tokens, words.first, words.last, spanOf(source.full));
     }
     return resolver.resolve(tokens, source.first, source.last);
@@ -258,7 +266,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (splitAtMark && next) { s = next; i = next.tokenStart; }
     if (tokens[i]?.text === ',' || tokens[i]?.text === '\u2014' || tokens[i]?.text === '-') i++;
     const cues = cuesOf(s).filter(c => c.first >= i && c.first <= i + 45 && !consumedCues.has(c.first) && c.lemma !== ':');
-    const cue = cues[0];
+    // '“Go back to Univision,” Trump barked': after a quotation its punctuation leaves open, a past-tense verb next to a
+    // subject is its verb of saying, known to the lexicon or not
+    const verb = /[,?!]\s*$/.test(norm.slice(q.inner.start, q.inner.end)) ? pastVerbAfterQuotation(i, s) : -1;
+    const cue = verb >= 0 && !(cues[0] && cues[0].first <= verb) ? verbCue(verb) : cues[0];
     if (!cue) return null;
     // '“… terrorists.” Mr. Zahed said: “…”': after a finished sentence, a cue that opens a quotation is the next one's
     const lastInner = norm.slice(Math.max(q.inner.start, q.inner.end - 2), q.inner.end);
@@ -278,6 +289,31 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return { cue, speaker: subject };
   };
 
+  /** A past-tense verb as a cue of its own (step 1's cue after a quotation). */
+  const verbCue = (at: number): CueMatch => ({ first: at, last: at + 1, head: at, lemma: tokens[at]?.lemma ?? '', frame: 'speech', complement: 'clause',
+    sourceAfter: false, participle: false, negated: false, ruleId: 'cue-verb-after-quotation', score: 0 });
+  /**
+   * The token index of a past-tense verb that follows a quotation with its subject (`” Trump barked`, `” an angry Hollande
+   * retaliated`) or before it (`” retorted Smith.`), or -1.
+   */
+  const pastVerbAfterQuotation = (i: number, s: Sentence): number => {
+    const isPast = (t: Token | undefined): boolean => !!t && (t.pos === 'VERB' || (t.pos === 'PROPN' && /ed$/.test(t.lower)))
+      && !/ing$/.test(t.lower) && (/ed$/.test(t.lower) || t.lemma !== t.lower) && !/s$/.test(t.lower);
+    if (isPast(tokens[i])) {
+      const after = sourceAfter(tokens, i + 1, s.tokenEnd);
+      const end = after ? tokens[after.full.last] : undefined;
+      return after && after.core.first === i + 1 && (after.full.last >= s.tokenEnd || /^[.,;!?]$/.test(end?.text ?? '')) ? i : -1;
+    }
+    for (let v = i + 1; v < Math.min(s.tokenEnd, i + 20); v++) {
+      const t = tokens[v];
+      if (!t || (t.pos === 'PUNCT' && t.text !== ',') || t.pos === 'AUX') return -1;
+      if (!isPast(t)) continue;
+      const subject = sourceBefore(tokens, v, i);
+      return subject && !subject.relative && subject.full.first === i && subject.full.last === v ? v : -1;
+    }
+    return -1;
+  };
+
   /** Cue right before an opening mark: `Tarar said: “` / `He added, “` / `saying, “`. */
   const cueBefore = (q: QuotedSpan, s: Sentence): CueMatch | null => {
     const openToken = firstTokenFrom(q.open.start, s);
@@ -295,6 +331,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const colon = cuesOf(s).find(c => c.lemma === ':' && c.last === openToken && !consumedCues.has(c.first));
     if (!colon) return null;
     return verbCueBefore(s, colon.first) ?? colon;
+  };
+
+  /**
+   * The first token of the reported words between a cue and the colon before a quotation ("adds [that American Muslims
+   * have two choices]: “…”"), or -1 when only the cue's own modifiers stand there.
+   */
+  const leadInWords = (cue: CueMatch, openToken: number, s: Sentence): number => {
+    if (tokens[openToken - 1]?.text !== ':') return -1;
+    const from = afterCueModifiers(cue, s);
+    for (let k = from; k < openToken - 1; k++) if (/[\p{L}\p{N}]/u.test(tokens[k]?.text ?? '')) return contentStart(cue, s);
+    return -1;
   };
 
   /** The verb cue of a lead-in that ends in a colon: "the source said with a caveat:" → "said". */
@@ -325,11 +372,15 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const after = sourceAfter(tokens, from, s.tokenEnd);
       // "According to exit polls, …": an opening "according to" names everything up to its comma, whatever the tagger made of it
       // … and a source the tagger could not read as a noun phrase ("according to police, who …") is the words up to the clause end
-      if (cue.first <= s.tokenStart + 1 || !after) {
+      // … and so does one right after a colon or semicolon: "And it hasn’t gone unnoticed: According to recent polls, …"
+      const opening = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '');
+      if (opening || !after) {
         let comma = from;
         while (comma < s.tokenEnd && comma < from + 10 && !/^[,.;!?]$/.test(tokens[comma]?.text ?? '') && !OPEN_MARK_TOKEN.test(tokens[comma]?.text ?? '')) comma++;
         const ends = /^[,.;!?]$/.test(tokens[comma]?.text ?? '') || comma === s.tokenEnd;
-        if (ends && comma > from && (!after || after.full.last < comma) && (cue.first <= s.tokenStart + 1 || comma - from <= 4)) {
+        // … and an opening one's source ends at that comma even when what follows reads like an appositive ("…, the account that …")
+        const clauseAsAppositive = opening && !!after && after.core.last <= comma && after.full.last > comma && hasFiniteVerb(comma + 1, after.full.last);
+        if (ends && comma > from && (!after || after.full.last < comma || clauseAsAppositive) && (opening || comma - from <= 4)) {
           const core = after && after.core.last <= comma ? after.core : { first: from, last: comma };
           return { source: { core, full: { first: from, last: comma }, relative: false }, inverted: true };
         }
@@ -343,9 +394,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const earlier = earlierSpeakerMention(s, cue.first);
       if (earlier) return { source: earlier, inverted: false };
       // "X has voiced support …, telling …": the subject of the clause's own cue, found before that cue's draft exists
-      const main = cuesOf(s).filter(c => c.last <= cue.first && !c.participle && !c.sourceAfter && c.lemma !== ':').at(-1);
-      const mainSubject = main ? sourceBefore(tokens, main.first, clauseFloor(s, main.first)) : null;
-      if (mainSubject && !mainSubject.relative) return { source: mainSubject, inverted: false };
+      const mainSubject = mainCueSubject(cue, s) ?? verbSubjectBefore(cue.first, s, true);
+      if (mainSubject) return { source: mainSubject, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
@@ -357,27 +407,75 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const subject = main ? sourceBefore(tokens, main.first, cue.last) : null;
       if (subject && !subject.relative) return { source: subject, inverted: false };
     }
-    if (isReducedParticiple(cue)) {
+    if (isReducedParticiple(cue, s)) {
       // "the group of contests, known as Super Tuesday": the noun before the comma is what is named
       const named = subjectBefore(tokens, cue.first - 1, clauseFloor(s, cue.first));
       return { source: named ? { core: named, full: named, relative: false } : null, inverted: false };
     }
     const floor = clauseFloor(s, cue.first);
     const before = sourceBefore(tokens, cue.first, floor);
-    if (before) return { source: before, inverted: false };
+    if (before && !(before.full.last < cue.first - 1 && tokens[cue.first - 1]?.text === ',' && invertedSourceAtClauseEnd(cue, s))) return { source: before, inverted: false };
     const prev = tokens[cue.first - 1];
     if (prev && (prev.lower === 'and' || prev.lower === 'but' || prev.lower === 'then') && cue.first - 1 > s.tokenStart) {
       // a second verb of the same subject: "The embassy declined the request and said ...", "he described … and urged …"
       const earlier = earlierSpeakerMention(s, cue.first);
       if (earlier) return { source: earlier, inverted: false };
+      // "While the donor didn't say, he did say … and called …": the subject of the verb the cue is coordinated with
+      const main = mainCueSubject(cue, s, true) ?? verbSubjectBefore(cue.first - 1, s);
+      if (main) return { source: main, inverted: false };
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
     const after = sourceAfter(tokens, cue.last, s.tokenEnd);
     // inverted order only ends a clause: "..., said Tarar." / "..., said the minister, adding ..."
     const end = after ? tokens[after.full.last] : undefined;
-    if (after && after.full.last < s.tokenEnd && end && !/^[.,;!?\u2014]$/.test(end.text) && !CLOSING_QUOTE.test(end.text)) return { source: null, inverted: true };
+    // … or opens a quotation: "Stated Stone: “…”"
+    // (an opening mark after the phrase is no clause end: "Cross called November’s election “a test.”")
+    if (after && after.full.last < s.tokenEnd && end && !/^[.,;:!?\u2014]$/.test(end.text) && !(CLOSING_QUOTE.test(end.text) && !opensQuotation(end))) return { source: null, inverted: true };
     return { source: after, inverted: true };
+  };
+
+  /**
+   * "in El Paso, Texas, with the toll rising, reported officials, …": a noun phrase after the cue that ends its clause
+   * makes the cue inverted, whatever stands before the aside.
+   */
+  const invertedSourceAtClauseEnd = (cue: CueMatch, s: Sentence): boolean => {
+    const after = sourceAfter(tokens, cue.last, s.tokenEnd);
+    if (!after || after.core.first !== cue.last || tokens[cue.last]?.pos === 'PRON') return false;
+    const end = tokens[after.full.last];
+    return after.full.last >= s.tokenEnd || (!!end && /^[.,;!?]$/.test(end.text));
+  };
+
+  /**
+   * The subject of the latest finite cue before `cue` in its sentence, when it has one of its own (not a relative pronoun).
+   * `speechOnly`: that cue must be a verb of saying from the lexicon ("he did say … and called …", not "she's glad X appeared … and looks …").
+   */
+  const mainCueSubject = (cue: CueMatch, s: Sentence, speechOnly = false): SourcePhrase | null => {
+    const main = cuesOf(s).filter(c => c.last <= cue.first && !c.participle && !c.sourceAfter && c.lemma !== ':').at(-1);
+    if (main && speechOnly && !isSpeechCue(main)) return null;
+    const subject = main ? sourceBefore(tokens, main.first, clauseFloor(s, main.first)) : null;
+    return subject && !subject.relative ? subject : null;
+  };
+
+  /**
+   * "…, Mrs. Clinton shook her head and said": the subject of the nearest finite verb before token `before`, when that
+   * subject opens its clause (the sentence's start, a comma or a conjunction before it). `overCommas`: look back past commas.
+   */
+  const verbSubjectBefore = (before: number, s: Sentence, overCommas = false): SourcePhrase | null => {
+    const floor = clauseFloor(s, before);
+    for (let k = before - 1; k > floor && k >= before - 30; k--) {
+      const t = tokens[k];
+      // a participle looks back over its own comma and its clause's object ("Trump went after Bush, calling him …")
+      if (!t || (t.text === ',' && !overCommas) || insideQuote(t.start)) return null;
+      if (t.pos !== 'VERB' || /ing$/.test(t.lower) || tokens[k - 1]?.lower === 'to') continue;
+      let first = k;
+      while (first - 1 > floor && ['AUX', 'ADV', 'PART'].includes(tokens[first - 1]?.pos ?? '')) first--;
+      const subject = sourceBefore(tokens, first, floor);
+      if (!subject || subject.relative) return null;
+      const opener = tokens[subject.full.first - 1];
+      return subject.full.first === floor || !opener || opener.text === ',' || ['CCONJ', 'SCONJ', 'ADV'].includes(opener.pos) ? subject : null;
+    }
+    return null;
   };
 
   /** A cue that can follow its content ("…, he said", "…, said Tarar"): a verb, not an -ing form. */
@@ -391,7 +489,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const subject = sourceBefore(tokens, cue.first, clauseFloor(s, cue.first));
     if (!subject || subject.relative || subject.full.last !== cue.first) return null;
     const before = tokens[subject.full.first - 1];
-    return before && GERUND_SUBJECT_PREPOSITIONS.has(before.lower) ? subject : null;
+    if (before && GERUND_SUBJECT_PREPOSITIONS.has(before.lower)) return subject;
+    // "– Ryan saying he was “very encouraged” and Trump calling it …": a name right before the -ing form, after a
+    // comma, a dash or "and", is its subject (an absolute clause)
+    const absolute = !!before && (before.text === ',' || before.lower === 'and' || DASH.test(before.text));
+    return absolute && tokens[subject.core.last - 1]?.pos === 'PROPN' && subject.full.last - subject.full.first <= 4 ? subject : null;
   };
 
   /** Whose the cue noun is: "Donald Trump’s [claim]" (the mark stays in the mention), "his [repeated claim]". */
@@ -421,13 +523,21 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   };
 
   /** "also known as", "…, described as": a past participle with no auxiliary, modifying the noun before it. */
-  const isReducedParticiple = (cue: CueMatch): boolean => {
+  const isReducedParticiple = (cue: CueMatch, s: Sentence): boolean => {
     const head = tokens[cue.head];
     if (!head || !/(?:ed|en|wn)$/.test(head.lower) || head.lower === head.lemma) return false;
     for (let k = cue.first; k < cue.head; k++) if (tokens[k]?.pos === 'AUX') return false;
     const before = tokens[cue.first - 1];
     const naming = ['know', 'dub', 'name', 'nickname', 'call', 'label', 'brand', 'describe', 'title'].includes(head.lemma) || tokens[cue.head + 1]?.lower === 'as';
-    return !!before && before.text === ',' && naming;
+    if (!before || before.text !== ',' || !naming) return false;
+    // "De Blasio, speaking on WOR710, called Trump …", "Meg Whitman, a former candidate …, labeled Mr. Trump …": a subject
+    // with an aside or an appositive before the comma makes the verb finite
+    const subject = sourceBefore(tokens, cue.first, s.tokenStart);
+    if (!subject || subject.relative) return true;
+    const aside = subject.full.last < cue.first - 1;
+    // (a subject, not an opening adverbial: "On October 12, the forces …, also known as …, launched")
+    const appositive = subject.full.last === cue.first - 1 && subject.core.last < subject.full.last && tokens[subject.core.first]?.pos !== 'ADP';
+    return !aside && !appositive;
   };
 
   /** "was acknowledged", "is expected": whoever holds the view is not the subject. */
@@ -467,7 +577,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const wordCount = norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length;
       if (!/[\p{L}\p{N}]/u.test(lead)) {
         const after = cueAfter(q, closeSentence);
-        if (after && wordCount >= 2) {
+        // '“Absolutely,” he said': one word is a reply when its own punctuation closes it and a cue follows
+        const reply = wordCount === 1 && /[,!?]$/.test(norm.slice(q.inner.start, q.inner.end).trim());
+        if (after && (wordCount >= 2 || reply)) {
           const speaker = speakerFrom(after.speaker);
           useQuote(q, record({ kind: 'direct', content: q.inner, speaker, cue: after.cue, sentence: closeSentence.index, ruleId: 'direct-cue-after' }));
           continue;
@@ -495,10 +607,29 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           continue;
         }
       } else {
+        // "Neither man was impressed - ''Born with a silver spoon,'' Mr. Elkins said - but …": an aside that opens with a dash
+        // or a parenthesis starts afresh, and its cue follows the quotation
+        const opener = tokens[firstTokenFrom(q.open.start, s) - 1];
+        if (opener && (DASH.test(opener.text) || opener.text === '(') && wordCount >= 2) {
+          const aside = cueAfter(q, closeSentence);
+          if (aside) {
+            useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(aside.speaker), cue: aside.cue, sentence: closeSentence.index, ruleId: 'direct-cue-after' }));
+            continue;
+          }
+        }
         const dash = dashBefore(q, s);
         if (dash && wordCount >= 2) {
           useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(dash.source), cue: dash.cue, sentence: s.index, ruleId: 'direct-cue-before' }));
           continue;
+        }
+        // '…what her husband did: “Men, you will not cease to exist,” she wrote.': a lead-in colon, but the quotation's own
+        // comma hands it to the cue after it
+        if (tokens[firstTokenFrom(q.open.start, s) - 1]?.text === ':' && /,\s*$/.test(norm.slice(q.inner.start, q.inner.end)) && wordCount >= 2) {
+          const after = cueAfter(q, closeSentence);
+          if (after) {
+            useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerFrom(after.speaker), cue: after.cue, sentence: closeSentence.index, ruleId: 'direct-cue-after' }));
+            continue;
+          }
         }
         const cue = cueBefore(q, s);
         // "For example: “…,” he told CNN": a lead-in with no verb gives way to a cue after the quotation
@@ -517,9 +648,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           const object = cue.complement === 'predicate' && openToken > cue.last && !/^[,:]$/.test(tokens[openToken - 1]?.text ?? '') ? tokens[cue.last] : undefined;
           // 'says “the wind is at our backs” despite his loss': the clause goes on after the quotation
           const tail = closeSentence === s && cue.lemma !== ':' ? clauseTailAfter(q, s) : null;
-          const start = object ? object.start : tail ? q.open.start : q.inner.start;
-          const content = object || tail ? { start, end: tail?.end ?? q.close.end } : q.inner;
-          const draft = record({ kind: object || tail ? 'mixed' : 'direct', content, speaker, cue, sentence: s.index, ruleId: cue.participle ? 'direct-participle' : 'direct-cue-before' });
+          // "adds that American Muslims have two choices: “…”": a verb whose lead-in colon comes after words of the
+          // reported clause keeps those words in the content
+          const leadWords = cue.lemma !== ':' && !object ? leadInWords(cue, openToken, s) : -1;
+          const lead = leadWords >= 0 ? tokens[leadWords] : undefined;
+          const start = lead ? lead.start : object ? object.start : tail ? q.open.start : q.inner.start;
+          const content = object || tail || lead ? { start, end: tail?.end ?? q.close.end } : q.inner;
+          const draft = record({ kind: object || tail || lead ? 'mixed' : 'direct', content, speaker, cue, sentence: s.index, ruleId: cue.participle ? 'direct-participle' : 'direct-cue-before' });
           useQuote(q, draft);
           continue;
         }
@@ -575,7 +710,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         // "On Sunday in London, according to witnesses, a man entered a store": what comes before has no verb, what follows is the clause
         const before = previousBoundary(cues, cue, s);
         const clauseAfter = tokens[after]?.text === ',' && !hasFiniteVerb(before, cue.first) && hasFiniteVerb(after + 1, contentEnd(after, s));
-        const atStart = cue.first <= s.tokenStart + 1 || clauseAfter;
+        const atStart = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '') || clauseAfter;
         content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(before, cue.first, s);
         ruleId = 'reported-according-to';
       } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
@@ -594,7 +729,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       } else {
         const start = contentStart(cue, s);
         // "…, also known as Fitna al-Khawarij, launched …": a participle modifier names its object and no more
-        const reduced = isReducedParticiple(cue);
+        const reduced = isReducedParticiple(cue, s);
         let end = reduced ? (phraseStartingAt(tokens, start, s.tokenEnd)?.last ?? start) : nextBoundary(cues, cue, s);
         if (cue.ruleId === 'cue-noun-that' && !hasVerbBetween(s.tokenStart, cue.first)) end = Math.min(end, mainVerbAfterClause(start, end));
         content = tokenRange(start, end, s);
@@ -680,6 +815,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // the tokenizer may end the sentence at the closing mark: the dash opens the next one
     const next = sentences[s.index + 1];
     if (dashAt >= s.tokenEnd && next && next.paragraph === s.paragraph) { s = next; dashAt = next.tokenStart; }
+    // '"…" ¶ - Bernie Sanders': a quotation that fills its paragraph, and a line of its own that opens with a dash and a name
+    else if (dashAt >= s.tokenEnd && next && next.paragraph === s.paragraph + 1 && !next.heading
+      && /^[\s.]*$/.test(norm.slice(q.close.end, doc.paragraphs[s.paragraph]?.end ?? q.close.end))) { s = next; dashAt = next.tokenStart; }
     if (!DASH.test(tokens[dashAt]?.text ?? '')) return null;
     const name = sourceAfter(tokens, dashAt + 1, s.tokenEnd);
     if (!name || !/^[\p{Lu}]/u.test(tokens[dashAt + 1]?.text ?? '')) return null;
@@ -780,12 +918,18 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** The draft of the quotation that a `,” he said, “` interruption right before `q` belongs to. */
   function interruptedBy(q: QuotedSpan, s: Sentence): Draft | null {
     const openToken = firstTokenFrom(q.open.start, s);
+    // 'Cruz said after a brief "I'm sorry"', 'said on the podcast “Here’s the Thing.”': a quotation that a determiner, an
+    // adjective, a preposition or a common noun leads into is a phrase of the writer's sentence, not the speech going on
+    const lead = tokens[openToken - 1];
+    if (lead && (['DET', 'ADJ', 'ADP'].includes(lead.pos) || (lead.pos === 'NOUN' && /^\p{Ll}/u.test(lead.text)))) return null;
     // walk back over the interruption: punctuation, a speaker and a cue, at most a dozen tokens
     for (let k = openToken - 1; k >= s.tokenStart && k >= openToken - 60; k--) {
       const t = tokens[k];
       if (!t) break;
       if (CLOSE_MARK_TOKEN.test(t.text) || (t.text === "'" && tokens[k - 1]?.text === "'")) {
-        const closed = inners.containing(t.start - 1)?.quote ?? inners.overlapping(t.start - 1, t.start).at(-1)?.quote;
+        // the last quoted character stands before the whole mark: `,”` or `,''` (two tokens)
+        const markStart = t.text === "'" ? (tokens[k - 1]?.start ?? t.start) : t.start;
+        const closed = inners.containing(markStart - 1)?.quote ?? inners.overlapping(markStart - 1, markStart).at(-1)?.quote;
         const d = closed ? draftByQuote.get(closed) : undefined;
         if (!d || !d.cue || d.kind !== 'direct') return null;
         const cueTokenIn = d.cue.first > k && d.cue.first < openToken;
@@ -808,6 +952,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     const before = sourceBefore(tokens, cue.first, s.tokenStart);
     if (before && before.full.first <= s.tokenStart + 1) return before;
+    // "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal:", "More from Jones:": a name after a dash or "from" ends the lead-in
+    const opener = before ? tokens[before.full.first - 1] : undefined;
+    if (before && opener && (DASH.test(opener.text) || opener.lower === 'from')) return before;
     // "a spokesman for Bernie Sanders could only quip:" — the subject of the verb that ends the lead-in
     for (let k = cue.first - 1; k > floor && k >= cue.first - 6; k--) {
       const t = tokens[k];
@@ -861,6 +1008,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
   function isAtClauseEnd(cue: CueMatch, phrase: Phrase | null, s: Sentence): boolean {
     if (!phrase || phrase.last > cue.first) return false;
+    // "Mrs. Clinton shook her head and said, “No.”": a subject of an earlier verb is not an inverted attribution's
+    for (let j = phrase.last; j < cue.first; j++) if (['VERB', 'CCONJ'].includes(tokens[j]?.pos ?? '')) return false;
     const k = afterCueModifiers(cue, s);
     const next = tokens[k];
     const atEnd = k >= s.tokenEnd || /^[.!?;]$/.test(next?.text ?? '') || next?.text === '\u2014'
@@ -912,15 +1061,18 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
    * bare noun-phrase object, where the subject's next verb begins ("endorsed Trump and has appeared").
    */
   function contentEnd(from: number, s: Sentence): number {
-    let depth = 0;
     let sawVerb = false;
     let infinitive = tokens[from]?.lower === 'to' && tokens[from + 1]?.pos === 'VERB';
     for (let k = from + 1; k < s.tokenEnd; k++) {
       const t = tokens[k];
       if (!t) break;
-      if (OPEN_MARK_TOKEN.test(t.text)) depth++;
-      else if (CLOSE_MARK_TOKEN.test(t.text)) depth = Math.max(0, depth - 1);
-      if (depth > 0 || insideQuote(t.start)) continue;
+      // quoted words are the speaker's, not the sentence's: a boundary inside them ends nothing (tokens carry straightened
+      // marks, so an opening and a closing `"` look alike: the paired spans say what is inside)
+      if (insideQuote(t.start)) {
+        // 'that Pakistan “has always advocated peace” and has sacrificed …': a quoted verb is the clause's verb too
+        if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
+        continue;
+      }
       if (t.text === ';') return k;
       const next = tokens[k + 1];
       const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
@@ -930,8 +1082,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (infinitive && (t.lower === 'and' || t.lower === 'but') && verbAfter?.pos === 'VERB' && verbAfter.lower !== verbAfter.lemma && !/ing$/.test(verbAfter.lower)) return k;
       if (!sawVerb && t.lower === 'to' && tokens[k + 1]?.pos === 'VERB') infinitive = true;
       if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
-      if (t.text !== ',' && t.text !== '\u2014' && t.text !== '--') continue;
+      // `“self-deportation,” which …`: a comma inside the closing mark ends the clause as one outside it would, with the mark
+      const quotedComma = closesAfterComma.has(t.end);
+      if (!quotedComma && t.text !== ',' && t.text !== '\u2014' && t.text !== '--') continue;
       if (!next) continue;
+      const at = quotedComma ? k + 1 : k;
       // "they believe gas, which leaks often, was the trigger": a relative clause between commas, and the clause goes on
       if (next.lower === 'which' || next.lower === 'who') {
         let close = k + 2;
@@ -939,12 +1094,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const after = tokens[close + 1];
         if (tokens[close]?.text === ',' && after && (after.pos === 'VERB' || after.pos === 'AUX') && !/ing$/.test(after.lower)) { k = close; continue; }
       }
-      if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB')) return k;
+      // (", including …" lists what the clause speaks of: it goes on)
+      if (CONTENT_STOPPERS.has(next.lower) || CLAUSE_OPENERS.has(next.lower) || (/ing$/.test(next.lower) && next.pos === 'VERB' && next.lower !== 'including')) return at;
       // ", and the market did", ", but there is growing anger": a second clause with a subject and a verb of its own
-      if ((next.lower === 'and' || next.lower === 'or' || next.lower === 'but') && tokens[k + 2]?.lower !== 'that' && startsClause(k + 2, s)) return k;
-      if (endsContentAfterComma(k)) return k;
+      if ((next.lower === 'and' || next.lower === 'or' || next.lower === 'but') && tokens[k + 2]?.lower !== 'that' && startsClause(k + 2, s)) return at;
+      if (endsContentAfterComma(k)) return at;
       // "While both candidates say X must lead, they differ …": the cue stands in an opening subordinate clause, and its comma ends it
-      if (inOpeningSubordinateClause(from, s) && startsClause(k + 1, s)) return k;
+      if (inOpeningSubordinateClause(from, s) && startsClause(k + 1, s)) return at;
     }
     return s.tokenEnd;
   }
@@ -993,7 +1149,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         // "… despite Znak.com claiming": the preposition and the gerund's subject go with it
         const own = other.participle ? gerundSubject(other, s) : null;
         let k = own && own.full.first - 1 > cue.last ? own.full.first - 1 : other.first;
-        while (k > cue.last && [',', 'and', 'while', 'before', 'after', '\u2014'].includes(tokens[k - 1]?.lower ?? '')) k--;
+        while (k > cue.last && [',', 'and', 'while', 'before', 'after', 'by', 'in', 'without', '\u2014'].includes(tokens[k - 1]?.lower ?? '')) k--;
         // a comma inside the closing mark stays with the quoted words: `excuses,” claiming`
         if (k < other.first && /^["'\u201D\u2019]$/.test(tokens[k]?.text ?? '')) k++;
         return k;
@@ -1079,17 +1235,14 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
    * whom …"). A comma is only an end when no finite verb follows it ("said, in 2008, the foundation made …").
    */
   function npContentEnd(content: Span, s: Sentence): Span {
-    let depth = 0;
     let cut = -1;
     let cutByDash = false;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i];
       if (!t || t.start < content.start) continue;
       if (t.end > content.end) break;
-      if (OPEN_MARK_TOKEN.test(t.text)) depth++;
-      else if (CLOSE_MARK_TOKEN.test(t.text)) depth = Math.max(0, depth - 1);
-      if (cut >= 0 && (depth > 0 || insideQuote(t.start))) return content;
-      if (depth > 0 || insideQuote(t.start)) continue;
+      if (cut >= 0 && insideQuote(t.start)) return content;
+      if (insideQuote(t.start)) continue;
       const finite = (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to';
       if (cut < 0) {
         if (finite) return content;

@@ -193,6 +193,9 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       continue;
     }
     if (t.text === ':' || t.lower === 'according') continue;
+    // "self-described", "so-called": the second half of a hyphenated adjective is no verb of saying
+    const before = tokens[i - 1];
+    if (before && before.text === '-' && before.end === t.start && tokens[i - 2]?.end === before.start) continue;
     const nounFrame = nounCueFrame(tokens, i, to);
     if (nounFrame) {
       cues.push({ first: i, last: i + 1, head: i, lemma: t.lemma, frame: nounFrame, complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-noun-that', score: 0 });
@@ -217,9 +220,15 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     const { i, score } = heads[h] as { i: number; score: number };
     const t = tokens[i] as Token;
     const prev = tokens[i - 1];
-    const beforeMark = prev && /^["'\u201D\u2019]$/.test(prev.text) ? tokens[i - 2] : prev;
+    // the word before a closing mark: `excuses,” claiming` / `''overblown,'' adding` (a doubled '' is two tokens)
+    let markAt = i - 1;
+    while (markAt > i - 3 && /^["'\u201D\u2019]$/.test(tokens[markAt]?.text ?? '')) markAt--;
+    const beforeMark = tokens[markAt];
     // "…, saying", "and claiming", or an -ing form after the object of the clause's own verb ("posted a message blaming Iran")
+    // … or after a preposition of manner when the words it reports follow at once: "punctuated his list by saying “Too many.”"
+    const quotationNext = OPEN_MARK.test(tokens[i + 1]?.text ?? '') || tokens[i + 1]?.text === ':' || (tokens[i + 1]?.text === ',' && OPEN_MARK.test(tokens[i + 2]?.text ?? ''));
     const participle = /ing$/.test(t.lower) && (['and', 'while', 'before', 'after', ','].includes(beforeMark?.lower ?? '')
+      || (quotationNext && ['by', 'in', 'without'].includes(beforeMark?.lower ?? ''))
       || (!!prev && ['NOUN', 'PROPN'].includes(prev.pos) && finiteVerbBefore(tokens, i, from)));
     let { first, last } = cueExtent(tokens, i, from, to, participle);
     // "declined to comment", "refused to say": one cue

@@ -67,7 +67,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
     }
     if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && first < end && isPossessiveMark(tokens, k)) { first = k; k--; continue; }
     if (CONNECTORS.has(t.lower) && isCap(tokens[k - 1]) && isCap(tokens[k + 1])) { first = k; k--; continue; }
-    if (t.text === '-' && first < end) { first = k; k--; continue; }
+    // a hyphen inside a name ("Abdel-Rahman"), not a spaced dash ("LONDON (AP) – Prime Minister …")
+    if (t.text === '-' && first < end && tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end) { first = k; k--; continue; }
     // "Although Rubio said", "And Trump said": a capitalised conjunction opens the clause, it names nobody
     const opener = ['SCONJ', 'CCONJ'].includes(t.pos) || CLAUSE_OPENING_WORDS.has(t.lower);
     if (isCap(t) && t.lower !== 'i' && !opener && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { first = k; sawNoun = true; k--; continue; }
@@ -126,6 +127,17 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   }
   let core = phraseEndingAt(tokens, end, floor);
   if (!core) {
+    // "Some chanted", "Another tweeted", "Yet another said": a quantifier standing for its noun
+    const lone = tokens[end - 1];
+    if (lone && end - 1 >= floor && (QUANTIFIERS.has(lone.lower) || ['another', 'others', 'one'].includes(lone.lower)) && ['DET', 'PRON', 'NUM', 'ADJ', 'NOUN'].includes(lone.pos)) {
+      return { first: end - 1, last: end };
+    }
+    // "The self-described democratic socialist said": a determiner and adjectives the tagger left without a noun
+    if (tokens[end - 1]?.pos === 'ADJ') {
+      let k = end - 1;
+      while (k > floor && k >= end - 6 && ['ADJ', 'NOUN', 'VERB', 'PUNCT'].includes(tokens[k - 1]?.pos ?? '') && tokens[k - 1]?.text !== ',') k--;
+      if (tokens[k - 1]?.pos === 'DET' && k - 1 >= floor) return { first: k - 1, last: end };
+    }
     // "X, who ... , said" is left to later work; a closing comma of an appositive is handled here
     if (tokens[end - 1]?.text === ',') {
       const inner = phraseEndingAt(tokens, end - 1, floor);
@@ -177,7 +189,7 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   return core;
 }
 
-const FLOATING_WORDS = new Set(['both', 'all', 'each', 'yesterday', 'today', 'tonight']);
+const FLOATING_WORDS = new Set(['both', 'all', 'each', 'yesterday', 'today', 'tonight', 'since']);
 const TIME_NOUNS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'morning', 'afternoon', 'evening',
   'night', 'weekend', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'time', 'spring',
@@ -213,6 +225,13 @@ function timePhraseBefore(tokens: readonly Token[], end: number, floor: number):
 /** The first noun phrase of a clause, after an opening adverbial ("Meanwhile,", "In response,"). */
 export function clauseSubject(tokens: readonly Token[], from: number, to: number): Phrase | null {
   let k = from;
+  // "Washington (AFP) – Democrat Hillary Clinton has …": a dateline before a dash is no subject
+  for (let j = from; j < Math.min(to, from + 8); j++) {
+    const t = tokens[j];
+    if (!t) break;
+    if (/^(?:\u2014|\u2013|--|-)$/.test(t.text) && j > from) { k = j + 1; break; }
+    if (!['PROPN', 'NUM', 'PUNCT', 'X'].includes(t.pos) && !/^[\p{Lu}]/u.test(t.text)) break;
+  }
   const first = tokens[k];
   if (first && (first.pos === 'ADV' || first.pos === 'ADP' || first.pos === 'SCONJ' || first.pos === 'CCONJ')) {
     let comma = -1;
@@ -263,7 +282,10 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
   if (isTimePhrase(tokens, { first: from, last: to })) return false;
   for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
   if (['who', 'whom', 'whose', 'which'].includes(first.lower)) return true;
-  if (to - from > 24) return false;
+  // "a top operative who played a major role in … and is now running …": a relative clause may make a noun appositive long
+  let hasRelative = false;
+  for (let k = from + 1; k < to && !hasRelative; k++) hasRelative = ['who', 'whose', 'whom'].includes(tokens[k]?.lower ?? '');
+  if (to - from > (hasRelative ? 40 : 24)) return false;
   // an appositive has no finite verb of its own, unless a relative clause inside it has: "a pollster who advises the campaign"
   let relative = false;
   for (let k = from; k < to; k++) {
@@ -272,12 +294,57 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
     // "a paid commentator": a verb form after a determiner or adjective modifies the noun
     const attributive = (['DET', 'ADJ'].includes(tokens[k - 1]?.pos ?? '') && t?.pos === 'VERB')
       // "the Metropolitan Police Counter Terrorism Command": a capitalised verb inside a name
-      || (isCap(t) && isCap(tokens[k - 1]) && k - 1 >= from);
-    if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from && !attributive) return false;
+      || (isCap(t) && isCap(tokens[k - 1]) && k - 1 >= from)
+      // "the House Ways and Means Committee": … or before one
+      || (isCap(t) && isCap(tokens[k + 1]) && k + 1 < to);
+    // "the only candidate to campaign in Wyoming": an infinitive is no finite verb
+    const infinitive = tokens[k - 1]?.lower === 'to';
+    if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from && !attributive && !infinitive) return false;
     // "a man entered a store": a past form with an object of its own is a finite verb, not a participle
     if (t && !relative && t.pos === 'VERB' && /ed$/.test(t.lower) && k > from && ['NOUN', 'PROPN'].includes(tokens[k - 1]?.pos ?? '') && tokens[k + 1]?.pos === 'DET') return false;
   }
   return APPOSITIVE_OPENERS.has(first.lower) || first.pos === 'NUM' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || isCap(first);
+}
+
+/**
+ * The noun phrase that a subject relative clause ending at `end` is about: "[officials] who spoke with X", "[a witness]
+ * interviewed by X" — a verb between the relative word and `end` (not "the man who Trump …"), no punctuation, and the
+ * phrase opening its clause. Null otherwise.
+ */
+function antecedentOfRelativeClause(tokens: readonly Token[], end: number, floor: number): Phrase | null {
+  let sawVerb = false;
+  for (let j = end - 1; j > floor && j >= end - 15; j--) {
+    const t = tokens[j];
+    if (!t || t.pos === 'PUNCT') return null;
+    const relative = (t.lower === 'who' || t.lower === 'that') && sawVerb;
+    // "a witness interviewed by X", "a news report published Wednesday", "officials based in Iowa"
+    const next = tokens[j + 1];
+    const participle = t.pos === 'VERB' && /ed$/.test(t.lower) && ['NOUN', 'PROPN'].includes(tokens[j - 1]?.pos ?? '')
+      && !!next && (next.pos === 'ADP' || TIME_NOUNS.has(next.lower));
+    if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
+    if (!relative && !participle) continue;
+    const antecedent = phraseEndingAt(tokens, j, floor);
+    if (!antecedent || !isNounish(tokens[j - 1] as Token)) return null;
+    const opener = tokens[antecedent.first - 1];
+    return antecedent.first === floor || !opener || opener.text === ',' || ['CCONJ', 'SCONJ', 'ADV'].includes(opener.pos) ? antecedent : null;
+  }
+  return null;
+}
+
+/** Words that open an aside between a subject and its cue: "however", "meanwhile", "in …", "after …", "when asked …", "clad in …". */
+const ASIDE_OPENER_POS = new Set(['ADV', 'ADP', 'SCONJ']);
+/**
+ * An adverbial aside between commas (`from` to `to`, exclusive): an adverb, a prepositional phrase or a
+ * subordinate clause, short and with no quotation or clause break of its own.
+ */
+function isAdverbialAside(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to <= from || to - from > 20) return false;
+  const first = tokens[from];
+  if (!first || ['who', 'whom', 'whose', 'which', 'that', 'where'].includes(first.lower)) return false;
+  const opener = ASIDE_OPENER_POS.has(first.pos) || (first.pos === 'ADJ' && tokens[from + 1]?.pos === 'ADP');
+  if (!opener) return false;
+  for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
+  return true;
 }
 
 /**
@@ -309,6 +376,8 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   let fullEnd = end;
   /** the leftmost appositive accepted so far: the speaker when nothing stands before it ("After …, Roberta Lange, the chairwoman, said") */
   let leftmost: Phrase | null = null;
+  /** a relative clause between commas: the mention only when no subject can be read before it */
+  let relativeSegment: Phrase | null = null;
   for (let guard = 0; guard < 5; guard++) {
     const t = tokens[k - 1];
     if (!t) break;
@@ -330,23 +399,41 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
         k = open;
         continue;
       }
-      if (!isAppositive(tokens, open + 1, k - 1)) break;
+      // "Hunter, meanwhile, told", "X, in a statement released Thursday, said": an adverbial aside is skipped and left out too
+      // … also before an appositive ("Sanders, meanwhile, who has no such endorsements, said"), where it stays in the mention
+      if (!isAppositive(tokens, open + 1, k - 1) && isAdverbialAside(tokens, open + 1, k - 1) && open > floor && isNounish(tokens[open - 1] as Token)) {
+        if (k === end) fullEnd = open;
+        k = open;
+        continue;
+      }
+      // "Woodrow Benford, 58, who …": an age between commas
+      const age = k - 1 - open === 2 && /^\d{1,3}$/.test(tokens[open + 1]?.text ?? '');
+      if (!age && !isAppositive(tokens, open + 1, k - 1)) break;
       if (fullEnd === end && k === end) fullEnd = k - 1;
-      leftmost = { first: open + 1, last: k - 1 };
+      // a relative clause or an age is never the speaker itself
+      if (!age && !RELATIVE_PRONOUNS.has(tokens[open + 1]?.lower ?? '')) leftmost = { first: open + 1, last: k - 1 };
+      else if (!age) relativeSegment = { first: open + 1, last: k - 1 };
       // the segment's opening comma may close another appositive: "X, the attorney general, one of …, said"
       k = open + 1;
       continue;
     }
     break;
   }
-  if (k < end && tokens[k - 1]?.text === ',') k--;
+  if (k < end && (tokens[k - 1]?.text === ',' || tokens[k - 1]?.text === '\u2014')) k--;
   let core = subjectBefore(tokens, k, floor);
+  // "Current and former officials who spoke with The Huffington Post said": the phrase before the cue ends a relative
+  // clause; the speaker is what that clause is about
+  if (core && k === end && !leftmost) {
+    const antecedent = antecedentOfRelativeClause(tokens, core.first, floor);
+    if (antecedent) return { core: antecedent, full: { first: antecedent.first, last: core.last }, relative: false };
+  }
   // "After the meeting ended in chaos, Roberta Lange, …, said": a phrase after a preposition or verb is no subject
   const objectLike = !!core && ['ADP', 'VERB', 'AUX'].includes(tokens[core.first - 1]?.pos ?? '') && core.first > floor;
   if ((!core || core.last !== k || objectLike) && leftmost && isNounish(tokens[leftmost.last - 1] as Token)) {
     // the leftmost segment names the speaker itself; what stands before it is an adverbial clause
     return { core: leftmost, full: { first: leftmost.first, last: fullEnd }, relative: false };
   }
+  if (!core && relativeSegment && !leftmost) return { core: relativeSegment, full: { first: relativeSegment.first, last: fullEnd }, relative: false };
   if (!core && k === end) {
     // "Cook said": a capitalised word that opens the clause right before the cue is a name, whatever its tag
     const t = tokens[k - 1];
@@ -376,6 +463,12 @@ export function sourceAfter(tokens: readonly Token[], start: number, ceiling: nu
     const obj = phraseStartingAt(tokens, last + 1, ceiling);
     if (!obj || isTimePhrase(tokens, obj)) break;
     last = obj.last;
+  }
+  // "said a former official who oversaw the inquiry.": a relative clause with no comma before it belongs to the mention
+  if (['who', 'whom', 'whose'].includes(tokens[last]?.lower ?? '')) {
+    let close = last + 1;
+    while (close < ceiling && close < last + 30 && !/^[,.;!?\u2014]$/.test(tokens[close]?.text ?? '') && !SEGMENT_STOP.test(tokens[close]?.text ?? '')) close++;
+    if (close > last + 1 && (close === ceiling || /^[,.;!?\u2014]$/.test(tokens[close]?.text ?? ''))) last = close;
   }
   // "said Rep. Bobby Scott (D-Va.)": a parenthesis after the name belongs to the mention
   if (tokens[last]?.text === '(') {
