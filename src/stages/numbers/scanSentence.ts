@@ -76,8 +76,8 @@ const MAY_HOLD_NUMBER = new RegExp(String.raw`\d|(?:^|\P{L})${prefixTreePattern(
 function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArray<[number, number]>, lowerSentence: boolean): Candidate | null {
   const l = lx[i]!;
   if (l.type === 'word' ? !isStarter(l.lower) : l.type === 'punct' && !isStarter(l.lower) && !MARK_STARTERS.has(l.text)) return null;
-  if (l.type === 'num' || l.text === '+' || l.text === '(') {
-    const ph = phones.find(p => p[0] === l.start || (l.text === '+' || l.text === '(') && p[0] === l.start);
+  if (phones.length > 0 && (l.type === 'num' || l.text === '+' || l.text === '(')) {
+    const ph = phones.find(p => p[0] === l.start);
     if (ph) {
       let last = i;
       while (last + 1 < lx.length && lx[last + 1]!.end <= ph[1]) last++;
