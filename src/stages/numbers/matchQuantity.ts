@@ -147,7 +147,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
 
   const suf = lx[j];
   // "21st", "96th", "1,000th"
-  if (!cur && !words && /^\d{1,3}(?:,\d{3})+$/.test(core.text) && suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower)) {
+  if (!cur && !words && suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower) && /^\d{1,3}(?:,\d{3})+$/.test(core.text)) {
     const c = newCandidate(i, j, lx, 'ordinal', 'ordinal-digits');
     c.value = value;
     return c;
