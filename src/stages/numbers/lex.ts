@@ -39,12 +39,14 @@ export function lexSentence(doc: Readonly<Doc>, sentence: Sentence): Lexeme[] {
       type = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'punct';
     }
     pos = end;
-    const lexeme = norm.slice(start, end);
     while (t < sentence.tokenEnd && (tokens[t]?.end ?? Infinity) <= start) t++;
     const tok = tokens[t];
     const inTok = tok !== undefined && t < sentence.tokenEnd && tok.start <= start && start < tok.end;
+    const wholeToken = inTok && tok.start === start && tok.end === end;
+    // a lexeme that is a whole token shares its text and lower case (the same slice of the normalised text)
+    const lexeme = wholeToken ? tok.text : norm.slice(start, end);
     // digits, dots, commas and ASCII marks have no case
-    const lower = type === 'num' || (ascii && type === 'punct') ? lexeme : lexeme.toLowerCase();
+    const lower = wholeToken ? tok.lower : type === 'num' || (ascii && type === 'punct') ? lexeme : lexeme.toLowerCase();
     out.push({
       text: lexeme,
       lower,
@@ -54,7 +56,7 @@ export function lexSentence(doc: Readonly<Doc>, sentence: Sentence): Lexeme[] {
       gap: prevEnd !== start,
       pos: inTok ? tok.pos : 'X',
       // a lemma belongs to the whole token: only a lexeme that is the token keeps it ("a-plate" is not "plate")
-      lemma: inTok && tok.start === start && tok.end === end ? tok.lemma : lower,
+      lemma: wholeToken ? tok.lemma : lower,
       cap: type === 'word' && (ascii ? lower !== lexeme : CAPITAL.test(lexeme)),
     });
     prevEnd = end;

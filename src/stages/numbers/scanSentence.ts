@@ -27,16 +27,6 @@ const STARTERS: ReadonlySet<string> = new Set([
   ...UNIT_WORDS.keys(), ...TENS_WORDS.keys(), ...VAGUE_WORDS.keys(), ...ORDINAL_WORDS.keys(), ...MONTHS.keys(), ...WEEKDAYS.keys(),
   ...RELATIVE_DAYS.keys(), ...CURRENCY_PREFIX_WORDS, 'tens', 'half', 'a', 'an', 'minus',
 ]);
-/**
- * A cheap first test for STARTERS, which spares most words a lookup: for each ASCII first character, a bit for
- * each length (up to 31) that a starter beginning with it has.
- */
-const STARTER_LENGTHS = new Uint32Array(128);
-for (const w of STARTERS) if (w.charCodeAt(0) < 128) STARTER_LENGTHS[w.charCodeAt(0)]! |= 1 << Math.min(w.length, 31);
-const isStarter = (lower: string): boolean => {
-  const first = lower.charCodeAt(0);
-  return (first >= 128 || (STARTER_LENGTHS[first]! & (1 << Math.min(lower.length, 31))) !== 0) && STARTERS.has(lower);
-};
 /** Other marks that can begin one: a sign, the bracket of a phone number, the point of ".534". */
 const MARK_STARTERS: ReadonlySet<string> = new Set([...SIGNS, '(', '.']);
 
@@ -75,7 +65,7 @@ const MAY_HOLD_NUMBER = new RegExp(String.raw`\d|(?:^|\P{L})${prefixTreePattern(
 
 function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArray<[number, number]>, lowerSentence: boolean): Candidate | null {
   const l = lx[i]!;
-  if (l.type === 'word' ? !isStarter(l.lower) : l.type === 'punct' && !isStarter(l.lower) && !MARK_STARTERS.has(l.text)) return null;
+  if (l.type === 'word' ? !STARTERS.has(l.lower) : l.type === 'punct' && !STARTERS.has(l.lower) && !MARK_STARTERS.has(l.text)) return null;
   if (phones.length > 0 && (l.type === 'num' || l.text === '+' || l.text === '(')) {
     const ph = phones.find(p => p[0] === l.start);
     if (ph) {
