@@ -33,7 +33,8 @@ const MARK_STARTERS: ReadonlySet<string> = new Set([...SIGNS, '(', '.']);
 /**
  * Every candidate holds a digit or one of these words: digits start phones, times, digit dates and digit
  * quantities (a currency marker or sign needs digits after it); words start dates and numbers in words
- * ("a"/"an" count only before a scale or fraction word, which is itself listed).
+ * ("a"/"an" count only before a scale or fraction word, which is itself listed). Keep in step with the words
+ * parseNumberWords, matchDate and matchOrdinalWord accept: a sentence holding none of these is never lexed.
  */
 const NUMBER_WORDS: ReadonlySet<string> = new Set([
   ...UNIT_WORDS.keys(), ...TENS_WORDS.keys(), ...VAGUE_WORDS.keys(), ...SCALE_WORDS.keys(), ...FRACTION_WORDS.keys(), ...ORDINAL_WORDS.keys(),
