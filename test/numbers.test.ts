@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDoc } from '../src/document.js';
 import type { NumberMention } from '../src/model.js';
 import { findNumbers } from '../src/stages/numbers/index.js';
+import { lexSentence } from '../src/stages/numbers/lex.js';
 import { segment } from '../src/stages/segment.js';
 
 // Every sentence here is written for this test; none comes from a data set.
@@ -292,5 +293,35 @@ describe('findNumbers: the document as a whole', () => {
   });
   it('is empty for a document without prose', () => {
     expect(run('').numbers).toEqual([]);
+  });
+});
+
+describe('lexSentence: the hand-written ASCII scan finds what the lexeme regex finds', () => {
+  const LEXEME = /(\d+(?:[.,]\d+)*)|(\p{L}[\p{L}\p{M}]*(?:'\p{L}+)*)|(\S)/gu;
+  const TEXTS = [
+    "It's 1,200.5 km, not 1.2.3 or 7,,8 (or 9.)",
+    "Naïve e\u0301te\u0301 rock'n'roll o'clock 'quoted' x'\u00e9 x'1",
+    '\u212Aelvin ŁÓDŹ \u01C5emal 𝐀BC 😀x a\u00a0b\u2009c\u3000d\u200be \u0301f',
+    'abc\u00e9 12\u00bd \u2167 \x1c\x7f end',
+  ];
+  it.each(TEXTS)('%j', text => {
+    const doc = createDoc(text, { id: 'test' });
+    const sentence = { index: 0, start: 0, end: doc.norm.length, paragraph: 0, heading: false, tokenStart: 0, tokenEnd: 0 };
+    const expected = [...doc.norm.matchAll(LEXEME)].map(m => ({
+      text: m[0], start: m.index, type: m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'punct',
+      lower: m[0].toLowerCase(), cap: m[2] !== undefined && /\p{Lu}/u.test(m[0]),
+    }));
+    expect(lexSentence(doc, sentence).map(l => ({ text: l.text, start: l.start, type: l.type, lower: l.lower, cap: l.cap }))).toEqual(expected);
+  });
+});
+
+describe('findNumbers: sentences are skipped only when they cannot hold a number', () => {
+  it.each([
+    ['TWENTY-THREE students passed.', 'TWENTY-THREE'],
+    ['Élan signed Five new players.', 'Five'],
+    ['The café reopened on MONDAY.', 'MONDAY'],
+    ['Prices fell a Third.', 'a Third'],
+  ])('%s → %s', (text, span) => {
+    expect(run(text).shown.map(n => n.text)).toContain(span);
   });
 });

@@ -91,12 +91,19 @@ export function intervalFor(approx: string | null, value: number | null): { lowe
 }
 
 const SORTED_PREFIX = [...PREFIX_MODIFIERS].sort((a, b) => b.words.length - a.words.length);
+/** SORTED_PREFIX by each rule's last word, the one right before the number (longest rules first still). */
+const PREFIX_BY_LAST_WORD = new Map<string, ModifierRule[]>();
+for (const rule of SORTED_PREFIX) {
+  const lastWord = rule.words[rule.words.length - 1]!;
+  const list = PREFIX_BY_LAST_WORD.get(lastWord);
+  if (list) list.push(rule); else PREFIX_BY_LAST_WORD.set(lastWord, [rule]);
+}
 
 export interface ModifierMatch { rule: ModifierRule; first: number }
 
 /** The modifier written just before lexeme `first`, if any (longest match). */
 export function findPrefixModifier(lx: readonly Lexeme[], first: number): ModifierMatch | null {
-  for (const rule of SORTED_PREFIX) {
+  for (const rule of PREFIX_BY_LAST_WORD.get(lx[first - 1]?.lower ?? '') ?? []) {
     const n = rule.words.length;
     const s = first - n;
     if (s < 0) continue;

@@ -25,20 +25,19 @@ export function matchTime(lx: readonly Lexeme[], i: number): Candidate | null {
   const l = lx[i];
   if (!l || l.type !== 'num') return null;
   let last = -1;
-  if (/^\d{1,2}$/.test(l.text) && +l.text <= 24 && lx[i + 1]?.text === ':' && !lx[i + 1]!.gap && /^\d{2}$/.test(lx[i + 2]?.text ?? '') && !lx[i + 2]!.gap) {
+  if (lx[i + 1]?.text === ':' && !lx[i + 1]!.gap && /^\d{1,2}$/.test(l.text) && +l.text <= 24 && /^\d{2}$/.test(lx[i + 2]?.text ?? '') && !lx[i + 2]!.gap) {
     last = i + 2;
     if (lx[last + 1]?.text === ':' && !lx[last + 1]!.gap && /^\d{2}$/.test(lx[last + 2]?.text ?? '')) last += 2;
     const m = meridiem(lx, last + 1);
     if (m >= 0) last = m;
-  } else if (/^[0-2]\d[0-5]\d$/.test(l.text) && +l.text <= 2400 && ZONES.has(lx[i + 1]?.lower ?? '') && /^[A-Z]+$/.test(lx[i + 1]!.text)) {
+  } else if (ZONES.has(lx[i + 1]?.lower ?? '') && /^[0-2]\d[0-5]\d$/.test(l.text) && +l.text <= 2400 && /^[A-Z]+$/.test(lx[i + 1]!.text)) {
     // "1200 GMT"
     last = i;
-  } else if (/^\d{1,2}(?:\.\d{2})?$/.test(l.text) && +l.text.split('.')[0]! <= 12) {
-    const m = meridiem(lx, i + 1);
-    if (m < 0) return null;
-    last = m;
   } else {
-    return null;
+    // "6am", "11 a.m.", "1.05am"; the meridiem, rarer than such digits, is looked for first
+    const m = meridiem(lx, i + 1);
+    if (m < 0 || !/^\d{1,2}(?:\.\d{2})?$/.test(l.text) || +l.text.split('.')[0]! > 12) return null;
+    last = m;
   }
   if (ZONES.has(lx[last + 1]?.lower ?? '')) last++;
   const c = newCandidate(i, last, lx, 'other', 'time');

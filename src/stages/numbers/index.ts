@@ -31,7 +31,7 @@ export function findNumbers(doc: Readonly<Doc>): NumberMention[] {
         // without a publication date, dates the article states with a year anchor the ones after them
         if (!published && c.dateParts.y !== null && c.dateParts.m !== null) anchor = { y: c.dateParts.y, m: c.dateParts.m, d: c.dateParts.d ?? 1 };
       }
-      out.push(toMention(c, unit.sentenceAt(c.start)));
+      out.push(toMention(c, sentenceAt(unit.members, c.start)));
     }
   }
   out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -153,22 +153,21 @@ function shareListEvents(text: string, cands: Candidate[], verbEndsAt: (offset: 
   }
 }
 
+/** Sentences scanned as one: `span` runs from the first member's start to the last one's end. */
+interface ScanUnit { span: Sentence; members: readonly Sentence[] }
+
 /**
  * Non-heading sentences, joined where the sentence splitter cut inside a token ("RM23." | "50", "PS2." | "7m"):
  * a sentence that starts right where the previous one ends, with no space, continues it.
  */
-function scanUnits(sentences: readonly Sentence[]): Array<{ span: Sentence; sentenceAt: (offset: number) => number }> {
-  const units: Array<{ span: Sentence; sentenceAt: (offset: number) => number }> = [];
+function scanUnits(sentences: readonly Sentence[]): ScanUnit[] {
+  const units: ScanUnit[] = [];
   let group: Sentence[] = [];
   const flush = (): void => {
     if (group.length === 0) return;
-    const members = group;
-    const first = members[0]!;
-    const last = members[members.length - 1]!;
-    units.push({
-      span: { ...first, end: last.end, tokenEnd: last.tokenEnd },
-      sentenceAt: offset => (members.find(m => offset < m.end) ?? last).index,
-    });
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    units.push({ span: group.length === 1 ? first : { ...first, end: last.end, tokenEnd: last.tokenEnd }, members: group });
     group = [];
   };
   for (const s of sentences) {
@@ -179,6 +178,12 @@ function scanUnits(sentences: readonly Sentence[]): Array<{ span: Sentence; sent
   }
   flush();
   return units;
+}
+
+/** The index of the unit member that holds `offset` (the last one when none does). */
+function sentenceAt(members: readonly Sentence[], offset: number): number {
+  for (const m of members) if (offset < m.end) return m.index;
+  return members[members.length - 1]!.index;
 }
 
 function toMention(c: Candidate, sentence: number): NumberMention {

@@ -14,7 +14,7 @@ const METRE_CONTEXT = new Set(['long', 'high', 'tall', 'wide', 'deep', 'away', '
 const VULGAR: ReadonlyMap<string, number> = table({ '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅛': 0.125 });
 const RANKING_VERBS = new Set(['finished', 'finishes', 'finish', 'came', 'comes', 'come', 'placed', 'ranked', 'ranks', 'rank', 'ranking', 'ended', 'was', 'is', 'were', 'are', 'be', 'been', 'stands', 'stood', 'sits', 'sat', 'lies', 'lay']);
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
-const SIGNS = new Set(['-', '+', '−']);
+export const SIGNS: ReadonlySet<string> = new Set(['-', '+', '−']);
 
 function scaleAt(lx: readonly Lexeme[], j: number, hasCurrency: boolean): { scale: number; next: number } | null {
   // "$1.2-billion", "a 2-million-strong crowd"
@@ -147,7 +147,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
 
   const suf = lx[j];
   // "21st", "96th", "1,000th"
-  if (!cur && !words && /^\d{1,3}(?:,\d{3})+$/.test(core.text) && suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower)) {
+  if (!cur && !words && suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower) && /^\d{1,3}(?:,\d{3})+$/.test(core.text)) {
     const c = newCandidate(i, j, lx, 'ordinal', 'ordinal-digits');
     c.value = value;
     return c;

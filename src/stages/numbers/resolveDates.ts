@@ -93,13 +93,13 @@ export function matchDate(lx: readonly Lexeme[], i: number, lowerSentence: boole
   }
   if (l.type !== 'num') return null;
   // "2025-10-19"
-  if (/^\d{4}$/.test(l.text) && lx[i + 1]?.text === '-' && !lx[i + 1]!.gap && /^\d{2}$/.test(lx[i + 2]?.text ?? '') && !lx[i + 2]!.gap
+  if (lx[i + 1]?.text === '-' && !lx[i + 1]!.gap && /^\d{4}$/.test(l.text) && /^\d{2}$/.test(lx[i + 2]?.text ?? '') && !lx[i + 2]!.gap
     && lx[i + 3]?.text === '-' && !lx[i + 3]!.gap && /^\d{2}$/.test(lx[i + 4]?.text ?? '') && !lx[i + 4]!.gap) {
     const y = +l.text, m = +lx[i + 2]!.text, d = +lx[i + 4]!.text;
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return { first: i, last: i + 4, parts: parts({ y, m, d }), ruleId: 'date-iso' };
   }
   // "10/19/2025", "19/10/2025"
-  if (/^\d{1,2}$/.test(l.text) && lx[i + 1]?.text === '/' && !lx[i + 1]!.gap && /^\d{1,2}$/.test(lx[i + 2]?.text ?? '') && !lx[i + 2]!.gap
+  if (lx[i + 1]?.text === '/' && !lx[i + 1]!.gap && /^\d{1,2}$/.test(l.text) && /^\d{1,2}$/.test(lx[i + 2]?.text ?? '') && !lx[i + 2]!.gap
     && lx[i + 3]?.text === '/' && !lx[i + 3]!.gap && /^\d{4}$/.test(lx[i + 4]?.text ?? '') && !lx[i + 4]!.gap) {
     const a = +l.text, b = +lx[i + 2]!.text, y = +lx[i + 4]!.text;
     const [m, d] = a > 12 ? [b, a] : [a, b];

@@ -6,9 +6,9 @@ import { ageRule, findPhoneSpans, isIdentifier, isYear, matchTime } from './find
 import { dropWordNumber, isNumberWordInName } from './dropWordNumbers.js';
 import { joinRanges } from './findRanges.js';
 import { lexSentence } from './lex.js';
-import { matchOrdinalWord, matchQuantity } from './matchQuantity.js';
+import { matchOrdinalWord, matchQuantity, SIGNS } from './matchQuantity.js';
 import { CURRENCY_PREFIX_WORDS } from './findUnit.js';
-import { ORDINAL_WORDS, TENS_WORDS, UNIT_WORDS, VAGUE_WORDS } from './parseNumberWords.js';
+import { FRACTION_WORDS, ORDINAL_WORDS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS, VAGUE_WORDS } from './parseNumberWords.js';
 import { matchDate, MONTHS, RELATIVE_DAYS, WEEKDAYS } from './resolveDates.js';
 import { newCandidate, type Candidate, type Lexeme } from './types.js';
 
@@ -22,17 +22,53 @@ const isRatio = (lx: readonly Lexeme[], k: number): boolean =>
   lx[k]?.lower === 'out' || ((lx[k]?.lower === 'in' || lx[k]?.lower === 'of') && ((lx[k + 1]?.type === 'num' && !/^\d{4}$/.test(lx[k + 1]!.text)) || (lx[k + 1]?.type === 'word' && lx[k + 1]!.pos === 'NUM')));
 const POINT_WORDS = /^(?:points?|pts|positions|jobs|seats|members|subscribers|users|customers|employees|workers|barrels|units|shares|votes)$/;
 
-/** Words that can begin a number, date or currency amount; any other word is skipped at once. */
+/** Words (and currency symbols) that can begin a number, date or currency amount; any other word is skipped at once. */
 const STARTERS: ReadonlySet<string> = new Set([
   ...UNIT_WORDS.keys(), ...TENS_WORDS.keys(), ...VAGUE_WORDS.keys(), ...ORDINAL_WORDS.keys(), ...MONTHS.keys(), ...WEEKDAYS.keys(),
   ...RELATIVE_DAYS.keys(), ...CURRENCY_PREFIX_WORDS, 'tens', 'half', 'a', 'an', 'minus',
 ]);
+/** Other marks that can begin one: a sign, the bracket of a phone number, the point of ".534". */
+const MARK_STARTERS: ReadonlySet<string> = new Set([...SIGNS, '(', '.']);
+
+/**
+ * Every candidate holds a digit or one of these words: digits start phones, times, digit dates and digit
+ * quantities (a currency marker or sign needs digits after it); words start dates and numbers in words
+ * ("a"/"an" count only before a scale or fraction word, which is itself listed). Keep in step with the words
+ * parseNumberWords, matchDate and matchOrdinalWord accept: a sentence holding none of these is never lexed.
+ */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...UNIT_WORDS.keys(), ...TENS_WORDS.keys(), ...VAGUE_WORDS.keys(), ...SCALE_WORDS.keys(), ...FRACTION_WORDS.keys(), ...ORDINAL_WORDS.keys(),
+  ...MONTHS.keys(), ...WEEKDAYS.keys(), ...RELATIVE_DAYS.keys(), 'tens', 'half', 'dozen',
+]);
+if (![...NUMBER_WORDS].every(w => /^[a-z]+$/.test(w))) throw new Error('number words must be plain lower-case letters');
+
+/** The words as one alternation shaped as a prefix tree ("t(?:en|hird)"), which the regex engine scans much faster than a flat list. */
+function prefixTreePattern(words: Iterable<string>): string {
+  const tails = new Map<string, string[]>();
+  let wordEndsHere = false;
+  for (const w of words) {
+    if (w === '') { wordEndsHere = true; continue; }
+    const list = tails.get(w[0]!);
+    if (list) list.push(w.slice(1)); else tails.set(w[0]!, [w.slice(1)]);
+  }
+  const branches = [...tails].map(([head, rest]) => head + prefixTreePattern(rest));
+  if (branches.length === 0) return '';
+  if (branches.length === 1 && !wordEndsHere) return branches[0]!;
+  return `(?:${branches.join('|')})${wordEndsHere ? '?' : ''}`;
+}
+
+/**
+ * A digit, or a number word standing as a whole lexeme: no letter before it (a lexeme never starts inside a
+ * run of letters), and no letter, mark or "'s" after it. Case-insensitive matching finds every spelling whose
+ * lower case is the word. A sentence without one yields no candidate, so it is not lexed at all.
+ */
+const MAY_HOLD_NUMBER = new RegExp(String.raw`\d|(?:^|\P{L})${prefixTreePattern(NUMBER_WORDS)}(?![\p{L}\p{M}]|'\p{L})`, 'iu');
 
 function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArray<[number, number]>, lowerSentence: boolean): Candidate | null {
   const l = lx[i]!;
-  if (l.type === 'word' && !STARTERS.has(l.lower)) return null;
-  if (l.type === 'num' || l.text === '+' || l.text === '(') {
-    const ph = phones.find(p => p[0] === l.start || (l.text === '+' || l.text === '(') && p[0] === l.start);
+  if (l.type === 'word' ? !STARTERS.has(l.lower) : l.type === 'punct' && !STARTERS.has(l.lower) && !MARK_STARTERS.has(l.text)) return null;
+  if (phones.length > 0 && (l.type === 'num' || l.text === '+' || l.text === '(')) {
+    const ph = phones.find(p => p[0] === l.start);
     if (ph) {
       let last = i;
       while (last + 1 < lx.length && lx[last + 1]!.end <= ph[1]) last++;
@@ -50,21 +86,23 @@ function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArr
 
 /** Finds every number in one (non-heading) sentence, with its modifiers, unit, counted phrase, change and event. */
 export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[] {
+  const text = doc.norm.slice(sentence.start, sentence.end);
+  if (!MAY_HOLD_NUMBER.test(text)) return [];
   const lx = lexSentence(doc, sentence);
   if (lx.length === 0) return [];
-  const text = doc.norm.slice(sentence.start, sentence.end);
   const phones = /\d[ .-]\d/.test(text) ? findPhoneSpans(text, sentence.start) : [];
   const lowerSentence = !HAS_UPPER.test(text);
   let cands: Candidate[] = [];
-  const owner = new Int32Array(lx.length).fill(-1);
   for (let i = 0; i < lx.length;) {
     const c = quantityCandidate(lx, i, phones, lowerSentence);
     if (!c) { i++; continue; }
-    for (let k = c.first; k <= c.last; k++) owner[k] = cands.length;
     cands.push(c);
     i = c.last + 1;
   }
   if (cands.length === 0) return [];
+  // the candidate each lexeme belongs to (-1: none); a plain array, as a typed array is slow to allocate
+  const owner: number[] = new Array<number>(lx.length).fill(-1);
+  cands.forEach((c, n) => owner.fill(n, c.first, c.last + 1));
   const taken = (k: number): boolean => owner[k]! >= 0;
 
   // identifiers ("S&P 500", "Game 6", "COVID-19") are not quantities
@@ -130,7 +168,7 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
     if (c.drop) { prev = c; continue; }
 
     const countedText = c.counted ? doc.norm.slice(c.counted.start, c.counted.end).toLowerCase() : '';
-    const ch = findChange(lx, c, c.first, c.last, POINT_WORDS.test(countedText.split(' ').at(-1) ?? ''));
+    const ch = findChange(lx, c, c.first, c.last, POINT_WORDS.test(countedText.slice(countedText.lastIndexOf(' ') + 1)));
     if (ch) {
       c.change = ch.rule.change;
       c.ruleId = `${c.ruleId}+${ch.ruleId}`;
