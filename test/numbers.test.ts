@@ -159,6 +159,8 @@ const PUBLISHED: Array<[string, string, string, Partial<Shown>]> = [
   ['The reform was introduced last April.', 'April', '1987-04-13', { date: '1986-04' }],
   ['The tax was scheduled for next January.', 'January', '1987-04-13', { date: '1988-01' }],
   ['The vote is due in October.', 'October', '2019-09-29', { date: '2019-10' }],
+  ['Vigils were held last night across the city.', 'last night', '2019-01-14', { kind: 'date', date: '2019-01-13' }],
+  ['The mayor died this evening in hospital.', 'this evening', '2019-01-14', { kind: 'date', date: '2019-01-14' }],
 ];
 
 const EVENTS: Case[] = [

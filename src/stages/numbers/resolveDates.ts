@@ -7,6 +7,10 @@ export const MONTHS: ReadonlyMap<string, number> = table({
 const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 export const WEEKDAYS: ReadonlyMap<string, number> = table({ sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 });
 export const RELATIVE_DAYS: ReadonlyMap<string, number> = table({ today: 0, tonight: 0, yesterday: -1, tomorrow: 1 });
+/** Parts of a day that "last" or "this" before them make a date: "last night", "this morning". */
+export const DAY_PARTS: ReadonlySet<string> = new Set(['night', 'morning', 'afternoon', 'evening']);
+/** How many days back "last"/"this" before a part of the day point. */
+const DAY_PART_LEADS: ReadonlyMap<string, number> = table({ last: -1, this: 0 });
 /** Words before a lone month name that make it a date ("in May", "since October", "mid-March"). */
 const MONTH_LEADS = new Set(['in', 'since', 'by', 'until', 'till', 'through', 'during', 'from', 'to', 'last', 'next', 'this', 'early', 'late', 'mid', 'end', 'of', 'before', 'after', 'between', 'and', 'or', 'on', 'every', 'each', 'that']);
 
@@ -89,6 +93,9 @@ export function matchDate(lx: readonly Lexeme[], i: number, lowerSentence: boole
     if (wd !== undefined && (l.cap || lowerSentence)) return { first: i, last: i, parts: parts({ weekday: wd }), ruleId: 'date-weekday' };
     const rel = RELATIVE_DAYS.get(l.lower);
     if (rel !== undefined) return { first: i, last: i, parts: parts({ relative: rel }), ruleId: 'date-relative-day' };
+    // "last night", "this morning": the date starts at the word before
+    const lead = DAY_PARTS.has(l.lower) && lx[i - 1]?.type === 'word' ? DAY_PART_LEADS.get(lx[i - 1]!.lower) : undefined;
+    if (lead !== undefined) return { first: i - 1, last: i, parts: parts({ relative: lead }), ruleId: 'date-day-part' };
     return null;
   }
   if (l.type !== 'num') return null;

@@ -9,7 +9,7 @@ import { lexSentence } from './lex.js';
 import { matchOrdinalWord, matchQuantity, SIGNS } from './matchQuantity.js';
 import { CURRENCY_PREFIX_WORDS } from './findUnit.js';
 import { FRACTION_WORDS, ORDINAL_WORDS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS, VAGUE_WORDS } from './parseNumberWords.js';
-import { matchDate, MONTHS, RELATIVE_DAYS, WEEKDAYS } from './resolveDates.js';
+import { DAY_PARTS, matchDate, MONTHS, RELATIVE_DAYS, WEEKDAYS } from './resolveDates.js';
 import { newCandidate, type Candidate, type Lexeme } from './types.js';
 
 const HAS_UPPER = /\p{Lu}/u;
@@ -25,7 +25,7 @@ const POINT_WORDS = /^(?:points?|pts|positions|jobs|seats|members|subscribers|us
 /** Words (and currency symbols) that can begin a number, date or currency amount; any other word is skipped at once. */
 const STARTERS: ReadonlySet<string> = new Set([
   ...UNIT_WORDS.keys(), ...TENS_WORDS.keys(), ...VAGUE_WORDS.keys(), ...ORDINAL_WORDS.keys(), ...MONTHS.keys(), ...WEEKDAYS.keys(),
-  ...RELATIVE_DAYS.keys(), ...CURRENCY_PREFIX_WORDS, 'tens', 'half', 'a', 'an', 'minus',
+  ...RELATIVE_DAYS.keys(), ...DAY_PARTS, ...CURRENCY_PREFIX_WORDS, 'tens', 'half', 'a', 'an', 'minus',
 ]);
 /** Other marks that can begin one: a sign, the bracket of a phone number, the point of ".534". */
 const MARK_STARTERS: ReadonlySet<string> = new Set([...SIGNS, '(', '.']);
@@ -38,7 +38,7 @@ const MARK_STARTERS: ReadonlySet<string> = new Set([...SIGNS, '(', '.']);
  */
 const NUMBER_WORDS: ReadonlySet<string> = new Set([
   ...UNIT_WORDS.keys(), ...TENS_WORDS.keys(), ...VAGUE_WORDS.keys(), ...SCALE_WORDS.keys(), ...FRACTION_WORDS.keys(), ...ORDINAL_WORDS.keys(),
-  ...MONTHS.keys(), ...WEEKDAYS.keys(), ...RELATIVE_DAYS.keys(), 'tens', 'half', 'dozen',
+  ...MONTHS.keys(), ...WEEKDAYS.keys(), ...RELATIVE_DAYS.keys(), ...DAY_PARTS, 'tens', 'half', 'dozen',
 ]);
 if (![...NUMBER_WORDS].every(w => /^[a-z]+$/.test(w))) throw new Error('number words must be plain lower-case letters');
 
