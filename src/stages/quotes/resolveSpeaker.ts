@@ -24,6 +24,24 @@ const GROUP_HEADS = new Set(['government', 'administration', 'ministry', 'milita
 const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['me', 'i'], ['them', 'they'], ['us', 'we'], ['his', 'he'], ['my', 'i'],
   ['their', 'they'], ['its', 'it'], ['our', 'we']]);
 
+type SpeakerNumber = 'person' | 'singular' | 'plural' | 'either';
+/** How far back (in characters) "it" or "they" looks for the body that last spoke. */
+const PRONOUN_REACH = 1200;
+/** Plural nouns that do not end in -s. */
+const PLURAL_NOUNS = new Set(['police', 'people', 'staff', 'personnel', 'military', 'media', 'clergy']);
+
+/** Whether "it" (an organisation, "the group") or "they" ("money houses", "the Taliban") can stand for a speaker. */
+function numberOf(speaker: Speaker, entity: Entity | undefined): SpeakerNumber {
+  if (entity?.type === 'person') return 'person';
+  if (entity?.type === 'group') return 'either';
+  if (entity) return 'singular';
+  const words = speaker.name.split(/\s+/);
+  const last = (words.at(-1) ?? '').toLowerCase();
+  if (!/^\p{Ll}/u.test(words.at(-1) ?? '')) return 'person';
+  if (PLURAL_NOUNS.has(last) || (/[^s'\u2019]s$/.test(last) && !/(?:ss|us|is)$/.test(last))) return 'plural';
+  return 'singular';
+}
+
 /** A pronoun with nothing to point back to ("He said …" opening a text, "you", "we"): the words still say who speaks. */
 const unresolved = (mention: Span, mentionText: string): Speaker => ({ name: mentionText, entityId: null, mention, anonymous: false, resolution: 'unresolved' });
 
@@ -42,6 +60,8 @@ export class SpeakerResolver {
   private recentSubjects: Entity[] = [];
   private recentOrganizations: Entity[] = [];
   private lastSpeaker: Speaker | null = null;
+  /** what "it" or "they" can point back to in the last speaker: a person is neither */
+  private lastSpeakerNumber: SpeakerNumber = 'person';
   private femaleSeen = new Set<string>();
   /** persons referred to as "he" */
   private maleSeen = new Set<string>();
@@ -88,6 +108,7 @@ export class SpeakerResolver {
   noteSpeaker(speaker: Speaker): void {
     this.lastSpeaker = speaker;
     const entity = speaker.entityId ? this.byId.get(speaker.entityId) : undefined;
+    this.lastSpeakerNumber = numberOf(speaker, entity);
     if (entity) this.note(entity, true);
   }
 
@@ -161,7 +182,13 @@ export class SpeakerResolver {
       }
       if (PLURAL_PRONOUNS.has(p) || p === 'it') {
         const org = this.recentOrganizations[0];
-        if (this.lastSpeaker?.anonymous && PLURAL_PRONOUNS.has(p)) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
+        const plural = PLURAL_PRONOUNS.has(p);
+        if (this.lastSpeaker?.anonymous && plural) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
+        // "The group said … It may recommend …", "…, money houses said. … , they said": the body that
+        // just spoke, when it agrees in number, before an organisation merely named since
+        const last = this.lastSpeaker;
+        const agrees = this.lastSpeakerNumber === 'either' || this.lastSpeakerNumber === (plural ? 'plural' : 'singular');
+        if (last?.mention && agrees && mention.start - last.mention.end <= PRONOUN_REACH) return { ...last, mention, resolution: 'pronoun' };
         if (org) return { name: org.name, entityId: org.id, mention, anonymous: false, resolution: 'pronoun' };
         return unresolved(mention, mentionText);
       }

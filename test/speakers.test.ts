@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/extract.js';
+
+// "it" and "they" as speakers: [name, text, the speaker's mention, the name it resolves to]
+const CASES: Array<[string, string, string, string]> = [
+  ['"it" is the body that just spoke, not an organisation named in a phrase since',
+    'In a filing with the Securities and Exchange Commission, the group said it bought 32,800 shares. Afterwards it may recommend that management make changes.',
+    'it', 'group'],
+  ['"they" is the plural description that just spoke',
+    'The central bank will sell bills tomorrow, short-term money houses said. The bills will mature in May, they said.',
+    'they', 'short-term money houses'],
+  ['"It says" after "The city of X … The city sent …" is the city',
+    'The city of Phoenix is demanding changes. Officials at Acme Corp declined to comment. The city said the letter was sent Thursday. It says the campaign violated the law.',
+    'It', 'city'],
+  // negative cases: the last speaker does not agree in number, so the organisation named last is used
+  ['"it" does not take a plural speaker',
+    'Local residents said the plant was closed. Acme Corp released a statement. It said the plant would reopen.',
+    'It', 'Acme Corp'],
+  ['"it" does not take a person',
+    'Mayor Ann Lee said the road was closed. The Transport Ministry issued a notice. It said repairs would take a week.',
+    'It', 'Transport Ministry'],
+];
+
+describe('pronoun speakers agree in number with what they point back to', () => {
+  it.each(CASES)('%s', (_name, text, mention, expected) => {
+    const doc = extract(text, { id: 'speakers' });
+    const quote = doc.quotes.find(q => q.speaker?.mention && text.slice(q.speaker.mention.start, q.speaker.mention.end) === mention && q.speaker.resolution === 'pronoun');
+    expect(quote, `a quote whose speaker is "${mention}"`).toBeDefined();
+    expect(quote?.speaker?.name).toContain(expected);
+  });
+});
