@@ -93,6 +93,10 @@ const FORMS: Case[] = [
   ['The two- or three-day summit was cancelled.', 'two', { kind: 'duration', value: 2, unit: 'day', counted: 'summit' }],
   ['He was the 1,000th visitor this year.', '1,000th', { kind: 'ordinal', value: 1000 }],
   ['Sales reached 3.9 million headsets, up from 2.4 million in 2017.', '2.4 million', { value: 2400000, counted: 'headsets' }],
+  ['The group said it bought 32,800 Robeson common shares last week.', '32,800', { kind: 'count', value: 32800, counted: 'Robeson common shares' }],
+  ['Sales 160.3 mln vs 126.5 mln', '160.3 mln', { value: 160300000, counted: null }],
+  ['Fresh meat and bacon 8.0 mln vs 4.5 mln', '4.5 mln', { value: 4500000, counted: null }],
+  ['He met Acme Corp officials in May.', 'May', { kind: 'date' }],
   ['The bond pays 8-3/4 pct a year.', '8-3/4 pct a year', { kind: 'percent', value: 8.75, unit: '%/year' }],
 ];
 

@@ -7,7 +7,7 @@ const COORDINATORS = new Set(['and', 'or', '&']);
 /** Words that end a noun phrase: they say when, not what. */
 const STOPS = new Set(['today', 'tomorrow', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Words wink-nlp may tag as nouns that never head a counted noun phrase. */
-const NOT_HEADS = new Set(['than', 'per', 'cent', 'percent', 'times', 'ago', 'earlier', 'later', 'each', 'apiece', 'more', 'less', 'so', 'or', 'of', 'aged', 'apart', 'overall', 'altogether', 'total', 'respectively']);
+const NOT_HEADS = new Set(['than', 'per', 'cent', 'percent', 'times', 'ago', 'earlier', 'later', 'each', 'apiece', 'more', 'less', 'so', 'or', 'of', 'aged', 'apart', 'overall', 'altogether', 'total', 'respectively', 'vs', 'versus', 'v']);
 /** "$639m year-earlier", "a month earlier": a time word that says when, not what */
 const WHEN_WORDS = /^(?:year|month|week|day|quarter|decade)s?$/;
 const WHEN_AFTER = new Set(['earlier', 'ago', 'later', 'before', 'on', 'after', 'prior', 'end', 'old', 'long']);
@@ -34,6 +34,18 @@ function nounAhead(lx: readonly Lexeme[], p: number): boolean {
     if (l.text === '-' && !l.gap) continue;
     if (l.type !== 'word' || !CONTENT.has(l.pos) || STOPS.has(l.lower)) return false;
     if (isNounish(l)) return true;
+  }
+  return false;
+}
+
+/** A common noun within the next three words, with only modifiers between: "Robeson [common shares]". */
+function commonNounAhead(lx: readonly Lexeme[], p: number): boolean {
+  for (let q = p; q <= p + 3 && q < lx.length; q++) {
+    const l = lx[q]!;
+    if (l.text === '-' && !l.gap) continue;
+    if (l.type !== 'word' || STOPS.has(l.lower) || NOT_HEADS.has(l.lower)) return false;
+    if (l.pos === 'NOUN') return true;
+    if (l.pos !== 'ADJ' && !isParticiple(l)) return false;
   }
   return false;
 }
@@ -77,7 +89,9 @@ export function nounPhrase(lx: readonly Lexeme[], k: number, afterPreposition = 
         const noun = isNounish(l) || (p === k && l.pos === 'VERB' && (/[^s]s$/.test(l.lower) || afterPreposition) && !isParticiple(l)) || (compound && l.pos !== 'VERB');
         // wink-nlp tags some modifiers as verbs or adverbs ("offshore wind capacity"): before the first noun, any
         // content word counts as a modifier when a noun follows within three words
-        const premod = head < 0 && (l.pos === 'ADJ' || isParticiple(l) || compound || (CONTENT.has(l.pos) && !NAMING_VERBS.has(l.lower) && !CLAUSE_ADVERBS.has(l.lower) && nounAhead(lx, p)));
+        // "32,800 Robeson common shares": a name before modifiers and a common noun is a modifier too
+        const afterName = head >= 0 && lx[head]!.pos === 'PROPN' && head === p - 1 && l.pos === 'ADJ' && commonNounAhead(lx, p);
+        const premod = afterName || head < 0 && (l.pos === 'ADJ' || isParticiple(l) || compound || (CONTENT.has(l.pos) && !NAMING_VERBS.has(l.lower) && !CLAUSE_ADVERBS.has(l.lower) && nounAhead(lx, p)));
         const adverb = head < 0 && l.pos === 'ADV' && !CLAUSE_ADVERBS.has(l.lower) && next !== undefined && (next.pos === 'ADJ' || isParticiple(next));
         // "heavy human and financial losses", "combined digital and physical sales": coordinated modifiers
         const coord = head < 0 && p > from && COORDINATORS.has(l.lower) && next !== undefined && next.type === 'word' && (next.pos === 'ADJ' || isParticiple(next));
