@@ -21,6 +21,32 @@ const CASES: Array<[string, string, string, string]> = [
     'It', 'Transport Ministry'],
 ];
 
+// descriptions: [name, text, the speaker's mention, the name it resolves to]
+const DESCRIPTIONS: Array<[string, string, string, string]> = [
+  ['a title names the person the article names with that title, even later on',
+    'Mr Martin Mubanga said he was mistreated. The home secretary said he would not launch an inquiry. Later, Home Secretary Charles Clarke told the BBC: "I am not organising an investigation."',
+    'The home secretary', 'Charles Clarke'],
+  ['a synonymous office goes to the recent person who holds one',
+    'Foreign Secretary Marcelo Ebrard spoke on Sunday. The foreign minister said Mexico would seek extradition.',
+    'The foreign minister', 'Marcelo Ebrard'],
+  // negative: an honorific is no office, so the description stays as written
+  ['"Mr" is not an office',
+    'Mr Martin Mubanga said he was mistreated. The home secretary said he would not launch an inquiry.',
+    'The home secretary', 'home secretary'],
+  ['a nationality before a common noun describes the speaker; it is not the speaker',
+    'He was questioned by a British man who said he was from MI6.',
+    'who', 'British man'],
+];
+
+describe('descriptions resolve to the person or body they describe', () => {
+  it.each(DESCRIPTIONS)('%s', (_name, text, mention, expected) => {
+    const doc = extract(text, { id: 'speakers' });
+    const quote = doc.quotes.find(q => q.speaker?.mention && text.slice(q.speaker.mention.start, q.speaker.mention.end) === mention);
+    expect(quote, `a quote whose speaker is "${mention}"`).toBeDefined();
+    expect(quote?.speaker?.name).toBe(expected);
+  });
+});
+
 describe('pronoun speakers agree in number with what they point back to', () => {
   it.each(CASES)('%s', (_name, text, mention, expected) => {
     const doc = extract(text, { id: 'speakers' });

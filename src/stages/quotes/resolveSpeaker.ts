@@ -25,6 +25,8 @@ const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['me', 'i'], ['t
   ['their', 'they'], ['its', 'it'], ['our', 'we']]);
 
 type SpeakerNumber = 'person' | 'singular' | 'plural' | 'either';
+/** Titles that say nothing of an office: "Mr Mubanga" is no "home secretary". */
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lady', 'lord', 'madam', 'mx', 'mx.']);
 /** How far back (in characters) "it" or "they" looks for the body that last spoke. */
 const PRONOUN_REACH = 1200;
 /** Plural nouns that do not end in -s. */
@@ -210,6 +212,9 @@ export class SpeakerResolver {
     // a person named anywhere in the phrase speaks for it: "a Republican, Mark Amodei"
     const whole = this.entityAt(mention);
     let entity = whole?.type === 'person' ? whole : this.entityAt(headSpan) ?? whole;
+    // "a British man", "the US government": a place or a people before a common noun says which one, not who
+    if (entity && (entity.type === 'place' || entity.type === 'group' || entity.type === 'unknown') && headWord.pos === 'NOUN' && /^\p{Ll}/u.test(headWord.text)
+      && !entity.mentions.some(m => m.start <= headWord.start && m.end >= headWord.end)) entity = undefined;
     // "Chelyabinsk's governor": a possessor that is not a person names whose the speaker is, not who
     if (entity && entity.type !== 'person' && /['\u2019]s?$/.test(this.text.slice(mention.start, headWord.start).trim()) && headWord.pos === 'NOUN') entity = undefined;
     if (entity) {
@@ -223,8 +228,16 @@ export class SpeakerResolver {
       return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
     }
     if (TITLE_HEADS.has(headLower) && words.some(w => w.lower === 'the' || w.lower === 'this')) {
-      const titled = this.recentPersons.find(e => e.titles.some(t => t.toLowerCase().includes(headLower)))
-        ?? this.recentPersons.find(e => e.titles.length > 0);
+      // "the home secretary": the person last named with that title, else the one the article names with it
+      // later ("… Home Secretary Charles Clarke told …"); a person with some other title is not them
+      const description = words.filter(w => w.lower !== 'the' && w.lower !== 'this').map(w => w.lower).join(' ');
+      const hasTitle = (e: Entity, title: string): boolean => e.type === 'person' && e.titles.some(t => t.toLowerCase().includes(title));
+      const sharesWord = (e: Entity): boolean => e.titles.some(t => t.toLowerCase().split(/\s+/).some(w => !HONORIFICS.has(w) && description.split(' ').includes(w)));
+      const titled = this.recentPersons.find(e => hasTitle(e, description))
+        ?? this.entities.find(e => hasTitle(e, description))
+        ?? this.recentPersons.find(sharesWord)
+        // "the foreign minister" for a "Foreign Secretary": a recent person with an office, not only "Mr"
+        ?? this.recentPersons.find(e => e.titles.some(t => t.toLowerCase().split(/\s+/).some(w => !HONORIFICS.has(w))));
       if (titled) return { name: titled.name, entityId: titled.id, mention, anonymous: false, resolution: 'description' };
     }
     if (MEDIA_HEADS.has(headLower) && !hasProperNoun && words.some(w => w.lower === 'the' || w.lower === 'this')) {
