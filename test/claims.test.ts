@@ -41,6 +41,12 @@ const CASES: Array<[string, string, Expect[]]> = [
     [{ contains: 'destroyed forty homes in the valley overnight', status: 'confirmed', evidence: 'corroborated' }]],
   ['the same source twice does not corroborate', 'Mayor Ann Lee said the flood destroyed forty homes in the valley. Lee later said the flood destroyed forty homes in the valley overnight.',
     [{ contains: 'destroyed forty homes in the valley overnight', status: 'asserted' }]],
+  ['a long statement corroborated in other words, most of them shared', 'Researcher Tim Crawford said the value of the private housing stock continues to grow and the family home remains the most valuable asset. Analyst Jane Roe of Acme Bank said the value of private housing stock is continuing to rise steadily.',
+    [{ contains: 'continuing to rise steadily', status: 'confirmed', evidence: 'corroborated' }]],
+  ['a denial does not corroborate what it denies', 'Coach Victor Conte said he gave the sprinter performance-enhancing drugs. Her lawyer Ann Hill said the sprinter has never taken performance-enhancing drugs.',
+    [{ contains: 'he gave the sprinter performance-enhancing drugs', status: 'asserted' }, { contains: 'has never taken performance-enhancing drugs', status: 'asserted' }]],
+  ['a short phrase inside a long statement does not corroborate it', 'Liz Cheney revealed her position on same-sex marriage, a topic she has kept quiet about since declaring her candidacy against Senator Mike Enzi. Mr. Enzi opposes legalizing same-sex marriage.',
+    [{ contains: 'legalizing same-sex marriage', status: 'asserted' }]],
 ];
 
 describe('claims: status, source, hedge, polarity', () => {

@@ -272,8 +272,11 @@ function attributionHedge(doc: Readonly<Doc>, quote: Quote): { hedge: string; ru
 
 const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'SPACE', 'X']);
 /** Share of the shorter claim's content words that the longer one also has, above which two claims say the same thing. */
-const CORROBORATION_OVERLAP = 0.6;
+const CORROBORATION_OVERLAP = 0.5;
 const CORROBORATION_MIN_WORDS = 4;
+const CORROBORATION_STRONG_SHARED = 5;
+const CORROBORATION_OVERLAP_SHORTER = 0.7;
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'nobody', 'nothing', 'none', 'cannot']);
 
 /**
  * A claim made by one attributed source and repeated by another, independent one (a different
@@ -287,6 +290,8 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[], tokenIndex: SpanIndex<
   const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
   if (attributed.length < 2 || attributed.length > 400) return;
   const words = new Map(attributed.map(c => [c, contentWords(c)] as const));
+  // "he gave her drugs" does not corroborate "she has never taken drugs"
+  const negated = new Map(attributed.map(c => [c, tokenIndex.overlapping(c.span.start, c.span.end).some(t => NEGATIONS.has(t.lower))] as const));
   const surnames = new Map(attributed.map(c => [c, surnameOf(c.source.name ?? '')] as const));
   const sameSource = (a: Claim, b: Claim): boolean => (a.source.entityId !== null && a.source.entityId === b.source.entityId)
     || surnames.get(a) === surnames.get(b);
@@ -300,9 +305,13 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[], tokenIndex: SpanIndex<
       if (!wb || wb.size < CORROBORATION_MIN_WORDS) continue;
       let shared = 0;
       for (const w of wa) if (wb.has(w)) shared++;
-      const overlap = shared / Math.min(wa.size, wb.size);
+      // the share of the longer claim's words: a short claim inside a long one ("legalizing same-sex
+      // marriage" in a sentence about a candidate's position on it) says far less than the long one
+      const overlap = shared / Math.max(wa.size, wb.size);
+      // …unless it shares many words and most of its own: "the value of private housing stock is continuing to rise"
+      const mostOfShorter = shared >= CORROBORATION_STRONG_SHARED && shared / Math.min(wa.size, wb.size) >= CORROBORATION_OVERLAP_SHORTER;
       const numbersAgree = (): boolean => !/\d/.test(doc.norm.slice(a.span.start, a.span.end)) || [...wa].some(w => /\d/.test(w) && wb.has(w));
-      if (overlap >= CORROBORATION_OVERLAP && numbersAgree()) {
+      if ((overlap >= CORROBORATION_OVERLAP || mostOfShorter) && numbersAgree() && negated.get(a) === negated.get(b)) {
         a.status = 'confirmed';
         a.evidence = a.evidence.filter(e => !e.ruleId.startsWith('assert-'));
         a.evidence.unshift({ ruleId: 'corroborated', cue: { start: b.span.start, end: b.span.end }, text: `${b.source.name}: ${doc.text.slice(b.span.start, b.span.end)}` });
