@@ -36,6 +36,16 @@ const DESCRIPTIONS: Array<[string, string, string, string]> = [
   ['a nationality before a common noun describes the speaker; it is not the speaker',
     'He was questioned by a British man who said he was from MI6.',
     'who', 'British man'],
+  ['a possessor is whose the speaker is, not the speaker',
+    'In a broadcast, President Castro\'s chief aide said the tax was necessary.',
+    'President Castro\'s chief aide', 'President Castro\'s chief aide'],
+  ['"he" after a possessed description is the one who spoke',
+    'President Fidel Castro announced a tax. President Castro\'s chief aide said it was necessary. "The tax applies only to the dollar," he said.',
+    'he', 'President Castro\'s chief aide'],
+  // negative: with nobody possessed, "he" is still the person named last
+  ['"he" after a named speaker is that speaker',
+    'President Fidel Castro announced a tax. "The tax applies only to the dollar," he said.',
+    'he', 'Fidel Castro'],
 ];
 
 describe('descriptions resolve to the person or body they describe', () => {

@@ -25,6 +25,7 @@ const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['me', 'i'], ['t
   ['their', 'they'], ['its', 'it'], ['our', 'we']]);
 
 type SpeakerNumber = 'person' | 'singular' | 'plural' | 'either';
+const EMPTY: ReadonlySet<string> = new Set();
 /** Titles that say nothing of an office: "Mr Mubanga" is no "home secretary". */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lady', 'lord', 'madam', 'mx', 'mx.']);
 /** How far back (in characters) "it" or "they" looks for the body that last spoke. */
@@ -64,6 +65,8 @@ export class SpeakerResolver {
   private lastSpeaker: Speaker | null = null;
   /** what "it" or "they" can point back to in the last speaker: a person is neither */
   private lastSpeakerNumber: SpeakerNumber = 'person';
+  /** people whose the last speaker is ("Castro" in "President Castro's chief aide") */
+  private lastSpeakerPossessors: ReadonlySet<string> = EMPTY;
   private femaleSeen = new Set<string>();
   /** persons referred to as "he" */
   private maleSeen = new Set<string>();
@@ -111,6 +114,12 @@ export class SpeakerResolver {
     this.lastSpeaker = speaker;
     const entity = speaker.entityId ? this.byId.get(speaker.entityId) : undefined;
     this.lastSpeakerNumber = numberOf(speaker, entity);
+    const m = speaker.mention;
+    this.lastSpeakerPossessors = !entity && m && !speaker.anonymous
+      ? new Set(this.mentionIndex.overlapping(m.start, m.end)
+        .filter(x => x.entity.type === 'person' && x.end < m.end && /^['\u2019]s?\s/.test(this.text.slice(x.end, x.end + 3)))
+        .map(x => x.entity.id))
+      : EMPTY;
     if (entity) this.note(entity, true);
   }
 
@@ -174,6 +183,11 @@ export class SpeakerResolver {
           ?? (speakerFits && p !== 'i' ? speaker : undefined)
           ?? this.recentPersons.find(fits)
           ?? (p === 'i' ? undefined : this.recentPersons[0]);
+        // "President Castro's chief aide said … he said": the aide, who just spoke, not Castro
+        const last = this.lastSpeaker;
+        if (candidate && last?.mention && this.lastSpeakerPossessors.has(candidate.id) && mention.start - last.mention.end <= PRONOUN_REACH) {
+          return { ...last, mention, resolution: 'pronoun' };
+        }
         if (candidate) {
           if (wantFemale) this.markFemale(candidate);
           else if (p === 'he') this.maleSeen.add(candidate.id);
@@ -216,7 +230,9 @@ export class SpeakerResolver {
     if (entity && (entity.type === 'place' || entity.type === 'group' || entity.type === 'unknown') && headWord.pos === 'NOUN' && /^\p{Ll}/u.test(headWord.text)
       && !entity.mentions.some(m => m.start <= headWord.start && m.end >= headWord.end)) entity = undefined;
     // "Chelyabinsk's governor": a possessor that is not a person names whose the speaker is, not who
-    if (entity && entity.type !== 'person' && /['\u2019]s?$/.test(this.text.slice(mention.start, headWord.start).trim()) && headWord.pos === 'NOUN') entity = undefined;
+    // "President Castro's chief aide", "Mr Smith's lawyer": a person possessor is whose the speaker is, too
+    const possessed = (e: Entity): boolean => e.mentions.some(m => m.start >= mention.start && m.end <= headWord.start && /^['\u2019]s?(?:\s|$)/.test(this.text.slice(m.end, m.end + 3)));
+    if (entity && headWord.pos === 'NOUN' && (/['\u2019]s?$/.test(this.text.slice(mention.start, headWord.start).trim()) || possessed(entity))) entity = undefined;
     if (entity) {
       const exact = mentionText.trim() === entity.name;
       return { name: entity.name, entityId: entity.id, mention, anonymous: false, resolution: exact ? 'named' : 'alias' };
