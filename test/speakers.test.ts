@@ -65,3 +65,17 @@ describe('pronoun speakers agree in number with what they point back to', () => 
     expect(quote?.speaker?.name).toContain(expected);
   });
 });
+
+describe('a word inside a name is no cue', () => {
+  it('"Federal Express Corp said …": the cue is "said" and the company speaks', () => {
+    const text = 'Federal Express Corp said that the average daily volume of packages increased 26 pct in September.';
+    const doc = extract(text, { id: 'names' });
+    expect(doc.quotes.map(q => q.cue && text.slice(q.cue.start, q.cue.end))).toEqual(['said']);
+    expect(doc.quotes[0]?.speaker?.name).toBe('Federal Express Corp');
+  });
+  it('a headline in title case keeps its cue: "Chris Christie Says He Would Issue A Quarantine"', () => {
+    const text = 'The governor spoke on Saturday.\n\nChris Christie Says He Would Issue A Quarantine Over Zika Virus.\n\nHe spoke in New Hampshire.';
+    const doc = extract(text, { id: 'names' });
+    expect(doc.quotes.some(q => q.cue && text.slice(q.cue.start, q.cue.end) === 'Says')).toBe(true);
+  });
+});

@@ -163,6 +163,25 @@ function cueExtent(tokens: readonly Token[], head: number, from: number, to: num
   return { first, last };
 }
 const POSSESSIVE_MARK = /^['\u2019]s?$/;
+const startsUpper = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && /^\p{Lu}/u.test(t.text);
+/** A headline or a list item written In Title Case (or IN CAPITALS): most of its words start with a capital. */
+function isTitleCase(tokens: readonly Token[], from: number, to: number): boolean {
+  let words = 0;
+  let upper = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t?.type !== 'word' || t.text.length < 4) continue;
+    words++;
+    if (startsUpper(t)) upper++;
+  }
+  return words > 0 && upper / words >= 0.6;
+}
+/** A capitalised word with capitalised words on both sides, adjacent to it: "Federal [Express] Corp". */
+function insideCapitalisedRun(tokens: readonly Token[], i: number, to: number): boolean {
+  const t = tokens[i];
+  // a word in capitals is a headline's ("EUROPEANS ASK IF …"), not a name's
+  return !!t && startsUpper(t) && t.text !== t.text.toUpperCase() && startsUpper(tokens[i - 1]) && i + 1 < to && startsUpper(tokens[i + 1]);
+}
 /** Adverbs that open a clause or a question rather than modify the cue: "however said", "when asked", "why not say". */
 const NOT_CUE_PREFIX = new Set(['however', 'when', 'why', 'how', 'where', 'here', 'there', 'instead', 'so', 'thus', 'therefore',
   'meanwhile', 'nonetheless', 'nevertheless', 'yet', 'also,', 'indeed', 'still', 'most', 'as', 'then']);
@@ -178,6 +197,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   const detector = cueModel();
   const heads: Array<{ i: number; score: number }> = [];
   const context = { tokens, sentence, insideQuote };
+  let titleCase: boolean | undefined;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) continue;
@@ -204,6 +224,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     if (detector) {
       // only lemmas that head a cue somewhere in PolNeAR train are worth scoring
       if (!isCueCandidate(t) || !lemmaCount(t.lemma)) continue;
+      // "Federal Express Corp said": a capitalised word inside a run of capitalised words is part of a name
+      if (i > from && insideCapitalisedRun(tokens, i, to) && !(titleCase ??= isTitleCase(tokens, from, to))) continue;
       const score = detector.scoreToken(context, i);
       // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
       const entry = cueEntry(t.lemma);
