@@ -79,3 +79,38 @@ describe('a word inside a name is no cue', () => {
     expect(doc.quotes.some(q => q.cue && text.slice(q.cue.start, q.cue.end) === 'Says')).toBe(true);
   });
 });
+
+// sources that ask not to be named: [name, text, mention, name, cue, content]
+const ANONYMITY: Array<[string, string, string, string, string, string]> = [
+  ['a relative clause asking anonymity, without commas, is part of the speaker',
+    'A House staff member who asked not to be identified said Congress did not mean to extend the provisions.',
+    'A House staff member who asked not to be identified', 'House staff member', 'said', 'Congress did not mean to extend the provisions'],
+  ['"declined to be named" is no attribution of its own',
+    'One diplomat, who declined to be named, said the deal was close.',
+    'One diplomat, who declined to be named', 'One diplomat', 'said', 'the deal was close'],
+  ['a participle clause of anonymity makes the speaker anonymous',
+    'Speaking on condition of anonymity, a police officer said three men were arrested.',
+    'a police officer', 'police officer', 'said', 'three men were arrested'],
+  ['an appositive relative clause is left out of the name',
+    'The official, who spoke on condition of anonymity because he was not authorized to discuss the matter, said the talks had failed.',
+    'The official, who spoke on condition of anonymity because he was not authorized to discuss the matter', 'official', 'said', 'the talks had failed'],
+];
+
+describe('sources that ask not to be named are anonymous, and their request is no attribution', () => {
+  it.each(ANONYMITY)('%s', (_name, text, mention, name, cue, content) => {
+    const doc = extract(text, { id: 'anonymity' });
+    expect(doc.quotes).toHaveLength(1);
+    const q = doc.quotes[0]!;
+    expect(q.speaker?.mention && text.slice(q.speaker.mention.start, q.speaker.mention.end)).toBe(mention);
+    expect(q.speaker?.name).toBe(name);
+    expect(q.speaker?.anonymous).toBe(true);
+    expect(q.cue && text.slice(q.cue.start, q.cue.end)).toBe(cue);
+    expect(q.content.text).toBe(content);
+  });
+  it('a named person is not made anonymous by the words around them', () => {
+    const text = 'Speaking on condition of anonymity had been refused, Mayor Ann Lee said the road was closed.';
+    const q = extract(text, { id: 'anonymity' }).quotes[0];
+    expect(q?.speaker?.name).toBe('Ann Lee');
+    expect(q?.speaker?.anonymous).toBe(false);
+  });
+});

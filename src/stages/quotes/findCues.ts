@@ -163,6 +163,20 @@ function cueExtent(tokens: readonly Token[], head: number, from: number, to: num
   return { first, last };
 }
 const POSSESSIVE_MARK = /^['\u2019]s?$/;
+/** Verbs that ask for anonymity: "asked not to be identified", "requested anonymity", "declined to be named". */
+const ANONYMITY_LEMMAS = new Set(['ask', 'request', 'decline', 'refuse', 'demand', 'insist', 'agree', 'want', 'wish', 'prefer']);
+const ANONYMITY_WORDS = new Set(['anonymity', 'anonymous', 'anonymously']);
+const IDENTIFIED = new Set(['identified', 'named', 'quoted', 'cited']);
+/** "not to be identified", "to be named", "anonymity", "to remain anonymous", "that his name not be used" within the next five words. */
+function asksAnonymity(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < from + 5 && k < to; k++) {
+    const w = tokens[k]!.lower;
+    if (ANONYMITY_WORDS.has(w)) return true;
+    if (w === 'be' && IDENTIFIED.has(tokens[k + 1]?.lower ?? '')) return true;
+    if (w === 'name' && tokens[k - 1]?.lower !== 'the') return tokens.slice(k + 1, k + 4).some(u => u.lower === 'not' || u.lower === 'withheld');
+  }
+  return false;
+}
 const startsUpper = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && /^\p{Lu}/u.test(t.text);
 /** A headline or a list item written In Title Case (or IN CAPITALS): most of its words start with a capital. */
 function isTitleCase(tokens: readonly Token[], from: number, to: number): boolean {
@@ -224,6 +238,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     if (detector) {
       // only lemmas that head a cue somewhere in PolNeAR train are worth scoring
       if (!isCueCandidate(t) || !lemmaCount(t.lemma)) continue;
+      // "who asked not to be identified", "declined to be named": a condition of anonymity, not an attribution
+      if (ANONYMITY_LEMMAS.has(t.lemma) && asksAnonymity(tokens, i + 1, to)) continue;
       // "Federal Express Corp said": a capitalised word inside a run of capitalised words is part of a name
       if (i > from && insideCapitalisedRun(tokens, i, to) && !(titleCase ??= isTitleCase(tokens, from, to))) continue;
       const score = detector.scoreToken(context, i);

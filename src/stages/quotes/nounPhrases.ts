@@ -434,6 +434,11 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
     return { core: leftmost, full: { first: leftmost.first, last: fullEnd }, relative: false };
   }
   if (!core && relativeSegment && !leftmost) return { core: relativeSegment, full: { first: relativeSegment.first, last: fullEnd }, relative: false };
+  // "A House staff member who asked not to be identified said": a relative clause with no commas ends right before the cue
+  if (!core && k === end && !leftmost) {
+    const clause = relativeClauseEndingAt(tokens, end, floor);
+    if (clause) return clause;
+  }
   if (!core && k === end) {
     // "Cook said": a capitalised word that opens the clause right before the cue is a name, whatever its tag
     const t = tokens[k - 1];
@@ -446,6 +451,19 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   // the core must end where the appositives begin
   if (core.last !== k) return null;
   return { core, full: { first: core.first, last: fullEnd }, relative: false };
+}
+
+/** The noun phrase before "who" when "who …" runs, without a comma or a mark, up to `end`. */
+function relativeClauseEndingAt(tokens: readonly Token[], end: number, floor: number): SourcePhrase | null {
+  for (let w = end - 2; w > floor && w >= end - 12; w--) {
+    const t = tokens[w] as Token;
+    if (t.type === 'punctuation' || SEGMENT_STOP.test(t.text) || t.text === ',') return null;
+    if (t.lower !== 'who') continue;
+    if (!tokens.slice(w + 1, end).some(u => u.pos === 'VERB' || u.pos === 'AUX')) return null;
+    const antecedent = subjectBefore(tokens, w, floor);
+    return antecedent && antecedent.last === w ? { core: antecedent, full: { first: antecedent.first, last: end }, relative: false } : null;
+  }
+  return null;
 }
 
 /** The speaker after an inverted cue ("said Tad Devine, a senior adviser on the campaign."), appositives to the clause end. */

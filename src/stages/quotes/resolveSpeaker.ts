@@ -26,6 +26,22 @@ const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['me', 'i'], ['t
 
 type SpeakerNumber = 'person' | 'singular' | 'plural' | 'either';
 const EMPTY: ReadonlySet<string> = new Set();
+/** Words that say a source asked not to be named. */
+const ANONYMITY = /\b(?:anonymity|anonymously|(?:not )?to be (?:identified|named|quoted)|not authori[sz]ed to (?:speak|talk|comment|discuss))\b/i;
+/** Where the sentence holding `offset` starts, roughly: after the last full stop, question mark or line break. */
+function clauseStart(text: string, offset: number): number {
+  for (let k = offset - 1; k >= 0 && k > offset - 300; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || ((c === 46 || c === 33 || c === 63) && text.charCodeAt(k + 1) === 32)) return k + 1;
+  }
+  return Math.max(0, offset - 300);
+}
+/** A description's name: without its article, its appositives and its relative clause ("official, who spoke …" → "official"). */
+function descriptionName(mentionText: string): string {
+  const name = mentionText.replace(LEADING_DETERMINER, '');
+  const cut = name.search(/,\s|\s(?:who|whom|which)\s/);
+  return cut > 0 ? name.slice(0, cut) : name;
+}
 /** Titles that say nothing of an office: "Mr Mubanga" is no "home secretary". */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lady', 'lord', 'madam', 'mx', 'mx.']);
 /** How far back (in characters) "it" or "they" looks for the body that last spoke. */
@@ -221,7 +237,7 @@ export class SpeakerResolver {
     const namesPerson = (list: readonly Token[]): boolean => list.some((w, i) => this.entityAt(w)?.type === 'person' && !POSSESSIVE_TOKEN.test(list[i + 1]?.text ?? ''));
     const anonymousHead = ANONYMOUS_HEADS.has(headWord.lower);
     if (anonymousHead && !namesPerson(headWords)) {
-      return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
+      return { name: descriptionName(mentionText), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
     }
     // a person named anywhere in the phrase speaks for it: "a Republican, Mark Amodei"
     const whole = this.entityAt(mention);
@@ -232,16 +248,21 @@ export class SpeakerResolver {
     // "Chelyabinsk's governor": a possessor that is not a person names whose the speaker is, not who
     // "President Castro's chief aide", "Mr Smith's lawyer": a person possessor is whose the speaker is, too
     const possessed = (e: Entity): boolean => e.mentions.some(m => m.start >= mention.start && m.end <= headWord.start && /^['\u2019]s?(?:\s|$)/.test(this.text.slice(m.end, m.end + 3)));
-    if (entity && headWord.pos === 'NOUN' && (/['\u2019]s?$/.test(this.text.slice(mention.start, headWord.start).trim()) || possessed(entity))) entity = undefined;
+    // ("Dunn's mother, Charlotte Charles": the person named in apposition still speaks)
+    if (entity && headWord.pos === 'NOUN' && (possessed(entity) || (entity.type !== 'person' && /['\u2019]s?$/.test(this.text.slice(mention.start, headWord.start).trim())))) entity = undefined;
     if (entity) {
       const exact = mentionText.trim() === entity.name;
       return { name: entity.name, entityId: entity.id, mention, anonymous: false, resolution: exact ? 'named' : 'alias' };
     }
 
     const hasProperNoun = words.some((w, i) => w.pos === 'PROPN' || (i > 0 && /^[\p{Lu}]/u.test(w.text)));
+    // "Speaking on condition of anonymity, a police officer said", "an official who asked not to be named"
+    if (!hasProperNoun && ANONYMITY.test(this.text.slice(clauseStart(this.text, mention.start), mention.end))) {
+      return { name: descriptionName(mentionText), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
+    }
     const headLower = head.lower;
     if (ANONYMOUS_HEADS.has(headLower) && !namesPerson(words)) {
-      return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
+      return { name: descriptionName(mentionText), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
     }
     if (TITLE_HEADS.has(headLower) && words.some(w => w.lower === 'the' || w.lower === 'this')) {
       // "the home secretary": the person last named with that title, else the one the article names with it
@@ -262,8 +283,8 @@ export class SpeakerResolver {
       if (outlet) return { name: outlet.name, entityId: outlet.id, mention, anonymous: false, resolution: 'description' };
     }
     if (GROUP_HEADS.has(headLower) && !hasProperNoun) {
-      return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: false, resolution: 'description' };
+      return { name: descriptionName(mentionText), entityId: null, mention, anonymous: false, resolution: 'description' };
     }
-    return { name: mentionText.replace(LEADING_DETERMINER, ''), entityId: null, mention, anonymous: false, resolution: hasProperNoun ? 'named' : 'description' };
+    return { name: descriptionName(mentionText), entityId: null, mention, anonymous: false, resolution: hasProperNoun ? 'named' : 'description' };
   }
 }
