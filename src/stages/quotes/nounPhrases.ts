@@ -372,6 +372,12 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
     const self = { first: end - 1, last: end };
     return { core: antecedent ?? self, full: self, relative: true };
   }
+  // "Jane Doe, 45, of Leeds said": where a person is from is no subject
+  const origin = originBefore(tokens, end, floor);
+  if (origin > floor) {
+    const before = sourceBefore(tokens, origin, floor);
+    if (before && !before.relative) return { core: before.core, full: { first: before.full.first, last: tokens[end - 1]?.text === ',' ? end - 1 : end }, relative: false };
+  }
   let k = end;
   let fullEnd = end;
   /** the leftmost appositive accepted so far: the speaker when nothing stands before it ("After …, Roberta Lange, the chairwoman, said") */
@@ -401,9 +407,12 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
       }
       // "Hunter, meanwhile, told", "X, in a statement released Thursday, said": an adverbial aside is skipped and left out too
       // … also before an appositive ("Sanders, meanwhile, who has no such endorsements, said"), where it stays in the mention
-      if (!isAppositive(tokens, open + 1, k - 1) && isAdverbialAside(tokens, open + 1, k - 1) && open > floor && isNounish(tokens[open - 1] as Token)) {
+      // … and after an age: "Mr Mubanga, 32, from Wembley, London, said"
+      if (!isAppositive(tokens, open + 1, k - 1) && isAdverbialAside(tokens, open + 1, k - 1) && open > floor
+        && (isNounish(tokens[open - 1] as Token) || isAge(tokens, open - 1))) {
         if (k === end) fullEnd = open;
         k = open;
+        if (isAge(tokens, k - 1)) k -= 2;
         continue;
       }
       // "Woodrow Benford, 58, who …": an age between commas
@@ -451,6 +460,23 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   // the core must end where the appositives begin
   if (core.last !== k) return null;
   return { core, full: { first: core.first, last: fullEnd }, relative: false };
+}
+
+/** ", 45," — an age between commas, token `k` being the number. */
+function isAge(tokens: readonly Token[], k: number): boolean {
+  return /^\d{1,3}$/.test(tokens[k]?.text ?? '') && tokens[k - 1]?.text === ',';
+}
+
+/** The comma before ", of Leeds" or ", from Wembley, London" right before `end` (after a name or an age); -1 when there is none. */
+function originBefore(tokens: readonly Token[], end: number, floor: number): number {
+  let k = end - 1;
+  if (tokens[k]?.text === ',') k--;
+  let names = 0;
+  while (k > floor && (tokens[k]?.pos === 'PROPN' || (tokens[k]?.text === ',' && tokens[k - 1]?.pos === 'PROPN')) && names < 6) { k--; names++; }
+  if (!names || !['of', 'from'].includes(tokens[k]?.lower ?? '') || tokens[k - 1]?.text !== ',') return -1;
+  const before = tokens[k - 2];
+  if (isAge(tokens, k - 2)) return k - 3;
+  return before?.pos === 'PROPN' ? k - 1 : -1;
 }
 
 /** The noun phrase before "who" when "who …" runs, without a comma or a mark, up to `end`. */
