@@ -97,6 +97,9 @@ const FORMS: Case[] = [
   ['Sales 160.3 mln vs 126.5 mln', '160.3 mln', { value: 160300000, counted: null }],
   ['Fresh meat and bacon 8.0 mln vs 4.5 mln', '4.5 mln', { value: 4500000, counted: null }],
   ['He met Acme Corp officials in May.', 'May', { kind: 'date' }],
+  ['Capital Food had 1986 sales of more than 20 mln dlrs.', '1986', { kind: 'year' }],
+  ['Congress passed the landmark 1986 immigration law.', '1986', { kind: 'year' }],
+  ['The army sent 1500 troops to the border.', '1500', { kind: 'count', counted: 'troops' }],
   ['The bond pays 8-3/4 pct a year.', '8-3/4 pct a year', { kind: 'percent', value: 8.75, unit: '%/year' }],
 ];
 

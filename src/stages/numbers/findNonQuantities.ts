@@ -125,7 +125,9 @@ export function isYear(lx: readonly Lexeme[], c: Candidate, start: number): bool
   const lead = prev !== undefined && YEAR_LEADS.has(prev.lower);
   const nounAfter = next !== undefined && next.type === 'word' && next.pos === 'NOUN' && !next.cap;
   if (c.value < 1800 || c.value > 2100) return prev !== undefined && STRICT_YEAR_LEADS.has(prev.lower) && !nounAfter;
-  if (nounAfter && !lead && prev?.pos !== 'PROPN') return false;
+  // "had 1986 sales", "the landmark 1986 immigration law": a recent year that no count would be rounded to
+  const yearLike = c.value >= 1900 && c.value <= 2035 && c.value % 50 !== 0;
+  if (nounAfter && !lead && prev?.pos !== 'PROPN' && !yearLike) return false;
   if (c.approx !== null && nounAfter) return false;
   return true;
 }
