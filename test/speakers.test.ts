@@ -12,6 +12,9 @@ const CASES: Array<[string, string, string, string]> = [
   ['"It says" after "The city of X … The city sent …" is the city',
     'The city of Phoenix is demanding changes. Officials at Acme Corp declined to comment. The city said the letter was sent Thursday. It says the campaign violated the law.',
     'It', 'city'],
+  ['"he" is the person who spoke in the sentence before, not a subject named since',
+    'Robert Mugabe ruled Zimbabwe for 37 years. At the next elections in 2008, both Mugabe and Morgan Tsvangirai claimed victory in the presidential vote. Refusing to give up power, Mugabe agreed to power-sharing in which Tsvangirai became prime minister. "Only God who appointed me will remove me — not the MDC, not the British," he declared.',
+    'he', 'Robert Mugabe'],
   // negative cases: the last speaker does not agree in number, so the organisation named last is used
   ['"it" does not take a plural speaker',
     'Local residents said the plant was closed. Acme Corp released a statement. It said the plant would reopen.',
@@ -122,5 +125,14 @@ describe('sources that ask not to be named are anonymous, and their request is n
     const q = extract(text, { id: 'anonymity' }).quotes[0];
     expect(q?.speaker?.name).toBe('Ann Lee');
     expect(q?.speaker?.anonymous).toBe(false);
+  });
+});
+
+describe('what is no attribution', () => {
+  it.each([
+    ['an infinitive of purpose reports nothing before it', 'Mugabe co-founded the Zimbabwe African National Union (ZANU) to oppose the white minority rule, but was arrested in 1963.'],
+    ['"known as" names, it does not report', 'Mugabe was able to negotiate immunity from prosecution, full diplomatic status and a fully staffed state-funded 25-room home, known as the "Blue House".'],
+  ])('%s', (_name, text) => {
+    expect(extract(text, { id: 'none' }).quotes).toEqual([]);
   });
 });

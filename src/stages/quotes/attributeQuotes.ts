@@ -481,7 +481,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** A cue that can follow its content ("…, he said", "…, said Tarar"): a verb, not an -ing form. */
   const invertibleCue = (cue: CueMatch): boolean => {
     const head = tokens[cue.head];
-    return !!head && (head.pos === 'VERB' || head.pos === 'AUX' || NOUN_CUE_VERB_FORMS.test(head.lower)) && !/ing$/.test(head.lower);
+    // … and no infinitive: "co-founded ZANU to oppose the white minority rule" reports nothing before it
+    return !!head && (head.pos === 'VERB' || head.pos === 'AUX' || NOUN_CUE_VERB_FORMS.test(head.lower)) && !/ing$/.test(head.lower)
+      && tokens[cue.first - 1]?.lower !== 'to';
   };
 
   /** The noun phrase right before an -ing cue when a preposition opens it: "despite [Znak.com] claiming", "with [officials] saying". */

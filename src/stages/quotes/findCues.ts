@@ -238,6 +238,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     if (detector) {
       // only lemmas that head a cue somewhere in PolNeAR train are worth scoring
       if (!isCueCandidate(t) || !lemmaCount(t.lemma)) continue;
+      // "known as the Blue House": a name, not a belief
+      if (t.lemma === 'know' && tokens[i + 1]?.lower === 'as') continue;
       // "who asked not to be identified", "declined to be named": a condition of anonymity, not an attribution
       if (ANONYMITY_LEMMAS.has(t.lemma) && asksAnonymity(tokens, i + 1, to)) continue;
       // "Federal Express Corp said": a capitalised word inside a run of capitalised words is part of a name

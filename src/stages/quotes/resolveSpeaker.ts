@@ -36,6 +36,11 @@ function clauseStart(text: string, offset: number): number {
   }
   return Math.max(0, offset - 300);
 }
+/** Where the sentence before the one holding `offset` starts. */
+function previousSentenceStart(text: string, offset: number): number {
+  const start = clauseStart(text, offset);
+  return start > 0 ? clauseStart(text, start - 1) : 0;
+}
 /** A description's name: without its article, its appositives and its relative clause ("official, who spoke …" → "official"). */
 function descriptionName(mentionText: string): string {
   const name = mentionText.replace(LEADING_DETERMINER, '');
@@ -195,7 +200,12 @@ export class SpeakerResolver {
         const speaker = this.lastSpeaker?.entityId ? this.byId.get(this.lastSpeaker.entityId) : undefined;
         const speakerFits = !!speaker && speaker.type === 'person' && recent.includes(speaker)
           && (wantFemale ? !this.maleSeen.has(speaker.id) : !isFemaleEntity(speaker) && !this.femaleSeen.has(speaker.id));
-        const candidate = this.recentSubjects.find(e => fits(e) && recent.includes(e))
+        // "Refusing to give up power, Mugabe agreed to power-sharing in which Tsvangirai became prime minister. “…,” he
+        // declared": the person who spoke in the sentence before is still speaking, whoever else was a subject since
+        const lastSpoke = this.lastSpeaker?.mention ? clauseStart(this.text, this.lastSpeaker.mention.start) : -1;
+        const speakerJustSpoke = speakerFits && p !== 'i' && lastSpoke >= 0 && lastSpoke >= previousSentenceStart(this.text, mention.start);
+        const candidate = (speakerJustSpoke ? speaker : undefined)
+          ?? this.recentSubjects.find(e => fits(e) && recent.includes(e))
           ?? (speakerFits && p !== 'i' ? speaker : undefined)
           ?? this.recentPersons.find(fits)
           ?? (p === 'i' ? undefined : this.recentPersons[0]);
