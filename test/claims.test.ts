@@ -45,6 +45,8 @@ const CASES: Array<[string, string, Expect[]]> = [
     [{ contains: 'continuing to rise steadily', status: 'confirmed', evidence: 'corroborated' }]],
   ['a denial does not corroborate what it denies', 'Coach Victor Conte said he gave the sprinter performance-enhancing drugs. Her lawyer Ann Hill said the sprinter has never taken performance-enhancing drugs.',
     [{ contains: 'he gave the sprinter performance-enhancing drugs', status: 'asserted' }, { contains: 'has never taken performance-enhancing drugs', status: 'asserted' }]],
+  ['"by reports" hedges like "reportedly"', 'By reports he secured five of the territory\'s six delegates.',
+    [{ contains: 'he secured five of the territory', hedged: true }]],
   ['a short phrase inside a long statement does not corroborate it', 'Liz Cheney revealed her position on same-sex marriage, a topic she has kept quiet about since declaring her candidacy against Senator Mike Enzi. Mr. Enzi opposes legalizing same-sex marriage.',
     [{ contains: 'legalizing same-sex marriage', status: 'asserted' }]],
 ];

@@ -32,6 +32,16 @@ const DESCRIPTIONS: Array<[string, string, string, string]> = [
   ['a synonymous office goes to the recent person who holds one',
     'Foreign Secretary Marcelo Ebrard spoke on Sunday. The foreign minister said Mexico would seek extradition.',
     'The foreign minister', 'Marcelo Ebrard'],
+  // negative: a deputy prime minister is not the prime minister
+  ['"the prime minister" is not the deputy prime minister',
+    'The prime minister said the deal was off. Deputy Prime Minister John Prescott later agreed.',
+    'The prime minister', 'prime minister'],
+  ['a name in apposition stays in a description\'s name',
+    'The Scottish Green Party\'s health spokeswoman, Eleanor Scott, said she was pleased.',
+    'The Scottish Green Party\'s health spokeswoman, Eleanor Scott', 'Eleanor Scott'],
+  ['an organisation\'s name runs on over "of"',
+    'According to the National Conference of State Legislatures, the season continues on March 10.',
+    'the National Conference of State Legislatures', 'National Conference of State Legislatures'],
   // negative: an honorific is no office, so the description stays as written
   ['"Mr" is not an office',
     'Mr Martin Mubanga said he was mistreated. The home secretary said he would not launch an inquiry.',

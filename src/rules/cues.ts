@@ -244,6 +244,7 @@ export const HEDGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bunconfirmed\b|\bunverified\b/i, 'hedge-unconfirmed'],
   [/\b(?:is|are|was|were|been) (?:(?:on|in|at|by|earlier|later|also|now|widely|initially|first) (?:\w+ ){0,2})?(?:said|reported|thought|understood|believed|alleged) to\b/i, 'hedge-reported-to'],
   [/\b(?:reports|sources) (?:suggest|indicate)(?:s|ed)?\b/i, 'hedge-reports-suggest'],
+  [/\b(?:by|according to|from) (?:(?:some|many|several|unconfirmed|initial|early|media|press|news|local) )*reports\b/i, 'hedge-by-reports'],
   [/\bsupposedly\b/i, 'hedge-supposedly'],
   [/\b(?:possibly|perhaps|probably|likely|unlikely)\b/i, 'hedge-likely'],
   [/\b(?:may|might) (?:have|be|not)\b|\bmight\b/, 'hedge-modal'],

@@ -38,6 +38,8 @@ export const ORGANIZATION_WORDS = new Set([
   'airlines', 'airways', 'railways', 'ministries', 'republicans', 'democrats', 'mission', 'command', 'watch',
   'observatory', 'unit', 'squad', 'society', 'institution', 'exchange', 'reserve', 'treasury', 'cdc', 'npr', 'cnn', 'archive',
   'bbc', 'abc', 'nbc', 'cbs', 'afp', 'ap', 'msnbc', 'fox', 'politico', 'gazette', 'herald', 'tribune', 'daily',
+  'conference', 'convention', 'programme', 'program', 'initiative', 'project', 'academy', 'laboratory',
+  'museum', 'library', 'school', 'chamber', 'cooperative', 'consortium', 'partnership', 'summit', 'forum', 'panel',
 ]);
 
 /** Common places, so "Islamabad said" reads as a government speaking and "Pakistan" is not a person. */

@@ -26,6 +26,8 @@ const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['me', 'i'], ['t
 
 type SpeakerNumber = 'person' | 'singular' | 'plural' | 'either';
 const EMPTY: ReadonlySet<string> = new Set();
+/** Words that make an office another one: a deputy prime minister is not the prime minister. */
+const OFFICE_QUALIFIERS = new Set(['deputy', 'vice', 'former', 'shadow', 'assistant', 'acting', 'junior', 'under', 'associate', 'ex', 'interim', 'lieutenant']);
 /** Words that say a source asked not to be named. */
 const ANONYMITY = /\b(?:anonymity|anonymously|(?:not )?to be (?:identified|named|quoted)|not authori[sz]ed to (?:speak|talk|comment|discuss))\b/i;
 /** Where the sentence holding `offset` starts, roughly: after the last full stop, question mark or line break. */
@@ -44,7 +46,8 @@ function previousSentenceStart(text: string, offset: number): number {
 /** A description's name: without its article, its appositives and its relative clause ("official, who spoke …" → "official"). */
 function descriptionName(mentionText: string): string {
   const name = mentionText.replace(LEADING_DETERMINER, '');
-  const cut = name.search(/,\s|\s(?:who|whom|which)\s/);
+  // "official, who spoke …", "official, a diplomat, …" — but not "spokeswoman, Eleanor Scott": a name in apposition stays
+  const cut = name.search(/,\s(?!\p{Lu})|\s(?:who|whom|which)\s/u);
   return cut > 0 ? name.slice(0, cut) : name;
 }
 /** Titles that say nothing of an office: "Mr Mubanga" is no "home secretary". */
@@ -246,7 +249,7 @@ export class SpeakerResolver {
     // "FSB sources", "Saudi officials", "Johnson's critics" are anonymous; "spokesman Josh Earnest" is not
     const namesPerson = (list: readonly Token[]): boolean => list.some((w, i) => this.entityAt(w)?.type === 'person' && !POSSESSIVE_TOKEN.test(list[i + 1]?.text ?? ''));
     const anonymousHead = ANONYMOUS_HEADS.has(headWord.lower);
-    if (anonymousHead && !namesPerson(headWords)) {
+    if (anonymousHead && !namesPerson(words)) {
       return { name: descriptionName(mentionText), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
     }
     // a person named anywhere in the phrase speaks for it: "a Republican, Mark Amodei"
@@ -278,8 +281,15 @@ export class SpeakerResolver {
       // "the home secretary": the person last named with that title, else the one the article names with it
       // later ("… Home Secretary Charles Clarke told …"); a person with some other title is not them
       const description = words.filter(w => w.lower !== 'the' && w.lower !== 'this').map(w => w.lower).join(' ');
-      const hasTitle = (e: Entity, title: string): boolean => e.type === 'person' && e.titles.some(t => t.toLowerCase().includes(title));
-      const sharesWord = (e: Entity): boolean => e.titles.some(t => t.toLowerCase().split(/\s+/).some(w => !HONORIFICS.has(w) && description.split(' ').includes(w)));
+      // "Mexican Foreign Minister" is "the foreign minister"; a "Deputy Prime Minister" is not "the prime minister"
+      const hasTitle = (e: Entity, title: string): boolean => e.type === 'person' && e.titles.some(t => {
+        const words = t.toLowerCase();
+        if (words === title) return true;
+        if (!words.endsWith(` ${title}`)) return false;
+        return !OFFICE_QUALIFIERS.has(words.slice(0, -title.length - 1).split(/\s+/).at(-1) ?? '');
+      });
+      const sharesWord = (e: Entity): boolean => e.titles.some(t => !t.toLowerCase().split(/\s+/).some(w => OFFICE_QUALIFIERS.has(w))
+        && t.toLowerCase().split(/\s+/).some(w => !HONORIFICS.has(w) && description.split(' ').includes(w)));
       const titled = this.recentPersons.find(e => hasTitle(e, description))
         ?? this.entities.find(e => hasTitle(e, description))
         ?? this.recentPersons.find(sharesWord)
