@@ -121,7 +121,8 @@ const F_THAT3 = FLAG_INDEX.that3, F_QAFTER = FLAG_INDEX.qafter, F_FIRST = FLAG_I
  * the weights are read into tables keyed by template, lemma and word once, at load.
  */
 export class CueModel {
-  private readonly weights: Map<string, number>;
+  /** the weights as read, for `score()` (training and tests); scoring runs on the tables */
+  private readonly weights: Readonly<Record<string, number>>;
   readonly threshold: number;
   private readonly flagWeights = new Float64Array(FLAGS.length);
   private readonly context: Record<ContextTemplate, Map<string, number>> = { w: new Map(), p: new Map(), pw: new Map(), pp: new Map(), nw: new Map(), np: new Map(), n2: new Map(), p2: new Map() };
@@ -131,9 +132,9 @@ export class CueModel {
 
   constructor(w: CueWeights) {
     if (w.format !== CUE_WEIGHTS_FORMAT) throw new Error(`[E201] cue weights have format ${String(w.format)}, expected ${CUE_WEIGHTS_FORMAT}: retrain with scripts/train-cues.ts`);
-    this.weights = new Map(Object.entries(w.weights));
+    this.weights = w.weights;
     this.threshold = w.threshold;
-    for (const [key, weight] of this.weights) this.index(key, weight);
+    for (const key in w.weights) this.index(key, w.weights[key] as number);
   }
 
   private lemma(l: string): LemmaWeights {
@@ -180,7 +181,7 @@ export class CueModel {
 
   score(features: readonly string[]): number {
     let s = 0;
-    for (const f of features) s += this.weights.get(f) ?? 0;
+    for (const f of features) s += Object.hasOwn(this.weights, f) ? this.weights[f] as number : 0;
     return s;
   }
 
