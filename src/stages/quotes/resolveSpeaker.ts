@@ -133,6 +133,14 @@ export class SpeakerResolver {
     }
   }
 
+  /** The person who spoke in this or the previous sentence. */
+  private justSpoke(offset: number): Entity | undefined {
+    const last = this.lastSpeaker;
+    const entity = last?.entityId ? this.byId.get(last.entityId) : undefined;
+    if (!last?.mention || entity?.type !== 'person') return undefined;
+    return clauseStart(this.text, last.mention.start) >= previousSentenceStart(this.text, offset) ? entity : undefined;
+  }
+
   /** Records who just spoke, so a following pronoun or cue-less quote can point back. */
   noteSpeaker(speaker: Speaker): void {
     this.lastSpeaker = speaker;
@@ -177,13 +185,32 @@ export class SpeakerResolver {
    * mention when it differs from the words resolved: the whole appositive phrase, or "who".
    */
   resolve(tokens: readonly Token[], first: number, last: number, mentionSpan?: Span): Speaker | null {
-    const words = tokens.slice(first, last);
+    let words = tokens.slice(first, last);
+    // "in Science Advances, researchers from …": a prepositional opener before a comma is no part of the speaker
+    const comma = words[0]?.pos === 'ADP' ? words.findIndex(w => w.text === ',') : -1;
+    if (comma > 0 && comma < words.length - 1) words = words.slice(comma + 1);
     const head = words.at(-1);
     const firstWord = words[0];
     if (!head || !firstWord) return null;
-    const speaker = this.resolveWords(words, head, firstWord);
+    let speaker = this.resolveWords(words, head, firstWord);
+    // "Mark Hay, a marine ecologist and Regents Professor at GT, who said": "who" is the person the appositive describes
+    if (speaker && mentionSpan && /^who$/i.test(this.text.slice(mentionSpan.start, mentionSpan.end))) speaker = this.personBeforeAppositive(firstWord.start) ?? speaker;
     if (speaker && mentionSpan) return { ...speaker, mention: mentionSpan };
     return speaker;
+  }
+
+  /** The person named right before the appositive that starts near `offset` ("Mark Hay, a … at GT"), if the resolved phrase is inside one. */
+  private personBeforeAppositive(offset: number): Speaker | null {
+    const from = clauseStart(this.text, offset);
+    let best: (Span & { entity: Entity }) | undefined;
+    for (const m of this.mentionIndex.overlapping(from, offset)) {
+      if (m.entity.type === 'person' && m.end <= offset && (!best || m.end > best.end)) best = m;
+    }
+    if (!best) return null;
+    const between = this.text.slice(best.end, offset);
+    // only an appositive stands between: ", a marine ecologist and Regents Professor at "
+    if (!/^,\s+(?:(?:a|an|the|his|her|its|their)\s[^,.;:"\u201C\u201D]*)?$/i.test(between)) return null;
+    return { name: best.entity.name, entityId: best.entity.id, mention: { start: best.start, end: best.end }, anonymous: false, resolution: 'named' };
   }
 
   private resolveWords(words: readonly Token[], head: Token, firstWord: Token): Speaker | null {
@@ -249,7 +276,9 @@ export class SpeakerResolver {
     // "FSB sources", "Saudi officials", "Johnson's critics" are anonymous; "spokesman Josh Earnest" is not
     const namesPerson = (list: readonly Token[]): boolean => list.some((w, i) => this.entityAt(w)?.type === 'person' && !POSSESSIVE_TOKEN.test(list[i + 1]?.text ?? ''));
     const anonymousHead = ANONYMOUS_HEADS.has(headWord.lower);
-    if (anonymousHead && !namesPerson(words)) {
+    // … but a name in apposition speaks: "The party's health spokeswoman, Eleanor Scott" (not "sources close to Mr Hockney")
+    const comma = words.findIndex(w => w.text === ',');
+    if (anonymousHead && !namesPerson(headWords) && !(comma > 0 && namesPerson(words.slice(comma + 1)))) {
       return { name: descriptionName(mentionText), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
     }
     // a person named anywhere in the phrase speaks for it: "a Republican, Mark Amodei"
@@ -294,7 +323,9 @@ export class SpeakerResolver {
         ?? this.entities.find(e => hasTitle(e, description))
         ?? this.recentPersons.find(sharesWord)
         // "the foreign minister" for a "Foreign Secretary": a recent person with an office, not only "Mr"
-        ?? this.recentPersons.find(e => e.titles.some(t => t.toLowerCase().split(/\s+/).some(w => !HONORIFICS.has(w))));
+        ?? this.recentPersons.find(e => e.titles.some(t => t.toLowerCase().split(/\s+/).some(w => !HONORIFICS.has(w))))
+        // "Andy Robinson said … However, the England coach added": the person who spoke in this or the sentence before
+        ?? this.justSpoke(mention.start);
       if (titled) return { name: titled.name, entityId: titled.id, mention, anonymous: false, resolution: 'description' };
     }
     if (MEDIA_HEADS.has(headLower) && !hasProperNoun && words.some(w => w.lower === 'the' || w.lower === 'this')) {
