@@ -27,10 +27,10 @@ describe('the Wikinews gold files', () => {
   const all = metricsOf(files);
   // floors at the figures measured when they were set: they catch regressions; README states the targets
   const floors: Array<[string, number]> = [
-    ['quotes.f1', 0.87], ['quotes.attributedF1', 0.82],
+    ['quotes.f1', 0.87], ['quotes.attributedF1', 0.83],
     ['claims.recall', 0.97], ['claims.statusAccuracy', 0.98], ['claims.sourceAccuracy', 0.91],
     ['claims.hedgeAccuracy', 0.95], ['claims.polarityAccuracy', 0.95],
-    ['numbers.recall', 0.9], ['numbers.valueAccuracy', 0.96], ['numbers.countedAccuracy', 0.8], ['numbers.eventAccuracy', 0.56],
+    ['numbers.recall', 0.9], ['numbers.valueAccuracy', 0.96], ['numbers.countedAccuracy', 0.8], ['numbers.eventAccuracy', 0.64],
   ];
   for (const [metric, floor] of floors) it(`${metric} ≥ ${floor} over all thirteen`, () => expect(all[metric] ?? 0).toBeGreaterThanOrEqual(floor));
 });

@@ -171,6 +171,13 @@ const PUBLISHED: Array<[string, string, string, Partial<Shown>]> = [
 ];
 
 const EVENTS: Case[] = [
+  ['Six nationals were killed in the attack, and seven more were injured.', 'seven', { kind: 'count', value: 7, event: 'injured', eventClass: 'injured' }],
+  ['Reportedly he injured a man and two women on the high road.', 'two', { kind: 'count', value: 2, counted: 'women', event: 'injured' }],
+  ['Vigils nationwide this evening were attended by thousands.', 'thousands', { event: 'attended' }],
+  ['The letter was signed by four managers at the plant.', 'four', { event: 'signed' }],
+  // negative: after a verb of change, "by" gives the size of the change
+  ['Oklahoma dropped by 13, and New Mexico by one.', '13', { event: null }],
+  ['The number of registered unemployed rose by 15,608 in January.', '15,608', { event: null }],
   ['Police arrested 12 suspects after the raid.', '12', { counted: 'suspects', eventClass: 'arrested', event: 'arrested' }],
   ['Five people lost their lives in the fire.', 'Five', { counted: 'people', eventClass: 'killed', event: 'lost their lives' }],
   ['At least 40 passengers were injured in the crash.', 'At least 40', { counted: 'passengers', eventClass: 'injured' }],

@@ -73,7 +73,9 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   let relative = false;
   while (k < lx.length && steps < 5) {
     const l = lx[k]!;
-    if (l.type === 'word' && (AUX.has(l.lower) || (l.pos === 'ADV' && l.lower !== 'not')) && !matchRule(lx, k)) {
+    // "seven more were injured", "25 others injured"
+    const more = k === after && cand.counted === null && (l.lower === 'more' || l.lower === 'others');
+    if (l.type === 'word' && (more || AUX.has(l.lower) || (l.pos === 'ADV' && l.lower !== 'not')) && !matchRule(lx, k)) {
       relative ||= RELATIVES.has(l.lower);
       k++;
       steps++;
@@ -87,6 +89,12 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   const v = first - 1;
   const obj = matchRule(lx, v);
   if (obj && obj.last === v) return result(lx, obj, v);
+  // … or before the noun phrase the number is joined to ("injured a man and two women")
+  const joinedObject = verbBeforeJoinedPhrase(lx, v);
+  if (joinedObject) return joinedObject;
+  // the agent of a passive: "were attended by thousands", "donated blood by the hundreds"
+  const passive = verbBeforeAgent(lx, v);
+  if (passive) return passive;
   // "23 members of the group were killed": the predicate comes after the counted phrase's own "of" phrase
   const beyond = cand.counted !== null && !isVerbBefore(lx, v) ? afterOfPhrase(lx, k) : -1;
   if (beyond > k) {
@@ -105,6 +113,42 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   const verb = lx[v];
   if (verb && verb.type === 'word' && verb.pos === 'VERB' && !LIGHT_VERBS.has(verb.lemma)) {
     return { span: { start: verb.start, end: verb.end }, lemma: verb.lemma, cls: 'other', ruleId: 'ev-object-verb' };
+  }
+  return null;
+}
+
+/** An event verb before "a man and" when the number follows: "he injured a man and two women". */
+function verbBeforeJoinedPhrase(lx: readonly Lexeme[], v: number): EventMatch | null {
+  if (lx[v]?.lower !== 'and' && lx[v]?.lower !== 'or') return null;
+  for (let k = v - 1; k >= 0 && k >= v - 5; k--) {
+    const l = lx[k]!;
+    const m = matchRule(lx, k);
+    if (m && m.last === k) return result(lx, m, k);
+    if (l.type !== 'word' || !NOUN_PHRASE_POS.has(l.pos)) return null;
+  }
+  return null;
+}
+
+/** Verbs of change, after which "by" and a number give the size of the change. */
+const CHANGE_LEMMAS = new Set(['rise', 'fall', 'drop', 'increase', 'decrease', 'raise', 'cut', 'grow', 'decline', 'jump', 'climb', 'gain',
+  'lose', 'slip', 'slide', 'dip', 'plunge', 'soar', 'surge', 'add', 'reduce', 'lower', 'boost', 'widen', 'narrow', 'shrink', 'expand',
+  'exceed', 'outnumber', 'trail', 'lead', 'beat', 'win', 'edge', 'tumble', 'rally', 'ease', 'advance', 'retreat', 'lift', 'trim', 'slash', 'extend']);
+/** Forms of those verbs the tagger may read as nouns ("unemployed rose by 15,608"). */
+const CHANGE_FORMS = new Set(['rose', 'risen', 'fell', 'fallen', 'grew', 'grown', 'rises', 'falls', 'drops', 'gains', 'cuts']);
+/** The passive verb whose agent the number is: "were attended by thousands", "donated blood by the hundreds". */
+function verbBeforeAgent(lx: readonly Lexeme[], v: number): EventMatch | null {
+  let k = v;
+  if (lx[k]?.lower === 'the') k--;
+  if (lx[k]?.lower !== 'by') return null;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const l = lx[j]!;
+    if (l.type !== 'word') return null;
+    if (CHANGE_LEMMAS.has(l.lemma) || CHANGE_FORMS.has(l.lower)) return null;
+    const m = matchRule(lx, j);
+    if (m && m.last < k) return result(lx, m, j);
+    // ("dropped by 13", "raised by 190,000": after a verb of change, "by" gives the difference, not an agent)
+    if (isEventVerb(l) && /ed$/.test(l.lower) && !CHANGE_LEMMAS.has(l.lemma)) return { span: { start: l.start, end: l.end }, lemma: l.lemma, cls: 'other', ruleId: 'ev-passive-agent' };
+    if (!NOUN_PHRASE_POS.has(l.pos)) return null;
   }
   return null;
 }
