@@ -98,6 +98,11 @@ const FORMS: Case[] = [
   ['Fresh meat and bacon 8.0 mln vs 4.5 mln', '4.5 mln', { value: 4500000, counted: null }],
   ['He met Acme Corp officials in May.', 'May', { kind: 'date' }],
   ['Capital Food had 1986 sales of more than 20 mln dlrs.', '1986', { kind: 'year' }],
+  ['Trump had ordered his staff to delay around US$400 million in military aid.', 'around US$400 million', { kind: 'money', counted: 'military aid' }],
+  ['He served half his sentence for 13 terror offences.', 'half', { value: 0.5, counted: 'sentence' }],
+  // negative: "in connection with" says how, not what
+  ['The liquidator seeks 140 mln dlrs in connection with the collapse.', '140 mln dlrs', { kind: 'money', counted: null }],
+  ['The firm raised $5 million in March.', '$5 million', { kind: 'money', counted: null }],
   ['Congress passed the landmark 1986 immigration law.', '1986', { kind: 'year' }],
   ['The army sent 1500 troops to the border.', '1500', { kind: 'count', counted: 'troops' }],
   ['The bond pays 8-3/4 pct a year.', '8-3/4 pct a year', { kind: 'percent', value: 8.75, unit: '%/year' }],

@@ -143,6 +143,20 @@ function ofPhrase(lx: readonly Lexeme[], k: number): Phrase | null {
   return nounPhrase(lx, j, true);
 }
 
+/** "in connection with", "in exchange for": phrases that say how, not what. */
+const IN_IDIOMS = new Set(['connection', 'exchange', 'addition', 'total', 'return', 'response', 'order', 'part', 'place', 'effect', 'advance',
+  'fact', 'principle', 'turn', 'line', 'light', 'view', 'case', 'terms', 'time', 'full', 'all', 'excess', 'lieu', 'favour', 'favor', 'charge', 'relation', 'respect']);
+/** "in military aid", "in new loans": a common noun phrase after "in", with no article and no name or date in it. */
+function moneyInPhrase(lx: readonly Lexeme[], k: number): Phrase | null {
+  if (lx[k]?.lower !== 'in' || lx[k]!.gap === false) return null;
+  const first = lx[k + 1];
+  if (!first || first.type !== 'word' || first.cap || first.pos === 'PROPN' || first.pos === 'DET' || STOPS.has(first.lower) || IN_IDIOMS.has(first.lower)) return null;
+  const np = nounPhrase(lx, k + 1, true);
+  if (!np) return null;
+  for (let q = np.first; q <= np.last; q++) if (lx[q]!.cap || lx[q]!.pos === 'PROPN' || WHEN_WORDS.test(lx[q]!.lower)) return null;
+  return lx[np.last]!.pos === 'NOUN' ? np : null;
+}
+
 const span = (lx: readonly Lexeme[], p: Phrase): Span => ({ start: lx[p.first]!.start, end: lx[p.last]!.end });
 
 /**
@@ -176,10 +190,15 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
   if (lx[k]?.text === '-' && !lx[k]!.gap && lx[k + 1] && !lx[k + 1]!.gap) k++;
   const of = ofPhrase(lx, k);
   if (of) return span(lx, of);
+  // "US$400 million in military aid", "$5 billion in loans": what an amount of money is, after "in"
+  if (cand.kind === 'money') {
+    const inPhrase = moneyInPhrase(lx, k);
+    if (inPhrase) return span(lx, inPhrase);
+  }
   // durations count something only when they modify it ("four-day talks"), not "for two hours"
   if (cand.kind === 'duration' && !cand.hyphenated) return null;
-  // "half the condos"
-  if (cand.fraction && ARTICLES.has(lx[k]?.lower ?? '')) k++;
+  // "half the condos", "half his sentence"
+  if (cand.fraction && (ARTICLES.has(lx[k]?.lower ?? '') || POSSESSIVES.test(lx[k]?.lower ?? ''))) k++;
   const l = lx[k];
   if (!l || l.type !== 'word') {
     // "another pick or two": the thing counted comes before "or"
