@@ -89,7 +89,7 @@ const FORMS: Case[] = [
   ['Growth was the slowest in one-and-a-half years.', 'one-and-a-half years', { kind: 'duration', value: 1.5, unit: 'year' }],
   ['The event raised nearly CDN$11,000 for the shelter.', 'nearly CDN$11,000', { kind: 'money', unit: 'CAD', approx: 'nearly' }],
   ['The shares fell 3% by 1700 GMT on the news.', '1700 GMT', { kind: 'other', value: null }],
-  ['The range has four-, five- and six-cylinder engines.', 'four', { kind: 'count', value: 4, counted: 'cylinder engines' }],
+  ['The range has four-, five- and six-cylinder engines.', 'four', { kind: 'count', value: 4, unit: 'cylinder', counted: 'engines' }],
   ['The two- or three-day summit was cancelled.', 'two', { kind: 'duration', value: 2, unit: 'day', counted: 'summit' }],
   ['He was the 1,000th visitor this year.', '1,000th', { kind: 'ordinal', value: 1000 }],
   ['Sales reached 3.9 million headsets, up from 2.4 million in 2017.', '2.4 million', { value: 2400000, counted: 'headsets' }],
@@ -100,6 +100,10 @@ const FORMS: Case[] = [
   ['Capital Food had 1986 sales of more than 20 mln dlrs.', '1986', { kind: 'year' }],
   ['Trump had ordered his staff to delay around US$400 million in military aid.', 'around US$400 million', { kind: 'money', counted: 'military aid' }],
   ['He served half his sentence for 13 terror offences.', 'half', { value: 0.5, counted: 'sentence' }],
+  ['The ten-storey building collapsed on Monday.', 'ten-storey', { kind: 'count', value: 10, unit: 'storey', counted: 'building' }],
+  ['The ILX has a 2.4-litre four-cylinder engine.', 'four-cylinder', { value: 4, unit: 'cylinder', counted: 'engine' }],
+  // negative: "-odd" is a modifier, "one-time" no count
+  ['Between 10 and 12 of the 80-odd resorts were damaged.', '80-odd', { value: 80, approx: 'about', unit: null }],
   // negative: "in connection with" says how, not what
   ['The liquidator seeks 140 mln dlrs in connection with the collapse.', '140 mln dlrs', { kind: 'money', counted: null }],
   ['The firm raised $5 million in March.', '$5 million', { kind: 'money', counted: null }],

@@ -3,6 +3,10 @@ import { findAge, findCurrencyPrefix, findCurrencySuffix, findMeasure, findPerce
 import { ORDINAL_WORDS, parseNumberWords, SCALE_WORDS, TENS_WORDS } from './parseNumberWords.js';
 import { newCandidate, table, type Candidate, type Lexeme } from './types.js';
 
+/** Words after a number and a hyphen that are no counted noun: "80-odd", "one-time", "three-fold", "20-plus". */
+const NOT_COMPOUND_NOUNS = new Set(['odd', 'time', 'times', 'fold', 'plus', 'something', 'ish', 'nil', 'all', 'mln', 'bln', 'million', 'billion', 'thousand',
+  'dlr', 'dlrs', 'dollar', 'euro', 'peso', 'franc', 'mark', 'yen', 'pound', 'cent', 'penny', 'rupee', 'yuan', 'rouble', 'ruble', 'lira', 'crown']);
+
 /** Scale suffixes written against the digits or after them: "80k", "$3.5bn", "1.5 million", "2.7m". */
 const SCALE_SUFFIXES: ReadonlyMap<string, number> = table({
   ...Object.fromEntries(SCALE_WORDS), dozen: 12, mn: 1e6, mln: 1e6, mil: 1e6, bn: 1e9, bln: 1e9, tn: 1e12, trn: 1e12, thou: 1e3,
@@ -213,6 +217,17 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     if (fraction && (lx[u]?.lower === 'a' || lx[u]?.lower === 'an')) u++;
     else if (fraction && lx[u]?.lower === 'of' && (lx[u + 1]?.lower === 'a' || lx[u + 1]?.lower === 'an')) u += 2;
     void (take(findAge(lx, u)) || take(findPercent(lx, u)) || take(findCurrencySuffix(lx, u)) || take(findTimeUnit(lx, u)) || take(findMeasure(lx, u)));
+  }
+  // "ten-storey building", "55-member bloc": a number joined to the noun it counts in a compound modifier
+  if (unit === null && !fraction && lx[j]?.text === '-' && !lx[j]!.gap) {
+    const noun = lx[j + 1];
+    if (noun && noun.type === 'word' && !noun.gap && !noun.cap && noun.pos === 'NOUN' && !NOT_COMPOUND_NOUNS.has(noun.lower) && /^\p{Ll}{3,}$/u.test(noun.text) && lx[j + 2]?.text !== '-') {
+      hyphenated = true;
+      // the noun names what the number counts, as a unit does: "storey", "cylinder", "member"
+      unit = noun.lower;
+      unitRule = 'compound';
+      j += 2;
+    }
   }
   // "US$58.24 per barrel", "$3,500 a month", "800,000 barrels a day"
   if (unit !== null && (unitType as Candidate['unitType']) !== 'age') {
