@@ -21,6 +21,7 @@ export const QUOTE_RULES = {
   'reported-noun-that': { kind: 'indirect', confidence: 0.75, description: 'Trump’s claim that … — a cue noun, its possessor and a that-clause' },
   'reported-label': { kind: 'indirect', confidence: 0.8, description: 'SPEAKER: … — a line that opens with a speaker and a colon (transcripts, headlines)' },
   'reported-sourceless': { kind: 'indirect', confidence: 0.5, description: '… is expected to / seemed to … — a cue with no one named' },
+  'reported-asked': { kind: 'indirect', confidence: 0.7, description: 'Asked (by X) whether …, he said — the question is what X asked; X, when named, its source' },
   'mixed-carried': { kind: 'mixed', confidence: 0.6, description: 'a sentence with quoted words and no cue continues the previous speaker' },
 } as const;
 export type QuoteRuleId = keyof typeof QUOTE_RULES;
@@ -71,6 +72,14 @@ const CLAUSE_CUES = new Set(['say', 'tell', 'add', 'write', 'argue', 'claim', 'i
 /** Words that end a noun-phrase content: what follows says when or where it was said. */
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const NP_CONTENT_ENDERS = new Set(['during', 'amid', 'while', 'when', 'after', 'before', 'where', 'yesterday', 'today', 'tonight']);
+/** Words that, after the noun phrase a cue takes as its content, open an adjunct of the cue's clause (when, where, why it was said). */
+const NP_ADJUNCT_OPENERS = new Set(['during', 'amid', 'when', 'after', 'before', 'where', 'yesterday', 'today', 'tonight', 'last', 'since', 'until', 'following']);
+const ADJUNCT_AFTER_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** Words after which a bare "asked" opens a question the writer reports: "When asked whether …", "after being asked". */
+const ASKED_OPENERS = new Set(['when', 'after', 'once', 'if', 'before', 'while']);
+/** Words that open the question after "asked": "asked whether", "asked about", "asked to". */
+const QUESTION_OPENERS = new Set(['if', 'whether', 'what', 'who', 'whom', 'whose', 'why', 'how', 'when', 'where', 'which', 'about', 'to']);
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose']);
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
@@ -702,6 +711,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const leadInCue = endsInLeadIn(s) ? verbCueBefore(s, s.tokenEnd - 1) : null;
     for (const cue of cues) {
       if (consumedCues.has(cue.first) || cue.lemma === ':' || cue === leadInCue) continue;
+      const question = askedQuestion(cue, s);
+      if (question) {
+        if (!overlapsRecentDraft(question.content)) record({ kind: 'indirect', content: question.content, speaker: speakerFrom(question.asker), cue, sentence: s.index, ruleId: 'reported-asked' });
+        continue;
+      }
       const { source, inverted } = speakerOfCue(cue, s);
       let content: Span | null;
       let ruleId: QuoteRuleId;
@@ -741,7 +755,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const contentTokens = tokensIn(content, s);
       if (contentTokens < 1) continue;
       if (!inScope(cue, content, s, source)) continue;
-      if (ruleId !== 'reported-inverted' && ruleId !== 'reported-according-to') content = npContentEnd(content, s);
+      if (ruleId !== 'reported-inverted' && ruleId !== 'reported-according-to') content = npAdjunctEnd(npContentEnd(content, s), cue, s);
       content = extendOverQuotation(content);
       const speaker = speakerFrom(source);
       if (clashesWithRecentDraft({ content, cue: cueSpan(cue, tokens), mention: speaker?.mention ?? null, speaker: speaker?.name ?? null, speechCue: isLexiconSpeechCue(cue) })) continue;
@@ -768,6 +782,57 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         loose.forEach(q => useQuote(q, draft));
       }
     }
+  }
+
+  /**
+   * "Asked if he was ever bullied, he said no", "…, she said when asked whether …", "X was asked by Y whether …": a
+   * participle or passive "asked" with no one asked after it, then the question (QUESTION_OPENERS). The asker, when
+   * "by" names one, is the source; the question runs to a comma that opens the main clause, or to the sentence end.
+   */
+  function askedQuestion(cue: CueMatch, s: Sentence): { content: Span; asker: SourcePhrase | null } | null {
+    const head = tokens[cue.head];
+    if (!head || head.lower !== 'asked' || cue.head !== cue.last - 1 || cue.negated) return null;
+    const before = tokens[cue.first - 1];
+    const passive = isPassive(cue);
+    const opening = cue.first === s.tokenStart || (!!before && ASKED_OPENERS.has(before.lower));
+    if (!passive && !opening) return null;
+    let k = cue.last;
+    let asker: SourcePhrase | null = null;
+    for (let guard = 0; guard < 4 && k < s.tokenEnd; guard++) {
+      const t = tokens[k];
+      if (!t) break;
+      if (t.pos === 'ADV' && !QUESTION_OPENERS.has(t.lower)) { k++; continue; }
+      if (t.lower === 'by' && !asker) {
+        const who = sourceAfter(tokens, k + 1, s.tokenEnd);
+        if (!who || who.full.first !== k + 1) return null;
+        asker = who;
+        k = who.full.last;
+        continue;
+      }
+      if (t.pos === 'ADP' && !QUESTION_OPENERS.has(t.lower)) {
+        const obj = phraseStartingAt(tokens, k + 1, s.tokenEnd);
+        if (!obj) return null;
+        k = obj.last;
+        continue;
+      }
+      break;
+    }
+    const opener = tokens[k];
+    if (!opener || !QUESTION_OPENERS.has(opener.lower) || (opener.lower === 'to' && tokens[k + 1]?.pos !== 'VERB')) return null;
+    let end = s.tokenEnd;
+    for (let j = k + 1; j < s.tokenEnd; j++) {
+      const t = tokens[j];
+      if (!t || insideQuote(t.start)) continue;
+      if (t.text === ';' || (DASH.test(t.text) && t.text !== '-')) { end = j; break; }
+      if (t.text !== ',' && !closesAfterComma.has(t.end)) continue;
+      // the main clause after the question: not a relative clause, an aside opened by a preposition, or a that-clause
+      const next = tokens[j + 1];
+      if (!next || RELATIVE_PRONOUNS.has(next.lower) || next.pos === 'ADP' || next.pos === 'SCONJ' || (next.pos === 'CCONJ' && next.lower !== 'but')) continue;
+      end = closesAfterComma.has(t.end) ? j + 1 : j;
+      break;
+    }
+    const content = tokenRange(k, end, s);
+    return content ? { content, asker } : null;
   }
 
   /** A speaker label that opens a paragraph: one to five capitalised words (or "Q"/"A") and a colon. */
@@ -986,7 +1051,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const t = tokens[k];
       if (!t) break;
       if (TIME_WORDS.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) { k++; continue; }
-      if (t.pos === 'ADP' && t.lower !== 'that' && !(cue.lemma === 'call' && (t.lower === 'for' || t.lower === 'on'))) {
+      if (t.pos === 'ADP' && t.lower !== 'that' && t.lower !== 'whether' && t.lower !== 'if' && !(cue.lemma === 'call' && (t.lower === 'for' || t.lower === 'on'))) {
         const obj = phraseStartingAt(tokens, k + 1, s.tokenEnd);
         if (obj) { k = obj.last; continue; }
         break;
@@ -1256,6 +1321,33 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     if (cut < 0) return content;
     return trimContent(content.start, tokens[cut]?.start ?? content.end) ?? content;
+  }
+
+  /**
+   * A noun-phrase content ends where an adjunct of the cue's own clause begins: "supported Sanders [in Virginia]",
+   * "banned waterboarding [when he took office]", "endorsed Cruz [last week]" (NP_ADJUNCT_OPENERS).
+   */
+  function npAdjunctEnd(content: Span, cue: CueMatch, s: Sentence): Span {
+    let first = -1;
+    let cut = -1;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i];
+      if (!t || t.start < content.start) continue;
+      if (t.end > content.end) break;
+      if (first < 0) { first = i; continue; }
+      // a finite verb anywhere, quoted or not, makes the content a clause: "his endorsement before the primary will give him …",
+      // "Islamabad’s “patience has run out” after …"
+      // (after the adjunct's opener, a "verb" right before a preposition or the end is a noun the tagger misread: "a campaign stop in Flint")
+      const nextPos = tokens[i + 1]?.pos;
+      const misread = cut >= 0 && t.pos === 'VERB' && (!nextPos || nextPos === 'ADP' || nextPos === 'PUNCT' || tokens[i + 1]!.end > content.end);
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to' && !misread) return content;
+      if (insideQuote(t.start)) continue;
+      if (cut >= 0 || !NP_ADJUNCT_OPENERS.has(t.lower) || cueEntry(cue.lemma)?.complement === 'predicate' && t.lower === 'as') continue;
+      const before = tokens[i - 1];
+      if (before && (ADJUNCT_AFTER_POS.has(before.pos) || CLOSING_QUOTE.test(before.text))) cut = i;
+    }
+    const end = tokens[cut - 1];
+    return cut >= 0 && end ? trimContent(content.start, end.end) ?? content : content;
   }
 
   /** "the plan for raising taxes": a reason word after the first word of a judgement's object. */
