@@ -189,7 +189,8 @@ export const NP_CONTENT_LEMMAS = new Set(['confirm', 'deny', 'dismiss', 'reject'
   'concede', 'cite', 'accuse', 'blame', 'announce', 'report', 'reveal', 'disclose', 'predict', 'estimate', 'forecast',
   'demand', 'call', 'ask', 'urge', 'describe', 'characterize', 'characterise', 'label', 'brand', 'dub', 'according to',
   'allege', 'claim', 'question', 'dispute', 'recommend', 'propose', 'promise', 'pledge', 'vow', 'warn', 'quote', 'note',
-  'endorse', 'support', 'oppose', 'back', 'praise', 'condemn', 'welcome', 'applaud', 'defend', 'denounce', 'favor', 'favour']);
+  'endorse', 'support', 'oppose', 'back', 'praise', 'condemn', 'welcome', 'applaud', 'defend', 'denounce', 'favor', 'favour',
+  'want']);
 /**
  * Stated positions whose noun-phrase object is the position itself, in the 'speech' scope:
  * "expressed concern about the deal", "mentioned her record", "echoed the criticism", "stressed the need for talks".
@@ -218,7 +219,8 @@ export const ACT_OBJECTS = new Set(['responsibility', 'credit', 'victory', 'offi
 /** Cues that voice an intention or a request with "to": "vowed to resign", "urged him to stay", "declined to comment". */
 export const INFINITIVE_CONTENT_LEMMAS = new Set(['promise', 'pledge', 'vow', 'threaten', 'urge', 'ask', 'tell', 'call',
   'warn', 'encourage', 'advise', 'claim', 'demand', 'decline', 'refuse', 'beg', 'implore',
-  'appeal', 'request', 'invite', 'challenge', 'dare', 'remind', 'offer', 'propose', 'say', 'write', 'tweet']);
+  'appeal', 'request', 'invite', 'challenge', 'dare', 'remind', 'offer', 'propose', 'say', 'write', 'tweet',
+  'want', 'plan', 'hope', 'intend', 'wish', 'aim', 'decide', 'prefer', 'attempt', 'try', 'expect']);
 
 const BY_LEMMA = new Map<string, CueEntry>();
 for (const entry of CUE_LEXICON) if (!BY_LEMMA.has(entry.lemma)) BY_LEMMA.set(entry.lemma, entry);
