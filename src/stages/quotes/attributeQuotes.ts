@@ -22,6 +22,7 @@ export const QUOTE_RULES = {
   'reported-label': { kind: 'indirect', confidence: 0.8, description: 'SPEAKER: … — a line that opens with a speaker and a colon (transcripts, headlines)' },
   'reported-sourceless': { kind: 'indirect', confidence: 0.5, description: '… is expected to / seemed to … — a cue with no one named' },
   'reported-asked': { kind: 'indirect', confidence: 0.7, description: 'Asked (by X) whether …, he said — the question is what X asked; X, when named, its source' },
+  'reported-in-poll': { kind: 'indirect', confidence: 0.7, description: 'In a CNN poll, Clinton led … / … led in January polls — what a poll found' },
   'mixed-carried': { kind: 'mixed', confidence: 0.6, description: 'a sentence with quoted words and no cue continues the previous speaker' },
 } as const;
 export type QuoteRuleId = keyof typeof QUOTE_RULES;
@@ -80,6 +81,8 @@ const ASKED_OPENERS = new Set(['when', 'after', 'once', 'if', 'before', 'while']
 /** Words that open the question after "asked": "asked whether", "asked about", "asked to". */
 const QUESTION_OPENERS = new Set(['if', 'whether', 'what', 'who', 'whom', 'whose', 'why', 'how', 'when', 'where', 'which', 'about', 'to']);
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose']);
+/** Heads of the noun phrase after "in" that make a poll the source of the clause: "in a CNN poll", "in most surveys". */
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
@@ -765,6 +768,18 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       fragments.filter(q => !usedQuoteSpans.has(q)).forEach(q => useQuote(q, draft));
     }
 
+    // 3b. what a poll says: "In a CNN poll released Monday, Clinton led …"
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (tokens[i]?.lower !== 'in') continue;
+      const poll = pollAt(i, s);
+      if (!poll) continue;
+      const content = tokenRange(poll.content.first, poll.content.last, s);
+      if (!content || !hasFiniteVerb(poll.content.first, poll.content.last) || overlapsRecentDraft(content)) continue;
+      const cue: CueMatch = { first: i, last: i + 1, head: i, lemma: 'in', frame: 'speech', complement: 'clause', sourceAfter: true, participle: false, negated: false, ruleId: 'cue-in-poll', score: 0 };
+      record({ kind: inners.overlapping(content.start, content.end).length ? 'mixed' : 'indirect', content, speaker: speakerFrom({ first: i + 1, last: poll.head + 1 }), cue, sentence: s.index, ruleId: 'reported-in-poll' });
+      i = poll.source.last;
+    }
+
     // 4. quoted words in a sentence with no cue: the previous speaker goes on
     const loose = opens.overlapping(s.start, s.end).map(o => o.quote).filter(q => !usedQuoteSpans.has(q)
       && norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length >= 3);
@@ -833,6 +848,28 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     const content = tokenRange(k, end, s);
     return content ? { content, asker } : null;
+  }
+
+  /**
+   * "in" and a noun phrase headed by a poll (POLL_HEADS) that opens the sentence: "In [an NBC News poll released Monday], …";
+   * the clause after its comma is what the poll found. Returns the poll phrase's tokens, its head, and the content's tokens.
+   */
+  function pollAt(i: number, s: Sentence): { source: Phrase; head: number; content: Phrase } | null {
+    let head = -1;
+    let end = i + 1;
+    for (; end < s.tokenEnd && end < i + 16; end++) {
+      const t = tokens[end];
+      if (!t || insideQuote(t.start) || t.text === ',' || t.text === ';' || /^[.!?:]$/.test(t.text) || DASH.test(t.text)) break;
+      if (head < 0 && POLL_HEADS.has(t.lower)) head = end;
+      if (head < 0 && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' && t.lower !== 'its' && t.lower !== 'our')) return null;
+    }
+    if (head < 0) return null;
+    const source = { first: i + 1, last: end };
+    // opening the sentence (after "But", "And", "Meanwhile"), up to its comma
+    const opener = tokens[s.tokenStart];
+    const opens = i === s.tokenStart || (i === s.tokenStart + 1 && !!opener && ['CCONJ', 'ADV'].includes(opener.pos));
+    // (a poll at the clause's end, "leads in the polls", is as often the writer's own summary: PolNeAR train)
+    return opens && tokens[end]?.text === ',' ? { source, head, content: { first: end + 1, last: contentEnd(end, s) } } : null;
   }
 
   /** A speaker label that opens a paragraph: one to five capitalised words (or "Q"/"A") and a colon. */
@@ -1095,6 +1132,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function contentStart(cue: CueMatch, s: Sentence): number {
     // "called Clinton's use of email “extremely careless”": the object belongs to what was said
     let k = cue.complement === 'predicate' ? cue.last : afterCueModifiers(cue, s);
+    // "referring to the Hispanic community.", "talked about trade, and …": a cue ending on its preposition whose object ends
+    // the clause has that object as its content
+    if (k > cue.last && tokens[cue.last - 1]?.pos === 'ADP' && objectEndsClause(k, s)) k = cue.last;
     if (cue.lemma === 'call' && ['for', 'on'].includes(tokens[k]?.lower ?? '')) k++;
     // "is telling customers at a popular Manchester, New Hampshire, breakfast spot that …": the clause opens at "that"
     const that = thatAfterObject(cue, k, s);
@@ -1102,6 +1142,15 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // a leading "that" stays: trimContent takes off one, and only one ("denied that that was the case")
     while (k < s.tokenEnd && [',', ':', '\u2014', '-'].includes(tokens[k]?.lower ?? '')) k++;
     return k;
+  }
+
+  /** Whether the clause ends at token k: the sentence's end, a full stop or ";", or a comma that opens no quotation or "that"-clause. */
+  function objectEndsClause(k: number, s: Sentence): boolean {
+    const t = tokens[k];
+    if (k >= s.tokenEnd || !t) return true;
+    if (/^[.!?;]$/.test(t.text)) return true;
+    const next = tokens[k + 1];
+    return t.text === ',' && !!next && !OPEN_MARK_TOKEN.test(next.text) && next.lower !== 'that' && !(next.pos === 'VERB' && /ing$/.test(next.lower));
   }
 
   /**
