@@ -180,6 +180,16 @@ export const CUE_NOUNS: ReadonlyMap<string, CueFrame> = new Map<string, CueFrame
  *   'stance' — every learned cue with any content (PolNeAR's scope).
  */
 export const ATTRIBUTION_SCOPE: 'speech' | 'stance' = 'speech';
+/**
+ * Stances the 'speech' scope still reports with any content, as PolNeAR does: perception, evidence and
+ * appearance ("sees X as", "the poll shows", "seemed to"), talk about a topic ("talked about trade",
+ * "pointed to the deficit"), comparison ("compared X to Y"), and choices ("cast their votes for",
+ * "nominated X"). Chosen on PolNeAR train: each added at least half of its new attributions right,
+ * leaving out the lemmas whose objects the guide excludes (seek, agree, refer, order, identify, issue,
+ * post), judgements (JUDGEMENT_LEMMAS: a target is no claim) and "show" and "suggest" (EVIDENCE_LEMMAS: only
+ * a poll or a record shows).
+ */
+export const STANCE_LEMMAS = new Set('seem appear see offer talk look continue point discuss push speak find tweet consider like cast name deliver compare share challenge lay declare expect view require sound feel nominate plead repeat comment prefer choose apologize rail boast count love accept portray hire struggle contrast recount project advocate envision'.split(' '));
 
 /**
  * Cues whose noun-phrase object is what is claimed ("confirmed the failure", "denied the report",

@@ -1,5 +1,5 @@
 import type { Doc, Quote, QuotedSpan, QuoteKind, Sentence, Span, Speaker, Token } from '../../model.js';
-import { ACT_OBJECTS, ATTRIBUTION_SCOPE, cueEntry, EVIDENCE_HEADS, EVIDENCE_LEMMAS, INFINITIVE_CONTENT_LEMMAS, JUDGEMENT_LEMMAS, JUDGEMENT_REASON_WORDS, NP_CONTENT_LEMMAS, STATED_POSITION_NP_LEMMAS } from '../../rules/cues.js';
+import { ACT_OBJECTS, ATTRIBUTION_SCOPE, cueEntry, CUE_NOUNS, EVIDENCE_HEADS, EVIDENCE_LEMMAS, INFINITIVE_CONTENT_LEMMAS, JUDGEMENT_LEMMAS, JUDGEMENT_REASON_WORDS, NP_CONTENT_LEMMAS, STANCE_LEMMAS, STATED_POSITION_NP_LEMMAS } from '../../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../../rules/names.js';
 import { findCues, type CueMatch } from './findCues.js';
 import { clauseSubject, phraseEndingAt, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
@@ -83,6 +83,8 @@ const QUESTION_OPENERS = new Set(['if', 'whether', 'what', 'who', 'whom', 'whose
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose']);
 /** Heads of the noun phrase after "in" that make a poll the source of the clause: "in a CNN poll", "in most surveys". */
 const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+/** Determiners that open a noun phrase summing up the clause before its comma (CONTENT_END_AFTER_COMMA). */
+const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'another']);
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
@@ -119,7 +121,39 @@ export const CONTENT_END_AFTER_COMMA: readonly ContentEndRule[] = [
   { id: 'compared-with', test: (tokens, at) => tokens[at]?.lower === 'compared' && ['with', 'to'].includes(tokens[at + 1]?.lower ?? '') },
   // "it happened, with Lewandowski taking to Twitter …": "with", a short noun phrase and an -ing verb, the writer's own clause
   { id: 'with-absolute', test: (tokens, at) => tokens[at]?.lower === 'with' && withAbsolute(tokens, at) },
+  // "said some families would pay more, an acknowledgment that …", ", a swipe at …": an indefinite noun phrase after the clause
+  // sums it up in the writer's words
+  { id: 'summing-appositive', test: (tokens, at) => APPOSITIVE_DETERMINERS.has(tokens[at]?.lower ?? '') && summingAppositive(tokens, at) },
 ];
+
+/** "the plan, a tax on imports, would pass": a comma and a finite verb after the noun phrase, which was an aside inside the clause. */
+function clauseGoesOn(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < from + 30; k++) {
+    const t = tokens[k];
+    if (!t || /^[.;!?]$/.test(t.text)) return false;
+    const next = tokens[k + 1];
+    if (t.text === ',' && next && (next.pos === 'VERB' || next.pos === 'AUX') && !/ing$/.test(next.lower)) return true;
+  }
+  return false;
+}
+
+/** A determiner, up to four modifiers and a common noun, then the end, a preposition or a relative word: "a swipe at", "an offer the". */
+function summingAppositive(tokens: readonly Token[], at: number): boolean {
+  for (let k = at + 1; k < at + 6; k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    if (t.pos === 'NOUN') {
+      // ", a claim that could not be verified": a cue noun takes up what was said, and may hedge it
+      if (CUE_NOUNS.has(t.lower)) return false;
+      const next = tokens[k + 1];
+      if (!next || next.pos === 'ADP' || next.pos === 'DET' || /^(?:that|which|who|[.;])$/.test(next.lower)) return !clauseGoesOn(tokens, k + 1);
+      if (next.pos === 'NOUN') continue;
+      return false;
+    }
+    if (!['ADJ', 'ADV', 'NUM'].includes(t.pos) && t.text !== '-') return false;
+  }
+  return false;
+}
 
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const { tokens, sentences, quoteSpans, norm, text } = doc;
@@ -1324,7 +1358,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
   /** In the 'speech' scope a learned cue needs propositional content; see ATTRIBUTION_SCOPE. */
   function inScope(cue: CueMatch, content: Span, s: Sentence, source: SourcePhrase | null): boolean {
-    if (ATTRIBUTION_SCOPE === 'stance' || !cue.ruleId.startsWith('cue-learned')) return true;
+    if (ATTRIBUTION_SCOPE === 'stance' || !cue.ruleId.startsWith('cue-learned') || STANCE_LEMMAS.has(cue.lemma)) return true;
     const type = contentType(content, s);
     if (type === 'quote' || type === 'clause') return true;
     // "said inevitable economic changes cost many people their jobs", "said all staffers sign NDAs": a verb the tagger read as a noun
