@@ -472,6 +472,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
+    // "Matt Bennett, a founder of Third Way, said …", "Mr. Slinker, whose start-up …, said …": the subject before an aside
+    const framed = subjectBeforeAside(cue, s, floor);
+    if (framed) return { source: framed, inverted: false };
     const after = sourceAfter(tokens, cue.last, s.tokenEnd);
     // inverted order only ends a clause: "..., said Tarar." / "..., said the minister, adding ..."
     const end = after ? tokens[after.full.last] : undefined;
@@ -479,6 +482,28 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // (an opening mark after the phrase is no clause end: "Cross called November’s election “a test.”")
     if (after && after.full.last < s.tokenEnd && end && !/^[.,;:!?\u2014]$/.test(end.text) && !(CLOSING_QUOTE.test(end.text) && !opensQuotation(end))) return { source: null, inverted: true };
     return { source: after, inverted: true };
+  };
+
+  /**
+   * The noun phrase that opens the clause and a comma, then an appositive or a relative clause and a comma right before
+   * the cue: "[Matt Bennett], a founder of the center-left think tank Third Way, said …". A relative word or a noun
+   * phrase opens the aside; no other cue, quotation mark or semicolon may stand in it.
+   */
+  const subjectBeforeAside = (cue: CueMatch, s: Sentence, floor: number): SourcePhrase | null => {
+    const close = cue.first - 1;
+    if (tokens[close]?.text !== ',' || cue.participle || cue.sourceAfter) return null;
+    const subject = sourceAfter(tokens, floor, close);
+    if (!subject || subject.relative || subject.full.first !== floor) return null;
+    const open = subject.full.last;
+    if (tokens[open]?.text !== ',' || close - open < 2 || close - open > 25) return null;
+    const opener = tokens[open + 1];
+    if (!opener || !(RELATIVE_PRONOUNS.has(opener.lower) || ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(opener.pos))) return null;
+    for (let k = open + 1; k < close; k++) {
+      const t = tokens[k];
+      if (!t || t.text === ';' || OPEN_MARK_TOKEN.test(t.text) || CLOSE_MARK_TOKEN.test(t.text)) return null;
+    }
+    if (cuesOf(s).some(c => c !== cue && c.first > open && c.first < close)) return null;
+    return { core: subject.core, full: { first: subject.full.first, last: open }, relative: false };
   };
 
   /**
