@@ -113,6 +113,13 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['negative: an appositive inside the clause keeps the clause whole',
     'Governor Ann Lee said the plan, a tax on imports, would pass.',
     [{ kind: 'indirect', speaker: 'Ann Lee', cue: 'said', content: 'the plan, a tax on imports, would pass' }]],
+  // cue-position-modifier: "a group backing Bush" — the modified noun holds the position, the object is its content
+  ['a position participle after a noun: "a super PAC supporting Jeb Bush"',
+    'A super PAC supporting Jeb Bush spent heavily on ads.',
+    [{ kind: 'indirect', speaker: 'PAC', cue: 'supporting', content: 'Jeb Bush' }]],
+  ['negative: "backing" a physical object after a noun with no object phrase',
+    'The beams backing, the wall fell.',
+    []],
   ['a cue-less quotation right after an attributed one is the same attribution (PolNeAR convention)',
     '“We are ready,” Coach Sam Hill said. “The team has worked hard all year.”',
     [{ kind: 'direct', speaker: 'Sam Hill', cue: 'said', content: 'We are ready,” Coach Sam Hill said. “The team has worked hard all year.' }]],

@@ -433,6 +433,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       }
       return { source: after, inverted: true };
     }
+    if (cue.ruleId === 'cue-position-modifier') {
+      // "a group backing Bush": the noun the participle modifies
+      const owner = phraseEndingAt(tokens, cue.first, clauseFloor(s, cue.first));
+      return { source: owner ? { core: owner, full: owner, relative: false } : null, inverted: false };
+    }
     if (cue.participle) {
       // "despite Znak.com claiming …", "with officials saying …": the gerund has a subject of its own
       const own = gerundSubject(cue, s);
@@ -805,7 +810,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       } else {
         const start = contentStart(cue, s);
         // "…, also known as Fitna al-Khawarij, launched …": a participle modifier names its object and no more
-        const reduced = isReducedParticiple(cue, s);
+        const reduced = isReducedParticiple(cue, s) || cue.ruleId === 'cue-position-modifier';
         let end = reduced ? (phraseStartingAt(tokens, start, s.tokenEnd)?.last ?? start) : nextBoundary(cues, cue, s);
         if (cue.ruleId === 'cue-noun-that' && !hasVerbBetween(s.tokenStart, cue.first)) end = Math.min(end, mainVerbAfterClause(start, end));
         content = tokenRange(start, end, s);
@@ -1311,7 +1316,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function nextBoundary(cues: CueMatch[], cue: CueMatch, s: Sentence): number {
     const thatClause = tokens[contentStart(cue, s)]?.lower === 'that';
     for (const other of cues) {
-      if (other.first < cue.last) continue;
+      // ("donated to a super PAC supporting Clinton": a modifier inside the content ends nothing)
+      if (other.first < cue.last || other.ruleId === 'cue-position-modifier') continue;
       // a second cue of the same subject: "called on Congress to pass a deal and said funding is needed"
       const conj = tokens[other.first - 1];
       const beforeConj = tokens[other.first - 2];
