@@ -478,7 +478,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
     // "Matt Bennett, a founder of Third Way, said …", "Mr. Slinker, whose start-up …, said …": the subject before an aside
-    const framed = subjectBeforeAside(cue, s, floor);
+    const framed = subjectBeforeAside(cue, s, floor) ?? subjectWithParticiple(cue, s, floor);
     if (framed) return { source: framed, inverted: false };
     const after = sourceAfter(tokens, cue.last, s.tokenEnd);
     // inverted order only ends a clause: "..., said Tarar." / "..., said the minister, adding ..."
@@ -509,6 +509,25 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     if (cuesOf(s).some(c => c !== cue && c.first > open && c.first < close)) return null;
     return { core: subject.core, full: { first: subject.full.first, last: open }, relative: false };
+  };
+
+  /**
+   * A subject that a past participle modifies, opening the clause: "[New polls] released Sunday showed …", "[The report]
+   * published Tuesday showed that …", "[A Times poll] conducted last week found …". Between the participle and the cue
+   * only a short noun phrase, a time word or a prepositional phrase may stand.
+   */
+  const subjectWithParticiple = (cue: CueMatch, s: Sentence, floor: number): SourcePhrase | null => {
+    if (cue.participle || cue.sourceAfter) return null;
+    for (let v = cue.first - 1; v > floor && v >= cue.first - 8; v--) {
+      const t = tokens[v];
+      if (!t || t.pos === 'PUNCT' || t.pos === 'AUX' || insideQuote(t.start)) return null;
+      if (t.pos !== 'VERB') continue;
+      if (!/(?:ed|en|wn)$/.test(t.lower) || t.lower === t.lemma) return null;
+      const subject = phraseEndingAt(tokens, v, floor);
+      if (!subject || subject.first !== floor || !['NOUN', 'PROPN'].includes(tokens[v - 1]?.pos ?? '')) return null;
+      return { core: subject, full: { first: subject.first, last: cue.first }, relative: false };
+    }
+    return null;
   };
 
   /**
