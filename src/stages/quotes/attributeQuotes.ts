@@ -1281,7 +1281,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
       // `“self-deportation,” which …`: a comma inside the closing mark ends the clause as one outside it would, with the mark
       const quotedComma = closesAfterComma.has(t.end);
-      if (!quotedComma && t.text !== ',' && t.text !== '\u2014' && t.text !== '--') continue;
+      // (a hyphen with a space on each side is a dash: "a cheeseburger - an old favorite - …")
+      const spacedHyphen = t.text === '-' && norm[t.start - 1] === ' ' && norm[t.end] === ' ';
+      if (!quotedComma && t.text !== ',' && t.text !== '\u2014' && t.text !== '--' && !spacedHyphen) continue;
       if (!next) continue;
       const at = quotedComma ? k + 1 : k;
       // "they believe gas, which leaks often, was the trigger": a relative clause between commas, and the clause goes on
