@@ -130,6 +130,13 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['negative: a finite verb before the cue is no participle modifier',
     'The report was published Tuesday and nobody showed up.',
     []],
+  // a cue's particle and preposition, and a preposition's object that a prepositional phrase continues
+  ['"spoke out against X": the particle and preposition go with the cue',
+    'Governor Ann Lee spoke out against the attack.',
+    [{ kind: 'indirect', speaker: 'Ann Lee', cue: 'spoke', content: 'the attack' }]],
+  ['"pointed to X on Y": the object keeps its prepositional phrase',
+    'Governor Ann Lee pointed to attacks on U.S. citizens.',
+    [{ kind: 'indirect', speaker: 'Ann Lee', cue: 'pointed to', content: 'attacks on U.S. citizens' }]],
   ['a cue-less quotation right after an attributed one is the same attribution (PolNeAR convention)',
     '“We are ready,” Coach Sam Hill said. “The team has worked hard all year.”',
     [{ kind: 'direct', speaker: 'Sam Hill', cue: 'said', content: 'We are ready,” Coach Sam Hill said. “The team has worked hard all year.' }]],

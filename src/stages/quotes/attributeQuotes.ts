@@ -85,6 +85,8 @@ const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose']);
 const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
 /** Determiners that open a noun phrase summing up the clause before its comma (CONTENT_END_AFTER_COMMA). */
 const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'another']);
+/** Particles that, with a preposition after them, belong to the verb before: "spoke out against", "backed away from". */
+const CUE_PARTICLES = new Set(['out', 'up', 'away', 'back', 'down']);
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
@@ -1219,6 +1221,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // the clause has that object as its content
     if (k > cue.last && tokens[cue.last - 1]?.pos === 'ADP' && objectEndsClause(k, s)) k = cue.last;
     if (cue.lemma === 'call' && ['for', 'on'].includes(tokens[k]?.lower ?? '')) k++;
+    // "spoke out against the attack": a particle and its preposition belong with the cue
+    if (k === cue.last && CUE_PARTICLES.has(tokens[k]?.lower ?? '') && tokens[k + 1]?.pos === 'ADP' && tokens[k + 1]?.lower !== 'that') k += 2;
     // "is telling customers at a popular Manchester, New Hampshire, breakfast spot that …": the clause opens at "that"
     const that = thatAfterObject(cue, k, s);
     if (that >= 0) return that;
@@ -1232,6 +1236,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const t = tokens[k];
     if (k >= s.tokenEnd || !t) return true;
     if (/^[.!?;]$/.test(t.text)) return true;
+    // "pointing to attacks [on U.S. citizens that …]": a preposition or a relative word goes on with the object
+    if (t.pos === 'ADP' && t.lower !== 'that' || RELATIVE_PRONOUNS.has(t.lower)) return true;
     const next = tokens[k + 1];
     return t.text === ',' && !!next && !OPEN_MARK_TOKEN.test(next.text) && next.lower !== 'that' && !(next.pos === 'VERB' && /ing$/.test(next.lower));
   }
