@@ -1119,6 +1119,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const closed = inners.containing(markStart - 1)?.quote ?? inners.overlapping(markStart - 1, markStart).at(-1)?.quote;
         const d = closed ? draftByQuote.get(closed) : undefined;
         if (!d || !d.cue || d.kind !== 'direct') return null;
+        // '“…,” the board said, reasoning that Cruz met the criteria because he “did not …”': words of the writer's own after
+        // the cue lead into the quotation, which is no second half of the first
+        // (and a programme's title after a possessive: 'said on CBS's ''Face the Nation''')
+        if (lead && lead.index >= d.cue.last && (['PRON', 'VERB', 'AUX', 'PART'].includes(lead.pos) || /^['\u2019]s$/.test(lead.text))) return null;
         const cueTokenIn = d.cue.first > k && d.cue.first < openToken;
         // '“…,” Giuliani said, adding that Clinton showed the “…”': a second cue in the gap starts an attribution of its own
         return cueTokenIn && !otherCueBetween(d, k, openToken, s) ? d : null;
