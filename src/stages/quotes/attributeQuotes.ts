@@ -813,7 +813,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const before = previousBoundary(cues, cue, s);
         const clauseAfter = tokens[after]?.text === ',' && !hasFiniteVerb(before, cue.first) && hasFiniteVerb(after + 1, contentEnd(after, s));
         const atStart = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '') || clauseAfter;
-        content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(before, cue.first, s);
+        content = atStart ? tokenRange(after, contentEnd(after, s), s) : (reportedAttribution(cue, s) ?? tokenRange(before, cue.first, s));
         ruleId = 'reported-according-to';
       } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
         // content before its cue needs a finite verb of saying: not a noun ("endorsements of"), not an -ing form ("…, denouncing X")
@@ -955,6 +955,25 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const opens = i === s.tokenStart || (i === s.tokenStart + 1 && !!opener && ['CCONJ', 'ADV'].includes(opener.pos));
     // (a poll at the clause's end, "leads in the polls", is as often the writer's own summary: PolNeAR train)
     return opens && tokens[end]?.text === ',' ? { source, head, content: { first: end + 1, last: contentEnd(end, s) } } : null;
+  }
+
+  /**
+   * "“…,” Obama said of the families, according to the pool report": an "according to" at the end of a sentence whose
+   * words before it are one attribution reports all of it, quotation, speaker and cue (a nested attribution).
+   */
+  function reportedAttribution(cue: CueMatch, s: Sentence): Span | null {
+    const cueStart = tokens[cue.first]?.start ?? 0;
+    const last = tokens[cue.first - 1];
+    if (!last || last.text !== ',') return null;
+    const d = drafts.at(-1);
+    if (!d || !d.cue || !d.speaker?.mention || d.content.end > cueStart) return null;
+    const dCue = cueSpan(d.cue, tokens);
+    const mention = d.speaker.mention;
+    if (!dCue || dCue.end > cueStart || mention.end > cueStart || mention.start < s.start || dCue.start < s.start) return null;
+    const start = Math.min(d.quotes[0]?.open.start ?? d.content.start, d.content.start, mention.start, dCue.start);
+    // the attribution opens the sentence: nothing of the writer's own stands before it
+    if (start > s.start && /[\p{L}\p{N}]/u.test(norm.slice(s.start, start))) return null;
+    return trimContent(start, last.start);
   }
 
   /** A speaker label that opens a paragraph: one to five capitalised words (or "Q"/"A") and a colon. */
