@@ -87,6 +87,9 @@ const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
 const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'another']);
 /** Particles that, with a preposition after them, belong to the verb before: "spoke out against", "backed away from". */
 const CUE_PARTICLES = new Set(['out', 'up', 'away', 'back', 'down']);
+/** Prepositions that, after an object that is only a name or a pronoun, open the verb's adjunct (npAdjunctEnd). */
+const NAME_ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'since', 'last', 'through']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'me', 'us', 'you']);
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
@@ -1506,12 +1509,22 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const misread = cut >= 0 && t.pos === 'VERB' && (!nextPos || nextPos === 'ADP' || nextPos === 'PUNCT' || tokens[i + 1]!.end > content.end);
       if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to' && !misread) return content;
       if (insideQuote(t.start)) continue;
-      if (cut >= 0 || !NP_ADJUNCT_OPENERS.has(t.lower) || cueEntry(cue.lemma)?.complement === 'predicate' && t.lower === 'as') continue;
+      if (cut >= 0) continue;
+      // "supported Sanders [in Virginia]", "endorsed him [on Monday]": a name or a pronoun takes no prepositional phrase of its own
+      if (NAME_ADJUNCT_PREPOSITIONS.has(t.lower) && onlyNameBefore(first, i)) { cut = i; continue; }
+      if (!NP_ADJUNCT_OPENERS.has(t.lower) || cueEntry(cue.lemma)?.complement === 'predicate' && t.lower === 'as') continue;
       const before = tokens[i - 1];
       if (before && (ADJUNCT_AFTER_POS.has(before.pos) || CLOSING_QUOTE.test(before.text))) cut = i;
     }
     const end = tokens[cut - 1];
     return cut >= 0 && end ? trimContent(content.start, end.end) ?? content : content;
+  }
+
+  /** Whether tokens [from, to) are a name or a pronoun alone: "Sanders", "Sen. Bernie Sanders", "him". */
+  function onlyNameBefore(from: number, to: number): boolean {
+    if (to - from === 1 && tokens[from]?.pos === 'PRON' && OBJECT_PRONOUNS.has(tokens[from]?.lower ?? '')) return true;
+    for (let k = from; k < to; k++) if (tokens[k]?.pos !== 'PROPN') return false;
+    return to > from;
   }
 
   /** "the plan for raising taxes": a reason word after the first word of a judgement's object. */
