@@ -189,7 +189,7 @@ export const ATTRIBUTION_SCOPE: 'speech' | 'stance' = 'speech';
  * post), judgements (JUDGEMENT_LEMMAS: a target is no claim) and "show" and "suggest" (EVIDENCE_LEMMAS: only
  * a poll or a record shows).
  */
-export const STANCE_LEMMAS = new Set('seem appear see offer talk look continue point discuss push speak find tweet consider like cast name deliver compare share challenge lay declare expect view require sound feel nominate plead repeat comment prefer choose apologize rail boast count love accept portray hire struggle contrast recount project advocate envision promote promising approve think appoint devote cheer answer request argue repeating decline regard prove enjoy invoke offering outline hint witness address spar float campaign reaffirm weigh publish criticism disagree renew decision warning peg recite represent recognize'.split(' '));
+export const STANCE_LEMMAS = new Set('seem appear see offer talk look continue point discuss push speak find tweet consider like cast name deliver compare share challenge lay declare expect view require sound feel nominate plead repeat comment prefer choose apologize rail boast count love accept portray hire struggle contrast recount project advocate envision promote promising approve think appoint devote cheer answer request argue repeating decline regard prove enjoy invoke offering outline hint witness address spar float campaign reaffirm weigh publish criticism disagree renew decision warning peg recite represent recognize explain file ignore embrace remember indicate press launch email'.split(' '));
 
 /**
  * Cues whose noun-phrase object is what is claimed ("confirmed the failure", "denied the report",
