@@ -1,5 +1,5 @@
 import type { Doc, Quote, QuotedSpan, QuoteKind, Sentence, Span, Speaker, Token } from '../../model.js';
-import { ACT_OBJECTS, ATTRIBUTION_SCOPE, cueEntry, EVIDENCE_HEADS, EVIDENCE_LEMMAS, INFINITIVE_CONTENT_LEMMAS, JUDGEMENT_LEMMAS, JUDGEMENT_REASON_WORDS, NP_CONTENT_LEMMAS, STATED_POSITION_NP_LEMMAS } from '../../rules/cues.js';
+import { ACT_OBJECTS, ATTRIBUTION_SCOPE, cueEntry, CUE_NOUNS, EVIDENCE_HEADS, EVIDENCE_LEMMAS, INFINITIVE_CONTENT_LEMMAS, JUDGEMENT_LEMMAS, JUDGEMENT_REASON_WORDS, NP_CONTENT_LEMMAS, STANCE_LEMMAS, STATED_POSITION_NP_LEMMAS } from '../../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../../rules/names.js';
 import { findCues, type CueMatch } from './findCues.js';
 import { clauseSubject, phraseEndingAt, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
@@ -21,6 +21,8 @@ export const QUOTE_RULES = {
   'reported-noun-that': { kind: 'indirect', confidence: 0.75, description: 'Trump’s claim that … — a cue noun, its possessor and a that-clause' },
   'reported-label': { kind: 'indirect', confidence: 0.8, description: 'SPEAKER: … — a line that opens with a speaker and a colon (transcripts, headlines)' },
   'reported-sourceless': { kind: 'indirect', confidence: 0.5, description: '… is expected to / seemed to … — a cue with no one named' },
+  'reported-asked': { kind: 'indirect', confidence: 0.7, description: 'Asked (by X) whether …, he said — the question is what X asked; X, when named, its source' },
+  'reported-in-poll': { kind: 'indirect', confidence: 0.7, description: 'In a CNN poll, Clinton led … / … led in January polls — what a poll found' },
   'mixed-carried': { kind: 'mixed', confidence: 0.6, description: 'a sentence with quoted words and no cue continues the previous speaker' },
 } as const;
 export type QuoteRuleId = keyof typeof QUOTE_RULES;
@@ -71,6 +73,23 @@ const CLAUSE_CUES = new Set(['say', 'tell', 'add', 'write', 'argue', 'claim', 'i
 /** Words that end a noun-phrase content: what follows says when or where it was said. */
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const NP_CONTENT_ENDERS = new Set(['during', 'amid', 'while', 'when', 'after', 'before', 'where', 'yesterday', 'today', 'tonight']);
+/** Words that, after the noun phrase a cue takes as its content, open an adjunct of the cue's clause (when, where, why it was said). */
+const NP_ADJUNCT_OPENERS = new Set(['during', 'amid', 'when', 'after', 'before', 'where', 'yesterday', 'today', 'tonight', 'last', 'since', 'until', 'following']);
+const ADJUNCT_AFTER_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** Words after which a bare "asked" opens a question the writer reports: "When asked whether …", "after being asked". */
+const ASKED_OPENERS = new Set(['when', 'after', 'once', 'if', 'before', 'while']);
+/** Words that open the question after "asked": "asked whether", "asked about", "asked to". */
+const QUESTION_OPENERS = new Set(['if', 'whether', 'what', 'who', 'whom', 'whose', 'why', 'how', 'when', 'where', 'which', 'about', 'to']);
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose']);
+/** Heads of the noun phrase after "in" that make a poll the source of the clause: "in a CNN poll", "in most surveys". */
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+/** Determiners that open a noun phrase summing up the clause before its comma (CONTENT_END_AFTER_COMMA). */
+const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'another']);
+/** Particles that, with a preposition after them, belong to the verb before: "spoke out against", "backed away from". */
+const CUE_PARTICLES = new Set(['out', 'up', 'away', 'back', 'down']);
+/** Prepositions that, after an object that is only a name or a pronoun, open the verb's adjunct (npAdjunctEnd). */
+const NAME_ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'since', 'last', 'through']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'me', 'us', 'you']);
 const DASH = /^(?:\u2015|\u2014|\u2013|--|-)$/;
 /** Words between two attributions in one sentence: "…, and Forbes says …". */
 const ATTRIBUTION_BOUNDARY = new Set([',', ';', '\u2014', '--', 'and', 'but', 'while', 'or', 'yet']);
@@ -107,7 +126,39 @@ export const CONTENT_END_AFTER_COMMA: readonly ContentEndRule[] = [
   { id: 'compared-with', test: (tokens, at) => tokens[at]?.lower === 'compared' && ['with', 'to'].includes(tokens[at + 1]?.lower ?? '') },
   // "it happened, with Lewandowski taking to Twitter …": "with", a short noun phrase and an -ing verb, the writer's own clause
   { id: 'with-absolute', test: (tokens, at) => tokens[at]?.lower === 'with' && withAbsolute(tokens, at) },
+  // "said some families would pay more, an acknowledgment that …", ", a swipe at …": an indefinite noun phrase after the clause
+  // sums it up in the writer's words
+  { id: 'summing-appositive', test: (tokens, at) => APPOSITIVE_DETERMINERS.has(tokens[at]?.lower ?? '') && summingAppositive(tokens, at) },
 ];
+
+/** "the plan, a tax on imports, would pass": a comma and a finite verb after the noun phrase, which was an aside inside the clause. */
+function clauseGoesOn(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < from + 30; k++) {
+    const t = tokens[k];
+    if (!t || /^[.;!?]$/.test(t.text)) return false;
+    const next = tokens[k + 1];
+    if (t.text === ',' && next && (next.pos === 'VERB' || next.pos === 'AUX') && !/ing$/.test(next.lower)) return true;
+  }
+  return false;
+}
+
+/** A determiner, up to four modifiers and a common noun, then the end, a preposition or a relative word: "a swipe at", "an offer the". */
+function summingAppositive(tokens: readonly Token[], at: number): boolean {
+  for (let k = at + 1; k < at + 6; k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    if (t.pos === 'NOUN') {
+      // ", a claim that could not be verified": a cue noun takes up what was said, and may hedge it
+      if (CUE_NOUNS.has(t.lower)) return false;
+      const next = tokens[k + 1];
+      if (!next || next.pos === 'ADP' || next.pos === 'DET' || /^(?:that|which|who|[.;])$/.test(next.lower)) return !clauseGoesOn(tokens, k + 1);
+      if (next.pos === 'NOUN') continue;
+      return false;
+    }
+    if (!['ADJ', 'ADV', 'NUM'].includes(t.pos) && t.text !== '-') return false;
+  }
+  return false;
+}
 
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const { tokens, sentences, quoteSpans, norm, text } = doc;
@@ -387,6 +438,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       }
       return { source: after, inverted: true };
     }
+    if (cue.ruleId === 'cue-position-modifier') {
+      // "a group backing Bush": the noun the participle modifies
+      const owner = phraseEndingAt(tokens, cue.first, clauseFloor(s, cue.first));
+      return { source: owner ? { core: owner, full: owner, relative: false } : null, inverted: false };
+    }
     if (cue.participle) {
       // "despite Znak.com claiming …", "with officials saying …": the gerund has a subject of its own
       const own = gerundSubject(cue, s);
@@ -426,6 +482,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const subject = clauseSubject(tokens, s.tokenStart, cue.first);
       return { source: subject ? { core: subject, full: subject, relative: false } : null, inverted: false };
     }
+    // "Matt Bennett, a founder of Third Way, said …", "Mr. Slinker, whose start-up …, said …": the subject before an aside
+    const framed = subjectBeforeAside(cue, s, floor) ?? subjectWithParticiple(cue, s, floor);
+    if (framed) return { source: framed, inverted: false };
     const after = sourceAfter(tokens, cue.last, s.tokenEnd);
     // inverted order only ends a clause: "..., said Tarar." / "..., said the minister, adding ..."
     const end = after ? tokens[after.full.last] : undefined;
@@ -433,6 +492,47 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // (an opening mark after the phrase is no clause end: "Cross called November’s election “a test.”")
     if (after && after.full.last < s.tokenEnd && end && !/^[.,;:!?\u2014]$/.test(end.text) && !(CLOSING_QUOTE.test(end.text) && !opensQuotation(end))) return { source: null, inverted: true };
     return { source: after, inverted: true };
+  };
+
+  /**
+   * The noun phrase that opens the clause and a comma, then an appositive or a relative clause and a comma right before
+   * the cue: "[Matt Bennett], a founder of the center-left think tank Third Way, said …". A relative word or a noun
+   * phrase opens the aside; no other cue, quotation mark or semicolon may stand in it.
+   */
+  const subjectBeforeAside = (cue: CueMatch, s: Sentence, floor: number): SourcePhrase | null => {
+    const close = cue.first - 1;
+    if (tokens[close]?.text !== ',' || cue.participle || cue.sourceAfter) return null;
+    const subject = sourceAfter(tokens, floor, close);
+    if (!subject || subject.relative || subject.full.first !== floor) return null;
+    const open = subject.full.last;
+    if (tokens[open]?.text !== ',' || close - open < 2 || close - open > 25) return null;
+    const opener = tokens[open + 1];
+    if (!opener || !(RELATIVE_PRONOUNS.has(opener.lower) || ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(opener.pos))) return null;
+    for (let k = open + 1; k < close; k++) {
+      const t = tokens[k];
+      if (!t || t.text === ';' || OPEN_MARK_TOKEN.test(t.text) || CLOSE_MARK_TOKEN.test(t.text)) return null;
+    }
+    if (cuesOf(s).some(c => c !== cue && c.first > open && c.first < close)) return null;
+    return { core: subject.core, full: { first: subject.full.first, last: open }, relative: false };
+  };
+
+  /**
+   * A subject that a past participle modifies, opening the clause: "[New polls] released Sunday showed …", "[The report]
+   * published Tuesday showed that …", "[A Times poll] conducted last week found …". Between the participle and the cue
+   * only a short noun phrase, a time word or a prepositional phrase may stand.
+   */
+  const subjectWithParticiple = (cue: CueMatch, s: Sentence, floor: number): SourcePhrase | null => {
+    if (cue.participle || cue.sourceAfter) return null;
+    for (let v = cue.first - 1; v > floor && v >= cue.first - 8; v--) {
+      const t = tokens[v];
+      if (!t || t.pos === 'PUNCT' || t.pos === 'AUX' || insideQuote(t.start)) return null;
+      if (t.pos !== 'VERB') continue;
+      if (!/(?:ed|en|wn)$/.test(t.lower) || t.lower === t.lemma) return null;
+      const subject = phraseEndingAt(tokens, v, floor);
+      if (!subject || subject.first !== floor || !['NOUN', 'PROPN'].includes(tokens[v - 1]?.pos ?? '')) return null;
+      return { core: subject, full: { first: subject.first, last: cue.first }, relative: false };
+    }
+    return null;
   };
 
   /**
@@ -704,6 +804,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const leadInCue = endsInLeadIn(s) ? verbCueBefore(s, s.tokenEnd - 1) : null;
     for (const cue of cues) {
       if (consumedCues.has(cue.first) || cue.lemma === ':' || cue === leadInCue) continue;
+      const question = askedQuestion(cue, s);
+      if (question) {
+        if (!overlapsRecentDraft(question.content)) record({ kind: 'indirect', content: question.content, speaker: speakerFrom(question.asker), cue, sentence: s.index, ruleId: 'reported-asked' });
+        continue;
+      }
       const { source, inverted } = speakerOfCue(cue, s);
       let content: Span | null;
       let ruleId: QuoteRuleId;
@@ -713,7 +818,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const before = previousBoundary(cues, cue, s);
         const clauseAfter = tokens[after]?.text === ',' && !hasFiniteVerb(before, cue.first) && hasFiniteVerb(after + 1, contentEnd(after, s));
         const atStart = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '') || clauseAfter;
-        content = atStart ? tokenRange(after, contentEnd(after, s), s) : tokenRange(before, cue.first, s);
+        content = atStart ? tokenRange(after, contentEnd(after, s), s) : (reportedAttribution(cue, s) ?? tokenRange(before, cue.first, s));
         ruleId = 'reported-according-to';
       } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
         // content before its cue needs a finite verb of saying: not a noun ("endorsements of"), not an -ing form ("…, denouncing X")
@@ -731,7 +836,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       } else {
         const start = contentStart(cue, s);
         // "…, also known as Fitna al-Khawarij, launched …": a participle modifier names its object and no more
-        const reduced = isReducedParticiple(cue, s);
+        const reduced = isReducedParticiple(cue, s) || cue.ruleId === 'cue-position-modifier';
         let end = reduced ? (phraseStartingAt(tokens, start, s.tokenEnd)?.last ?? start) : nextBoundary(cues, cue, s);
         if (cue.ruleId === 'cue-noun-that' && !hasVerbBetween(s.tokenStart, cue.first)) end = Math.min(end, mainVerbAfterClause(start, end));
         content = tokenRange(start, end, s);
@@ -743,7 +848,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const contentTokens = tokensIn(content, s);
       if (contentTokens < 1) continue;
       if (!inScope(cue, content, s, source)) continue;
-      if (ruleId !== 'reported-inverted' && ruleId !== 'reported-according-to') content = npContentEnd(content, s);
+      if (ruleId !== 'reported-inverted' && ruleId !== 'reported-according-to') content = npAdjunctEnd(npContentEnd(content, s), cue, s);
       content = extendOverQuotation(content);
       const speaker = speakerFrom(source);
       if (clashesWithRecentDraft({ content, cue: cueSpan(cue, tokens), mention: speaker?.mention ?? null, speaker: speaker?.name ?? null, speechCue: isLexiconSpeechCue(cue) })) continue;
@@ -751,6 +856,18 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const draft = record({ kind: fragments.length ? 'mixed' : 'indirect', content, speaker, cue, sentence: s.index, ruleId });
       // a quotation a nested attribution already holds stays with it: the outer one only contains it
       fragments.filter(q => !usedQuoteSpans.has(q)).forEach(q => useQuote(q, draft));
+    }
+
+    // 3b. what a poll says: "In a CNN poll released Monday, Clinton led …"
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (tokens[i]?.lower !== 'in') continue;
+      const poll = pollAt(i, s);
+      if (!poll) continue;
+      const content = tokenRange(poll.content.first, poll.content.last, s);
+      if (!content || !hasFiniteVerb(poll.content.first, poll.content.last) || overlapsRecentDraft(content)) continue;
+      const cue: CueMatch = { first: i, last: i + 1, head: i, lemma: 'in', frame: 'speech', complement: 'clause', sourceAfter: true, participle: false, negated: false, ruleId: 'cue-in-poll', score: 0 };
+      record({ kind: inners.overlapping(content.start, content.end).length ? 'mixed' : 'indirect', content, speaker: speakerFrom({ first: i + 1, last: poll.head + 1 }), cue, sentence: s.index, ruleId: 'reported-in-poll' });
+      i = poll.source.last;
     }
 
     // 4. quoted words in a sentence with no cue: the previous speaker goes on
@@ -770,6 +887,98 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         loose.forEach(q => useQuote(q, draft));
       }
     }
+  }
+
+  /**
+   * "Asked if he was ever bullied, he said no", "…, she said when asked whether …", "X was asked by Y whether …": a
+   * participle or passive "asked" with no one asked after it, then the question (QUESTION_OPENERS). The asker, when
+   * "by" names one, is the source; the question runs to a comma that opens the main clause, or to the sentence end.
+   */
+  function askedQuestion(cue: CueMatch, s: Sentence): { content: Span; asker: SourcePhrase | null } | null {
+    const head = tokens[cue.head];
+    if (!head || head.lower !== 'asked' || cue.head !== cue.last - 1 || cue.negated) return null;
+    const before = tokens[cue.first - 1];
+    const passive = isPassive(cue);
+    const opening = cue.first === s.tokenStart || (!!before && ASKED_OPENERS.has(before.lower));
+    if (!passive && !opening) return null;
+    let k = cue.last;
+    let asker: SourcePhrase | null = null;
+    for (let guard = 0; guard < 4 && k < s.tokenEnd; guard++) {
+      const t = tokens[k];
+      if (!t) break;
+      if (t.pos === 'ADV' && !QUESTION_OPENERS.has(t.lower)) { k++; continue; }
+      if (t.lower === 'by' && !asker) {
+        const who = sourceAfter(tokens, k + 1, s.tokenEnd);
+        if (!who || who.full.first !== k + 1) return null;
+        asker = who;
+        k = who.full.last;
+        continue;
+      }
+      if (t.pos === 'ADP' && !QUESTION_OPENERS.has(t.lower)) {
+        const obj = phraseStartingAt(tokens, k + 1, s.tokenEnd);
+        if (!obj) return null;
+        k = obj.last;
+        continue;
+      }
+      break;
+    }
+    const opener = tokens[k];
+    if (!opener || !QUESTION_OPENERS.has(opener.lower) || (opener.lower === 'to' && tokens[k + 1]?.pos !== 'VERB')) return null;
+    let end = s.tokenEnd;
+    for (let j = k + 1; j < s.tokenEnd; j++) {
+      const t = tokens[j];
+      if (!t || insideQuote(t.start)) continue;
+      if (t.text === ';' || (DASH.test(t.text) && t.text !== '-')) { end = j; break; }
+      if (t.text !== ',' && !closesAfterComma.has(t.end)) continue;
+      // the main clause after the question: not a relative clause, an aside opened by a preposition, or a that-clause
+      const next = tokens[j + 1];
+      if (!next || RELATIVE_PRONOUNS.has(next.lower) || next.pos === 'ADP' || next.pos === 'SCONJ' || (next.pos === 'CCONJ' && next.lower !== 'but')) continue;
+      end = closesAfterComma.has(t.end) ? j + 1 : j;
+      break;
+    }
+    const content = tokenRange(k, end, s);
+    return content ? { content, asker } : null;
+  }
+
+  /**
+   * "in" and a noun phrase headed by a poll (POLL_HEADS) that opens the sentence: "In [an NBC News poll released Monday], …";
+   * the clause after its comma is what the poll found. Returns the poll phrase's tokens, its head, and the content's tokens.
+   */
+  function pollAt(i: number, s: Sentence): { source: Phrase; head: number; content: Phrase } | null {
+    let head = -1;
+    let end = i + 1;
+    for (; end < s.tokenEnd && end < i + 16; end++) {
+      const t = tokens[end];
+      if (!t || insideQuote(t.start) || t.text === ',' || t.text === ';' || /^[.!?:]$/.test(t.text) || DASH.test(t.text)) break;
+      if (head < 0 && POLL_HEADS.has(t.lower)) head = end;
+      if (head < 0 && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' && t.lower !== 'its' && t.lower !== 'our')) return null;
+    }
+    if (head < 0) return null;
+    const source = { first: i + 1, last: end };
+    // opening the sentence (after "But", "And", "Meanwhile"), up to its comma
+    const opener = tokens[s.tokenStart];
+    const opens = i === s.tokenStart || (i === s.tokenStart + 1 && !!opener && ['CCONJ', 'ADV'].includes(opener.pos));
+    // (a poll at the clause's end, "leads in the polls", is as often the writer's own summary: PolNeAR train)
+    return opens && tokens[end]?.text === ',' ? { source, head, content: { first: end + 1, last: contentEnd(end, s) } } : null;
+  }
+
+  /**
+   * "“…,” Obama said of the families, according to the pool report": an "according to" at the end of a sentence whose
+   * words before it are one attribution reports all of it, quotation, speaker and cue (a nested attribution).
+   */
+  function reportedAttribution(cue: CueMatch, s: Sentence): Span | null {
+    const cueStart = tokens[cue.first]?.start ?? 0;
+    const last = tokens[cue.first - 1];
+    if (!last || last.text !== ',') return null;
+    const d = drafts.at(-1);
+    if (!d || !d.cue || !d.speaker?.mention || d.content.end > cueStart) return null;
+    const dCue = cueSpan(d.cue, tokens);
+    const mention = d.speaker.mention;
+    if (!dCue || dCue.end > cueStart || mention.end > cueStart || mention.start < s.start || dCue.start < s.start) return null;
+    const start = Math.min(d.quotes[0]?.open.start ?? d.content.start, d.content.start, mention.start, dCue.start);
+    // the attribution opens the sentence: nothing of the writer's own stands before it
+    if (start > s.start && /[\p{L}\p{N}]/u.test(norm.slice(s.start, start))) return null;
+    return trimContent(start, last.start);
   }
 
   /** A speaker label that opens a paragraph: one to five capitalised words (or "Q"/"A") and a colon. */
@@ -934,6 +1143,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const closed = inners.containing(markStart - 1)?.quote ?? inners.overlapping(markStart - 1, markStart).at(-1)?.quote;
         const d = closed ? draftByQuote.get(closed) : undefined;
         if (!d || !d.cue || d.kind !== 'direct') return null;
+        // '“…,” the board said, reasoning that Cruz met the criteria because he “did not …”': words of the writer's own after
+        // the cue lead into the quotation, which is no second half of the first
+        // (and a programme's title after a possessive: 'said on CBS's ''Face the Nation''')
+        if (lead && lead.index >= d.cue.last && (['PRON', 'VERB', 'AUX', 'PART'].includes(lead.pos) || /^['\u2019]s$/.test(lead.text))) return null;
         const cueTokenIn = d.cue.first > k && d.cue.first < openToken;
         // '“…,” Giuliani said, adding that Clinton showed the “…”': a second cue in the gap starts an attribution of its own
         return cueTokenIn && !otherCueBetween(d, k, openToken, s) ? d : null;
@@ -988,7 +1201,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const t = tokens[k];
       if (!t) break;
       if (TIME_WORDS.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) { k++; continue; }
-      if (t.pos === 'ADP' && t.lower !== 'that' && !(cue.lemma === 'call' && (t.lower === 'for' || t.lower === 'on'))) {
+      if (t.pos === 'ADP' && t.lower !== 'that' && t.lower !== 'whether' && t.lower !== 'if' && !(cue.lemma === 'call' && (t.lower === 'for' || t.lower === 'on'))) {
         const obj = phraseStartingAt(tokens, k + 1, s.tokenEnd);
         if (obj) { k = obj.last; continue; }
         break;
@@ -1032,13 +1245,29 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function contentStart(cue: CueMatch, s: Sentence): number {
     // "called Clinton's use of email “extremely careless”": the object belongs to what was said
     let k = cue.complement === 'predicate' ? cue.last : afterCueModifiers(cue, s);
+    // "referring to the Hispanic community.", "talked about trade, and …": a cue ending on its preposition whose object ends
+    // the clause has that object as its content
+    if (k > cue.last && tokens[cue.last - 1]?.pos === 'ADP' && objectEndsClause(k, s)) k = cue.last;
     if (cue.lemma === 'call' && ['for', 'on'].includes(tokens[k]?.lower ?? '')) k++;
+    // "spoke out against the attack": a particle and its preposition belong with the cue
+    if (k === cue.last && CUE_PARTICLES.has(tokens[k]?.lower ?? '') && tokens[k + 1]?.pos === 'ADP' && tokens[k + 1]?.lower !== 'that') k += 2;
     // "is telling customers at a popular Manchester, New Hampshire, breakfast spot that …": the clause opens at "that"
     const that = thatAfterObject(cue, k, s);
     if (that >= 0) return that;
     // a leading "that" stays: trimContent takes off one, and only one ("denied that that was the case")
     while (k < s.tokenEnd && [',', ':', '\u2014', '-'].includes(tokens[k]?.lower ?? '')) k++;
     return k;
+  }
+
+  /** Whether the clause ends at token k: the sentence's end, a full stop or ";", or a comma that opens no quotation or "that"-clause. */
+  function objectEndsClause(k: number, s: Sentence): boolean {
+    const t = tokens[k];
+    if (k >= s.tokenEnd || !t) return true;
+    if (/^[.!?;]$/.test(t.text)) return true;
+    // "pointing to attacks [on U.S. citizens that …]": a preposition or a relative word goes on with the object
+    if (t.pos === 'ADP' && t.lower !== 'that' || RELATIVE_PRONOUNS.has(t.lower)) return true;
+    const next = tokens[k + 1];
+    return t.text === ',' && !!next && !OPEN_MARK_TOKEN.test(next.text) && next.lower !== 'that' && !(next.pos === 'VERB' && /ing$/.test(next.lower));
   }
 
   /**
@@ -1086,7 +1315,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
       // `“self-deportation,” which …`: a comma inside the closing mark ends the clause as one outside it would, with the mark
       const quotedComma = closesAfterComma.has(t.end);
-      if (!quotedComma && t.text !== ',' && t.text !== '\u2014' && t.text !== '--') continue;
+      // (a hyphen with a space on each side is a dash: "a cheeseburger - an old favorite - …")
+      const spacedHyphen = t.text === '-' && norm[t.start - 1] === ' ' && norm[t.end] === ' ';
+      if (!quotedComma && t.text !== ',' && t.text !== '\u2014' && t.text !== '--' && !spacedHyphen) continue;
       if (!next) continue;
       const at = quotedComma ? k + 1 : k;
       // "they believe gas, which leaks often, was the trigger": a relative clause between commas, and the clause goes on
@@ -1140,7 +1371,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   function nextBoundary(cues: CueMatch[], cue: CueMatch, s: Sentence): number {
     const thatClause = tokens[contentStart(cue, s)]?.lower === 'that';
     for (const other of cues) {
-      if (other.first < cue.last) continue;
+      // ("donated to a super PAC supporting Clinton": a modifier inside the content ends nothing)
+      if (other.first < cue.last || other.ruleId === 'cue-position-modifier') continue;
       // a second cue of the same subject: "called on Congress to pass a deal and said funding is needed"
       const conj = tokens[other.first - 1];
       const beforeConj = tokens[other.first - 2];
@@ -1212,7 +1444,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
   /** In the 'speech' scope a learned cue needs propositional content; see ATTRIBUTION_SCOPE. */
   function inScope(cue: CueMatch, content: Span, s: Sentence, source: SourcePhrase | null): boolean {
-    if (ATTRIBUTION_SCOPE === 'stance' || !cue.ruleId.startsWith('cue-learned')) return true;
+    if (ATTRIBUTION_SCOPE === 'stance' || !cue.ruleId.startsWith('cue-learned') || STANCE_LEMMAS.has(cue.lemma)) return true;
     const type = contentType(content, s);
     if (type === 'quote' || type === 'clause') return true;
     // "said inevitable economic changes cost many people their jobs", "said all staffers sign NDAs": a verb the tagger read as a noun
@@ -1258,6 +1490,43 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     if (cut < 0) return content;
     return trimContent(content.start, tokens[cut]?.start ?? content.end) ?? content;
+  }
+
+  /**
+   * A noun-phrase content ends where an adjunct of the cue's own clause begins: "supported Sanders [in Virginia]",
+   * "banned waterboarding [when he took office]", "endorsed Cruz [last week]" (NP_ADJUNCT_OPENERS).
+   */
+  function npAdjunctEnd(content: Span, cue: CueMatch, s: Sentence): Span {
+    let first = -1;
+    let cut = -1;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i];
+      if (!t || t.start < content.start) continue;
+      if (t.end > content.end) break;
+      if (first < 0) { first = i; continue; }
+      // a finite verb anywhere, quoted or not, makes the content a clause: "his endorsement before the primary will give him …",
+      // "Islamabad’s “patience has run out” after …"
+      // (after the adjunct's opener, a "verb" right before a preposition or the end is a noun the tagger misread: "a campaign stop in Flint")
+      const nextPos = tokens[i + 1]?.pos;
+      const misread = cut >= 0 && t.pos === 'VERB' && (!nextPos || nextPos === 'ADP' || nextPos === 'PUNCT' || tokens[i + 1]!.end > content.end);
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to' && !misread) return content;
+      if (insideQuote(t.start)) continue;
+      if (cut >= 0) continue;
+      // "supported Sanders [in Virginia]", "endorsed him [on Monday]": a name or a pronoun takes no prepositional phrase of its own
+      if (NAME_ADJUNCT_PREPOSITIONS.has(t.lower) && onlyNameBefore(first, i)) { cut = i; continue; }
+      if (!NP_ADJUNCT_OPENERS.has(t.lower) || cueEntry(cue.lemma)?.complement === 'predicate' && t.lower === 'as') continue;
+      const before = tokens[i - 1];
+      if (before && (ADJUNCT_AFTER_POS.has(before.pos) || CLOSING_QUOTE.test(before.text))) cut = i;
+    }
+    const end = tokens[cut - 1];
+    return cut >= 0 && end ? trimContent(content.start, end.end) ?? content : content;
+  }
+
+  /** Whether tokens [from, to) are a name or a pronoun alone: "Sanders", "Sen. Bernie Sanders", "him". */
+  function onlyNameBefore(from: number, to: number): boolean {
+    if (to - from === 1 && tokens[from]?.pos === 'PRON' && OBJECT_PRONOUNS.has(tokens[from]?.lower ?? '')) return true;
+    for (let k = from; k < to; k++) if (tokens[k]?.pos !== 'PROPN') return false;
+    return to > from;
   }
 
   /** "the plan for raising taxes": a reason word after the first word of a judgement's object. */

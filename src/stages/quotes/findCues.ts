@@ -26,6 +26,10 @@ const TRAILING_MODIFIERS = new Set(['monday', 'tuesday', 'wednesday', 'thursday'
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const OPEN_MARK = /^(?:["\u201C\u201E`]|''|``)$/;
 const VERB_POS = new Set(['VERB', 'AUX']);
+/** -ing forms of a stated position that modify the noun before them ("a group backing Bush"), by their lemma. */
+const POSITION_PARTICIPLES = new Map([['supporting', 'support'], ['backing', 'back'], ['opposing', 'oppose'], ['endorsing', 'endorse']]);
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
+const OBJECT_START_POS = new Set(['DET', 'PROPN', 'ADJ', 'NOUN', 'PRON', 'NUM']);
 /** Nouns wink-nlp sometimes gives to cue verbs ("says", "tweets", "claims"). */
 const NOUN_CUE_FORMS = new Set(['says', 'said', 'tweets', 'tweeted', 'claims', 'warns', 'adds', 'notes', 'insists', 'writes']);
 /** Words before a cue head that belong to the cue: "has also said", "did not say", "repeatedly claimed". */
@@ -220,6 +224,12 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       const [from0, to0] = phrase.span ?? [0, phrase.words.length];
       cues.push({ first: i + from0, last: i + to0, head: i + from0, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: `cue-phrase-${phrase.lemma.replace(/\s+/g, '-')}`, score: 0 });
       i += phrase.words.length - 1;
+      continue;
+    }
+    // "a super PAC [supporting] Jeb Bush", "a group [backing] Bush": an -ing form of a stated position that modifies the noun before it
+    const position = POSITION_PARTICIPLES.get(t.lower);
+    if (position && i > from && NOUN_POS.has(tokens[i - 1]?.pos ?? '') && OBJECT_START_POS.has(tokens[i + 1]?.pos ?? '') && !insideQuote(t.start)) {
+      cues.push({ first: i, last: i + 1, head: i, lemma: position, frame: 'speech', complement: 'object', sourceAfter: false, participle: true, negated: false, ruleId: 'cue-position-modifier', score: 0 });
       continue;
     }
     if (t.text === ':' && i > from && i + 1 < to && OPEN_MARK.test(tokens[i + 1]?.text ?? '')) {
