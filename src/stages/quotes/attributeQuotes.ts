@@ -1123,7 +1123,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
   /** A cue other than the draft's own among tokens [from, to) of sentence s. */
   function otherCueBetween(d: Draft, from: number, to: number, s: Sentence): boolean {
-    return cuesOf(s).some(c => c.first >= from && c.first < to && c.first !== d.cue?.first && c.lemma !== ':');
+    // ("“…,” said Caddell, speaking of Clinton’s health. “…”": a participle goes with the cue's own speaker)
+    return cuesOf(s).some(c => c.first >= from && c.first < to && c.first !== d.cue?.first && c.lemma !== ':' && !c.participle);
   }
 
   /** The draft of the quotation that a `,” he said, “` interruption right before `q` belongs to. */
