@@ -41,14 +41,7 @@ export function findNumbers(doc: Readonly<Doc>): NumberMention[] {
 
 /** Whether the word right before `offset` (a space apart at most) is a verb that could take what follows as its object. */
 function verbBefore(tokens: Doc['tokens'], offset: number): boolean {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const t = tokens[lo - 1];
+  const t = tokens[tokenAt(tokens, offset) - 1];
   return t !== undefined && offset - t.end <= 1 && (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING_LEMMAS.has(t.lemma);
 }
 
