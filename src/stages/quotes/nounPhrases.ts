@@ -174,8 +174,9 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     if (['neither', 'both', 'either'].includes(tokens[first - 1]?.lower ?? '') && first - 1 >= floor) first--;
     core = { first, last: core.last };
   }
-  // appositive before the subject: "<description>, <Name> confirmed"
-  if (tokens[core.first - 1]?.text === ',' && core.first - 1 > floor) {
+  // appositive before the subject: "<description>, <Name> confirmed" — but not before a parenthetical cue, whose
+  // comma-fenced subject is the content's ("The museum, Mr. Bush said, would make visitors face …")
+  if (tokens[core.first - 1]?.text === ',' && core.first - 1 > floor && !isParentheticalCue(tokens, cue)) {
     const before = phraseEndingAt(tokens, core.first - 1, floor);
     const startsClause = before && (before.first === floor || [',', ';', ':'].includes(tokens[before.first - 1]?.text ?? ''));
     if (before && startsClause && tokens[before.first]?.pos === 'DET' && !isTimePhrase(tokens, before)) core = { first: before.first, last: core.last };
@@ -186,7 +187,34 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   while (core.last - core.first > 1 && (TIME_NOUNS.has(tokens[core.first]?.lower ?? '') || (['this', 'last', 'next', 'that', 'each', 'every'].includes(tokens[core.first]?.lower ?? '') && TIME_NOUNS.has(tokens[core.first + 1]?.lower ?? '')))) {
     core = { first: core.first + (TIME_NOUNS.has(tokens[core.first]?.lower ?? '') ? 1 : 2), last: core.last };
   }
+  return afterFrontedEvent(tokens, core);
+}
+
+/**
+ * "In a Bloomberg interview Trump said", "At a rally Sanders said": a noun for the occasion of speaking
+ * takes no name in apposition, so a capitalised name right after it starts the speaker.
+ */
+function afterFrontedEvent(tokens: readonly Token[], core: Phrase): Phrase {
+  for (let k = core.last - 2; k >= core.first; k--) {
+    const t = tokens[k];
+    const name = tokens[k + 1];
+    if (t && name && t.pos === 'NOUN' && OCCASION_NOUNS.has(t.lower) && name.pos === 'PROPN' && isCap(name)) return { first: k + 1, last: core.last };
+  }
   return core;
+}
+
+/** Nouns for an occasion of speaking or writing: "in an interview", "at a briefing", "in a statement". */
+const OCCASION_NOUNS = new Set(['interview', 'interviews', 'speech', 'speeches', 'statement', 'letter', 'op-ed', 'tweet', 'tweets', 'post',
+  'email', 'memo', 'call', 'conference', 'briefing', 'hearing', 'debate', 'rally', 'meeting', 'appearance', 'broadcast', 'podcast',
+  'address', 'remarks', 'session', 'sermon', 'testimony', 'event', 'forum', 'luncheon', 'dinner', 'breakfast', 'visit', 'stop',
+  'campaign', 'town', 'hall', 'editorial', 'column', 'essay', 'book', 'memoir', 'video', 'ad', 'advertisement', 'message', 'release']);
+
+/** The cue is set off by commas inside the clause it reports: "The museum, Mr. Bush said, would …". */
+function isParentheticalCue(tokens: readonly Token[], cue: number): boolean {
+  let k = cue + 1;
+  while (k <= cue + 3 && ['ADV', 'PROPN', 'NOUN'].includes(tokens[k]?.pos ?? '') && tokens[k]?.text !== ',') k++;
+  const after = tokens[k + 1];
+  return tokens[k]?.text === ',' && !!after && /^\p{Ll}/u.test(after.text) && !['adding', 'saying', 'noting', 'and', 'but', 'according'].includes(after.lower);
 }
 
 const FLOATING_WORDS = new Set(['both', 'all', 'each', 'yesterday', 'today', 'tonight', 'since']);
