@@ -270,8 +270,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // … and a possessor through its name without the mark ("The senator's" → the senator)
       const possessive = /^['\u2019]s?$/.test(tokens[source.full.last - 1]?.text ?? '');
       // … and a phrase with a relative clause by its head: "officials who spoke with X" → officials
-      const after = tokens[source.core.last];
-      const relativeClause = source.core.last < source.full.last && !!after && (after.lower === 'who' || after.lower === 'that');
+      // … with or without a comma: "Jolly, who was elected to Congress in 2014," → Jolly
+      const after = tokens[source.core.last]?.text === ',' ? tokens[source.core.last + 1] : tokens[source.core.last];
+      const relativeClause = source.core.last < source.full.last && !!after && ['who', 'that', 'whom', 'whose'].includes(after.lower);
       const words = source.relative || possessive || relativeClause ? source.core : source.full;
       return resolver.resolve(tokens, words.first, words.last, spanOf(source.full));
     }
@@ -427,8 +428,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const opening = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '');
       if (opening || !after) {
         let comma = from;
-        while (comma < s.tokenEnd && comma < from + 10 && !/^[,.;!?]$/.test(tokens[comma]?.text ?? '') && !OPEN_MARK_TOKEN.test(tokens[comma]?.text ?? '')) comma++;
-        const ends = /^[,.;!?]$/.test(tokens[comma]?.text ?? '') || comma === s.tokenEnd;
+        // ("According to early results of the exit poll conducted by Edison Research for the AP, …": a long source may run on
+        // over participles that modify its nouns, never over a finite verb)
+        const reach = opening ? 30 : 10;
+        while (comma < s.tokenEnd && comma < from + reach && !/^[,.;!?]$/.test(tokens[comma]?.text ?? '') && !OPEN_MARK_TOKEN.test(tokens[comma]?.text ?? '')) comma++;
+        const ends = (/^[,.;!?]$/.test(tokens[comma]?.text ?? '') || comma === s.tokenEnd) && (comma - from <= 10 || participleModifiersOnly(from, comma));
         // … and an opening one's source ends at that comma even when what follows reads like an appositive ("…, the account that …")
         const clauseAsAppositive = opening && !!after && after.core.last <= comma && after.full.last > comma && hasFiniteVerb(comma + 1, after.full.last);
         if (ends && comma > from && (!after || after.full.last < comma || clauseAsAppositive) && (opening || comma - from <= 4)) {
@@ -1070,6 +1074,27 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t && (t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[k - 1]?.lower !== 'to' && !insideQuote(t.start)) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether tokens [from, to) hold participles that modify a noun before them, and no other verb: "the poll conducted by Edison
+   * Research", "a report released on Thursday", "the study published last week" — not "officials the attack killed 12".
+   */
+  function participleModifiersOnly(from: number, to: number): boolean {
+    let participles = 0;
+    for (let k = from; k < to; k++) {
+      const t = tokens[k];
+      if (!t || t.pos === 'AUX') return false;
+      // ("the Associated Press": a capitalised verb form inside a name)
+      if (t.pos !== 'VERB' || /ing$/.test(t.lower) || (/^\p{Lu}/u.test(t.text) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? ''))) continue;
+      const before = tokens[k - 1];
+      const after = tokens[k + 1];
+      const modifiesNoun = !!before && ['NOUN', 'PROPN'].includes(before.pos) && t.lower !== t.lemma;
+      const adjunctAfter = !!after && (after.pos === 'ADP' || TIME_WORDS.has(after.lower) || MONTHS.test(after.text));
+      if (!modifiesNoun || !adjunctAfter) return false;
+      participles++;
+    }
+    return participles > 0;
   }
 
   function hasVerbBetween(from: number, to: number): boolean {

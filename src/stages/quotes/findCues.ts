@@ -2,6 +2,7 @@ import type { Sentence, Token } from '../../model.js';
 import { cueContinuations, cueWeights, lemmaCount } from '../../rules/cueData.js';
 import { cueEntry, CUE_NOUNS, PHRASE_CUES, type CueEntry, type CueFrame, type PhraseCue } from '../../rules/cues.js';
 import { CueModel, isCueCandidate } from './cueModel.js';
+import { isNameReadAsAdverb } from './nounPhrases.js';
 
 export interface CueMatch {
   /** first and one-past-last token index of the cue words ("has also said in a statement") */
@@ -153,6 +154,8 @@ function cueExtent(tokens: readonly Token[], head: number, from: number, to: num
       const t = tokens[first - 1];
       const contracted = t?.pos === 'AUX' && /^['\u2019]s$/.test(t.text);
       if (!t || !CUE_PREFIX_POS.has(t.pos) || t.lower === 'to' || (POSSESSIVE_MARK.test(t.text) && !contracted) || NOT_CUE_PREFIX.has(t.lower)) break;
+      // "Jolly said": a capitalised word that opens the clause is its subject, whatever the tagger called it
+      if (isNameReadAsAdverb(tokens, first - 1) && (first - 1 === from || /^[,;:(\u2014"\u201C]$/.test(tokens[first - 2]?.text ?? ''))) break;
       first--;
     }
   }

@@ -61,6 +61,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
     if (NP_POS.has(t.pos) || (t.pos === 'PUNCT' && t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '')) || isGerundNoun(tokens, k, first === end)) {
       first = k;
       if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'VERB') sawNoun = true;
+      // "Jolly, who …, said": a capitalised adjective at the head of the phrase is a name the tagger misread
+      if (t.pos === 'ADJ' && k === end - 1 && isCap(t) && !isCap(tokens[k + 1])) sawNoun = true;
       k--;
       if (t.pos === 'DET') break;
       continue;
@@ -123,6 +125,8 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     // "He’s claiming": a contracted auxiliary is no possessive
     const contracted = !!t && t.pos === 'AUX' && /^['\u2019]s$/.test(t.text);
     if (!t || (!BETWEEN_SUBJECT_AND_CUE_POS.has(t.pos) && !floating) || (POSSESSIVE.has(t.lower) && !contracted)) break;
+    // "Jolly said": a capitalised word that opens the clause before its verb is the subject, whatever the tagger called it
+    if (isNameReadAsAdverb(tokens, end - 1) && (end - 1 === floor || /^[,;:(\u2014"\u201C]$/.test(tokens[end - 2]?.text ?? ''))) break;
     end--;
   }
   let core = phraseEndingAt(tokens, end, floor);
@@ -215,6 +219,19 @@ function isParentheticalCue(tokens: readonly Token[], cue: number): boolean {
   while (k <= cue + 3 && ['ADV', 'PROPN', 'NOUN'].includes(tokens[k]?.pos ?? '') && tokens[k]?.text !== ',') k++;
   const after = tokens[k + 1];
   return tokens[k]?.text === ',' && !!after && /^\p{Ll}/u.test(after.text) && !['adding', 'saying', 'noting', 'and', 'but', 'according'].includes(after.lower);
+}
+
+/** Adverbs that open a clause before its verb: never a name, whatever their case ("Once interest becomes …", "Also said"). */
+const CLAUSE_ADVERBS = new Set(['once', 'now', 'then', 'so', 'thus', 'still', 'yet', 'also', 'just', 'only', 'never', 'even', 'soon',
+  'later', 'earlier', 'again', 'here', 'there', 'instead', 'otherwise', 'meanwhile', 'however', 'nevertheless', 'nonetheless',
+  'rather', 'finally', 'first', 'recently', 'previously', 'reportedly', 'allegedly', 'apparently', 'simply', 'indeed', 'already',
+  'often', 'always', 'sometimes', 'perhaps', 'maybe', 'not', 'together', 'separately', 'privately', 'publicly', 'immediately', 'today']);
+
+/** "Jolly said": a capitalised word the tagger read as an adverb, right before a verb, that no clause adverb explains. */
+export function isNameReadAsAdverb(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  return !!t && t.pos === 'ADV' && isCap(t) && !CLAUSE_ADVERBS.has(t.lower) && !FLOATING_WORDS.has(t.lower)
+    && (tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'AUX');
 }
 
 const FLOATING_WORDS = new Set(['both', 'all', 'each', 'yesterday', 'today', 'tonight', 'since']);

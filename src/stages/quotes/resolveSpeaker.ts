@@ -336,6 +336,12 @@ export class SpeakerResolver {
     if (GROUP_HEADS.has(headLower) && !hasProperNoun) {
       return { name: descriptionName(mentionText), entityId: null, mention, anonymous: false, resolution: 'description' };
     }
+    // "Jolly said" after "David Jolly": a capitalised word the entity stage did not take for a name is still a surname
+    if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(head.text)) {
+      const bySurname = (e: Entity): boolean => e.type === 'person' && e.name.split(/\s+/).at(-1) === head.text;
+      const person = this.recentPersons.find(bySurname) ?? this.entities.find(bySurname);
+      if (person) return { name: person.name, entityId: person.id, mention, anonymous: false, resolution: 'alias' };
+    }
     return { name: descriptionName(mentionText), entityId: null, mention, anonymous: false, resolution: hasProperNoun ? 'named' : 'description' };
   }
 }
