@@ -129,6 +129,20 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     if (isNameReadAsAdverb(tokens, end - 1) && (end - 1 === floor || /^[,;:(\u2014"\u201C]$/.test(tokens[end - 2]?.text ?? ''))) break;
     end--;
   }
+  // "those surveyed said", "56 percent of Cuban-Americans polled said": a participle after the subject's noun modifies it
+  const participle = tokens[end - 1];
+  if (participle && participle.pos === 'VERB' && /ed$/.test(participle.lower) && end - 2 >= floor) {
+    const head = phraseEndingAt(tokens, end - 1, floor) ?? (['those', 'people', 'all', 'many', 'most'].includes(tokens[end - 2]?.lower ?? '') ? { first: end - 2, last: end - 1 } : null);
+    const headWord = head ? tokens[head.last - 1] : undefined;
+    if (head && headWord && (['NOUN', 'PROPN'].includes(headWord.pos) || headWord.pos === 'DET' || headWord.pos === 'PRON') && PARTICIPLE_MODIFIERS.has(participle.lower)) {
+      return { first: head.first, last: end };
+    }
+  }
+  // "42% say": a percentage is a subject
+  if (tokens[end - 1]?.text === '%' && tokens[end - 2]?.pos === 'NUM' && end - 2 >= floor) {
+    const first = ['some', 'about', 'nearly', 'almost', 'roughly', 'only', 'just'].includes(tokens[end - 3]?.lower ?? '') && end - 3 >= floor ? end - 3 : end - 2;
+    return { first, last: end };
+  }
   let core = phraseEndingAt(tokens, end, floor);
   if (!core) {
     // "Some chanted", "Another tweeted", "Yet another said": a quantifier standing for its noun
@@ -233,6 +247,10 @@ export function isNameReadAsAdverb(tokens: readonly Token[], k: number): boolean
   return !!t && t.pos === 'ADV' && isCap(t) && !CLAUSE_ADVERBS.has(t.lower) && !FLOATING_WORDS.has(t.lower)
     && (tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'AUX');
 }
+
+/** Participles that say which people are meant: "those surveyed", "voters polled", "residents interviewed". */
+const PARTICIPLE_MODIFIERS = new Set(['surveyed', 'polled', 'interviewed', 'questioned', 'asked', 'contacted', 'sampled', 'involved',
+  'affected', 'concerned', 'quoted', 'cited', 'named', 'mentioned', 'consulted', 'gathered', 'assembled', 'present']);
 
 const FLOATING_WORDS = new Set(['both', 'all', 'each', 'yesterday', 'today', 'tonight', 'since']);
 const TIME_NOUNS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'morning', 'afternoon', 'evening',
@@ -423,6 +441,11 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
     const before = sourceBefore(tokens, origin, floor);
     if (before && !before.relative) return { core: before.core, full: { first: before.full.first, last: tokens[end - 1]?.text === ',' ? end - 1 : end }, relative: false };
   }
+  // "Sen. Jack Reed (D-R.I.), said": a comma after a parenthetical tag, before the verb, sets nothing off
+  if (last.text === ',' && tokens[end - 2]?.text === ')' && end - 2 > floor && !tokens.slice(floor, end - 1).some(t => t.text === ',')) {
+    const before = sourceBefore(tokens, end - 1, floor);
+    if (before && !before.relative) return before;
+  }
   let k = end;
   let fullEnd = end;
   /** the leftmost appositive accepted so far: the speaker when nothing stands before it ("After …, Roberta Lange, the chairwoman, said") */
@@ -439,10 +462,11 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
       k = open;
       continue;
     }
-    if (t.text === ',' || t.text === '\u2014') {
+    if (t.text === ',' || isDash(tokens, k - 1)) {
+      const sameMark = (j: number): boolean => (t.text === ',' ? tokens[j]?.text === ',' : isDash(tokens, j));
       let open = k - 2;
-      while (open >= floor && open > k - 42 && tokens[open]?.text !== t.text && !SEGMENT_STOP.test(tokens[open]?.text ?? '')) open--;
-      if (open <= floor || tokens[open]?.text !== t.text) break;
+      while (open >= floor && open > k - 42 && !sameMark(open) && !SEGMENT_STOP.test(tokens[open]?.text ?? '')) open--;
+      if (open <= floor || !sameMark(open)) break;
       // "Fiorina, speaking to Iowans, said": a participle aside is skipped, and left out of the mention
       const aside = tokens[open + 1];
       if (aside && aside.pos === 'VERB' && /(?:ing|ed)$/.test(aside.lower) && k - 1 - open <= 20) {
@@ -473,7 +497,7 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
     }
     break;
   }
-  if (k < end && (tokens[k - 1]?.text === ',' || tokens[k - 1]?.text === '\u2014')) k--;
+  if (k < end && (tokens[k - 1]?.text === ',' || isDash(tokens, k - 1))) k--;
   let core = subjectBefore(tokens, k, floor);
   // "Current and former officials who spoke with The Huffington Post said": the phrase before the cue ends a relative
   // clause; the speaker is what that clause is about
@@ -505,6 +529,14 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   // the core must end where the appositives begin
   if (core.last !== k) return null;
   return { core, full: { first: core.first, last: fullEnd }, relative: false };
+}
+
+/** An em dash, "--", or a hyphen with a space on each side. */
+function isDash(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  if (t.text === '\u2014' || t.text === '--') return true;
+  return (t.text === '-' || t.text === '\u2013') && tokens[k - 1]?.end !== t.start && tokens[k + 1]?.start !== t.end;
 }
 
 /** ", 45," — an age between commas, token `k` being the number. */

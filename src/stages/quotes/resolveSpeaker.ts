@@ -268,7 +268,7 @@ export class SpeakerResolver {
     }
 
     // the phrase's own head comes before any attachment: "a source [within the Interior Ministry]"
-    const prepAt = words.findIndex((w, i) => i > 0 && w.pos === 'ADP' && !['of', 'for', '&'].includes(w.lower) || (i > 0 && w.text === ','));
+    const prepAt = words.findIndex((w, i) => i > 0 && w.pos === 'ADP' && !['of', 'for', '&'].includes(w.lower) || (i > 0 && (/^(?:,|\u2014|--)$/.test(w.text) || (/^[-\u2013]$/.test(w.text) && words[i - 1]?.end !== w.start))));
     const headWords = prepAt > 0 ? words.slice(0, prepAt) : words;
     // "a source familiar with …": the head is the last noun before the attachment, not an adjective after it
     const headWord = headWords.findLast(w => w.pos === 'NOUN' || w.pos === 'PROPN') ?? headWords.at(-1) ?? head;
