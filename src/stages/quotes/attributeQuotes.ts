@@ -321,7 +321,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // '“Go back to Univision,” Trump barked': after a quotation its punctuation leaves open, a past-tense verb next to a
     // subject is its verb of saying, known to the lexicon or not
     const verb = /[,?!]\s*$/.test(norm.slice(q.inner.start, q.inner.end)) ? pastVerbAfterQuotation(i, s) : -1;
-    const cue = verb >= 0 && !(cues[0] && cues[0].first <= verb) ? verbCue(verb) : cues[0];
+    // '“…,” Cruz, who has proposed repealing the mandate, said': a cue in a relative clause on the speaker is not the quotation's
+    const inRelativeClause = (c: CueMatch): boolean => !!sourceBefore(tokens, c.first, i)?.relative;
+    const own = cues.length > 1 && inRelativeClause(cues[0] as CueMatch) ? cues.slice(1).find(c => !inRelativeClause(c)) : cues[0];
+    const cue = verb >= 0 && !(own && own.first <= verb) ? verbCue(verb) : own;
     if (!cue) return null;
     // '“… terrorists.” Mr. Zahed said: “…”': after a finished sentence, a cue that opens a quotation is the next one's
     const lastInner = norm.slice(Math.max(q.inner.start, q.inner.end - 2), q.inner.end);

@@ -184,9 +184,11 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   }
   // coordinated speakers: "Mr. Rubio and his advisers", "he and election-law experts", "Neither Cruz nor Christie"
   for (let guard = 0; guard < 2; guard++) {
-    const conj = tokens[core.first - 1];
-    if (!conj || !['and', 'or', 'nor'].includes(conj.lower) || core.first - 1 <= floor || tokens[core.first - 2]?.text === ',') break;
-    const left = phraseEndingAt(tokens, core.first - 1, floor);
+    // ("Politicians and even some technologists": an adverb after the conjunction)
+    const focus = ['even', 'also', 'especially', 'particularly', 'notably'].includes(tokens[core.first - 1]?.lower ?? '') ? 1 : 0;
+    const conj = tokens[core.first - 1 - focus];
+    if (!conj || !['and', 'or', 'nor'].includes(conj.lower) || core.first - 1 - focus <= floor || tokens[core.first - 2 - focus]?.text === ',') break;
+    const left = phraseEndingAt(tokens, core.first - 1 - focus, floor);
     if (!left) break;
     let first = left.first;
     if (['neither', 'both', 'either'].includes(tokens[first - 1]?.lower ?? '') && first - 1 >= floor) first--;
@@ -341,6 +343,9 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
   // "During Mr. Clinton's 1992 campaign," / "Although …" / "This month," open an adverbial, not an appositive
   // ", now a paid commentator," / ", then the party's chair," open an appositive with an adverb of time
   const timeAdverb = first.pos === 'ADV' && APPOSITIVE_OPENERS.has(first.lower);
+  // "— and two-thirds of Republicans in New Hampshire —": more speakers added between dashes
+  if ((first.lower === 'and' || first.lower === 'or') && isDash(tokens, from - 1) && phraseStartingAt(tokens, from + 1, to)
+    && !tokens.slice(from + 1, to).some(t => t.pos === 'VERB' || t.pos === 'AUX')) return true;
   if (['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART'].includes(first.pos) && !['who', 'whose', 'which', 'whom'].includes(first.lower) && !timeAdverb) return false;
   if (isTimePhrase(tokens, { first: from, last: to })) return false;
   for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
@@ -486,10 +491,15 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
       }
       // "Woodrow Benford, 58, who …": an age between commas
       const age = k - 1 - open === 2 && /^\d{1,3}$/.test(tokens[open + 1]?.text ?? '');
+      // "Mr. Slinker, whose latest start-up, Paradata, uses big data …, said": a relative clause with commas of its own
+      if (!age && !isAppositive(tokens, open + 1, k - 1) && t.text === ',') {
+        const relativeOpen = relativeClauseOpening(tokens, open, floor, k - 1);
+        if (relativeOpen > floor) open = relativeOpen;
+      }
       if (!age && !isAppositive(tokens, open + 1, k - 1)) break;
       if (fullEnd === end && k === end) fullEnd = k - 1;
       // a relative clause or an age is never the speaker itself
-      if (!age && !RELATIVE_PRONOUNS.has(tokens[open + 1]?.lower ?? '')) leftmost = { first: open + 1, last: k - 1 };
+      if (!age && !RELATIVE_PRONOUNS.has(tokens[open + 1]?.lower ?? '') && !['and', 'or'].includes(tokens[open + 1]?.lower ?? '')) leftmost = { first: open + 1, last: k - 1 };
       else if (!age) relativeSegment = { first: open + 1, last: k - 1 };
       // the segment's opening comma may close another appositive: "X, the attorney general, one of …, said"
       k = open + 1;
@@ -529,6 +539,22 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   // the core must end where the appositives begin
   if (core.last !== k) return null;
   return { core, full: { first: core.first, last: fullEnd }, relative: false };
+}
+
+/**
+ * The comma that opens a relative clause ending at `close`, looking back from the comma `from` over at most two more
+ * commas: ", whose latest start-up, Paradata, uses …". -1 when none.
+ */
+function relativeClauseOpening(tokens: readonly Token[], from: number, floor: number, close: number): number {
+  let commas = 0;
+  for (let j = from; j > floor && j > close - 40; j--) {
+    const t = tokens[j];
+    if (!t || SEGMENT_STOP.test(t.text)) return -1;
+    if (t.text !== ',') continue;
+    if (['who', 'whom', 'whose'].includes(tokens[j + 1]?.lower ?? '')) return j;
+    if (++commas > 3) return -1;
+  }
+  return -1;
 }
 
 /** An em dash, "--", or a hyphen with a space on each side. */
