@@ -372,6 +372,13 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['more speakers added between dashes belong to the subject',
     'Democrats — and some Republicans — say that the alienation of voters outweighs any gains.',
     [{ mention: 'Democrats — and some Republicans', cue: 'say', content: 'the alienation of voters outweighs any gains' }]],
+  ['a time that saw events reports no belief',
+    'Monday saw armed police with dogs searching a second apartment block.',
+    []],
+  // negative: people who see something as something state a position
+  ['"voters see X as Y" is a stated position',
+    'Voters see Clinton as the stronger candidate.',
+    [{ speaker: 'Voters', cue: 'see', content: 'Clinton as the stronger candidate' }]],
   // negative: a clause adverb is never a name
   ['"Once" opens a clause; it is no speaker',
     'Once interest becomes more than 90 days overdue, banks said they would act.',

@@ -170,6 +170,13 @@ function cueExtent(tokens: readonly Token[], head: number, from: number, to: num
   return { first, last };
 }
 const POSSESSIVE_MARK = /^['\u2019]s?$/;
+const TIME_SUBJECTS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|month|year|decade|century|day|night|morning|afternoon|evening|period|season|quarter|half|january|february|march|april|may|june|july|august|september|october|november|december|(?:1[89]|20)\d\d)$/;
+/** The subject right before token `i` (over "has", "had", "also") is a time: "Monday saw", "The past decade has seen". */
+function timeSubjectBefore(tokens: readonly Token[], i: number, from: number): boolean {
+  let k = i - 1;
+  while (k >= from && (tokens[k]?.pos === 'AUX' || tokens[k]?.lower === 'also')) k--;
+  return k >= from && TIME_SUBJECTS.test(tokens[k]?.lower ?? '');
+}
 /** Verbs that ask for anonymity: "asked not to be identified", "requested anonymity", "declined to be named". */
 const ANONYMITY_LEMMAS = new Set(['ask', 'request', 'decline', 'refuse', 'demand', 'insist', 'agree', 'want', 'wish', 'prefer']);
 const ANONYMITY_WORDS = new Set(['anonymity', 'anonymous', 'anonymously']);
@@ -253,6 +260,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       if (!isCueCandidate(t) || !lemmaCount(t.lemma)) continue;
       // "known as the Blue House": a name, not a belief
       if (t.lemma === 'know' && tokens[i + 1]?.lower === 'as') continue;
+      // "Monday saw police searching …", "2019 has seen a rise": a time that witnessed events, not a belief
+      if (t.lemma === 'see' && timeSubjectBefore(tokens, i, from)) continue;
       // "who asked not to be identified", "declined to be named": a condition of anonymity, not an attribution
       if (ANONYMITY_LEMMAS.has(t.lemma) && asksAnonymity(tokens, i + 1, to)) continue;
       // "Federal Express Corp said": a capitalised word inside a run of capitalised words is part of a name
