@@ -379,6 +379,16 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['"voters see X as Y" is a stated position',
     'Voters see Clinton as the stronger candidate.',
     [{ speaker: 'Voters', cue: 'see', content: 'Clinton as the stronger candidate' }]],
+  ['after an object, a pronoun and its verb start the writer\'s next clause',
+    'He praised Bush, calling him a “nice guy” and he did not mention Kasich.',
+    [{ speaker: 'He', cue: 'praised', content: 'Bush' }, { speaker: 'He', cue: 'calling', content: 'him a “nice guy”' }, { speaker: 'He', cue: 'did not mention', content: 'Kasich' }]],
+  ['a reason that quotes the speaker again stays in the content',
+    'Trump says “the game has become soft” because “the country has become soft.”',
+    [{ kind: 'mixed', speaker: 'Trump', cue: 'says', content: '“the game has become soft” because “the country has become soft' }]],
+  // negative: a reason in the writer's words is not the speaker's
+  ['a reason in the writer\'s own words is left out',
+    'Trump says “the game has become soft” because nobody watches it anymore.',
+    [{ kind: 'direct', speaker: 'Trump', cue: 'says', content: 'the game has become soft' }]],
   // negative: a clause adverb is never a name
   ['"Once" opens a clause; it is no speaker',
     'Once interest becomes more than 90 days overdue, banks said they would act.',

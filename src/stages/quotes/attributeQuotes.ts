@@ -1130,10 +1130,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const next = tokens[k];
     // '“three terrorists” were killed': the quotation is the clause's subject, its verb follows
     const verbAfter = (next?.pos === 'VERB' || next?.pos === 'AUX') && !/ing$/.test(next.lower);
-    if (!next || k >= s.tokenEnd || (next.pos !== 'ADP' && !verbAfter) || next.lower === 'that' || next.lower === 'according') return null;
+    // 'says “the whole game has become screwed up” because “football has become soft”': a reason that quotes the speaker again
+    const quotedReason = next?.pos === 'SCONJ' && ['because', 'since', 'as', 'so'].includes(next.lower);
+    if (!next || k >= s.tokenEnd || (next.pos !== 'ADP' && !verbAfter && !quotedReason) || next.lower === 'that' || next.lower === 'according') return null;
     const end = nextBoundaryAfterQuote(k, s);
     const last = tokens[end - 1];
     if (end <= k + 1 || !last) return null;
+    if (quotedReason && !tokens.slice(k + 1, end).some(t => OPEN_MARK_TOKEN.test(t.text))) return null;
     return trimContent(q.open.start, last.end);
   }
 
@@ -1338,6 +1341,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
       const modifier = verbAfter && /ed$/.test(verbAfter.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[verbAfter.index + 1]?.pos ?? '') && tokens[verbAfter.index + 1]?.pos !== 'PROPN';
       if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && verbAfter && (verbAfter.pos === 'VERB' || verbAfter.pos === 'AUX') && !/ing$/.test(verbAfter.lower) && !modifier && k > from + 1) return k;
+      // "calling him a “nice guy” and he didn’t provide …": after an object, a pronoun and its verb start the writer's next clause
+      if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && next && PERSONAL_SUBJECTS.has(next.lower) && ['VERB', 'AUX'].includes(tokens[k + 2]?.pos ?? '') && k > from + 1) return k;
       // "urged the embassy to reconsider and spoke with Pompeo": an inflected verb cannot go on an infinitive, the subject's next act begins
       if (infinitive && (t.lower === 'and' || t.lower === 'but') && verbAfter?.pos === 'VERB' && verbAfter.lower !== verbAfter.lemma && !/ing$/.test(verbAfter.lower)) return k;
       if (!sawVerb && t.lower === 'to' && tokens[k + 1]?.pos === 'VERB') infinitive = true;
