@@ -35,6 +35,14 @@ const CASES: Array<[string, string, Expect[]]> = [
     [{ contains: 'the fire was set deliberately', polarity: 'denied', evidence: 'deny-frame' }]],
   ['a confirmed figure in the text', 'A total of 39 people are confirmed dead, officials said.',
     [{ contains: '39 people are confirmed dead', status: 'confirmed', evidence: 'confirmed-figure' }]],
+  // negative: the outlet's own "confirmed death toll" is its assertion, not a source confirming
+  ['the outlet calling a toll confirmed does not confirm it', 'Rescue work resumed on Wednesday, with more bodies recovered increasing the confirmed death toll to 31.',
+    [{ contains: 'increasing the confirmed death toll to 31', status: 'asserted', kind: 'outlet' }]],
+  ['a speaker\'s emphatic "do" concedes his own words', 'Trump said that he did indicate to the Ukrainians that the aid was contingent on reforms.',
+    [{ contains: 'the aid was contingent on reforms', status: 'confirmed', source: 'Trump', evidence: 'confirm-emphatic-do' }]],
+  // negatives: a negated or questioned "do" concedes nothing
+  ['"did not indicate" is no concession', 'Trump said that he did not indicate to the Ukrainians that the aid was contingent on reforms.',
+    [{ contains: 'the aid was contingent on reforms', status: 'asserted' }]],
   ['an anonymous source', 'The delegation kept shifting its stance, sources said.',
     [{ contains: 'kept shifting its stance', kind: 'anonymous' }]],
   ['a second independent source corroborates', 'Mayor Ann Lee said the flood destroyed forty homes in the valley. Fire Chief Tom Bell said the flood destroyed forty homes in the valley overnight.',

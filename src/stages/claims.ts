@@ -1,5 +1,5 @@
 import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, Sentence, Span, Token } from '../model.js';
-import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, DENIAL_FRAME, HEDGES } from '../rules/cues.js';
+import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, cueEntry, DENIAL_FRAME, HEDGES } from '../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../rules/names.js';
 import { SpanIndex } from '../text/spanIndex.js';
 import { scoreCheckworthiness } from './checkworthiness/index.js';
@@ -143,6 +143,14 @@ function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDra
   return drafts;
 }
 
+/** "he did indicate …" opening reported content: the speaker as a pronoun, an emphatic "do" and a verb of saying. */
+const EMPHATIC_DO_CLAUSE = /^(?:he|she|they|we|i) (?:did|does|do) (?!not\b|n['\u2019]t\b)(\p{Ll}+)/iu;
+function emphaticSayingAt(text: string): boolean {
+  const m = EMPHATIC_DO_CLAUSE.exec(text);
+  const entry = m?.[1] ? cueEntry(m[1]) : undefined;
+  return !!entry && (entry.frame === 'speech' || entry.frame === 'confirm');
+}
+
 /** A claim with its status, hedge and polarity, and the evidence that decided them. */
 function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
   const text = doc.norm.slice(d.span.start, d.span.end);
@@ -154,10 +162,17 @@ function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
   const hedge = findHedge(hedgeSource) ?? (d.quote ? attributionHedge(doc, d.quote) : null);
   if (cue) explain.push(`cue "${doc.text.slice(cue.start, cue.end)}" (${cue.lemma})`);
   explain.push(d.source.kind === 'outlet' ? 'source: the outlet (no attribution)' : `source: ${d.source.name ?? 'unknown'} (${d.source.kind}${d.quote?.speaker ? `, ${d.quote.speaker.resolution}` : ''})`);
-  const confirmedFigure = CONFIRMED_FIGURE.exec(text);
+  // ("the confirmed death toll" in the outlet's own words is its assertion; a source must say a figure is confirmed)
+  const confirmedFigure = d.source.kind === 'outlet' ? null : CONFIRMED_FIGURE.exec(text);
   if (cue?.entry.status === 'confirmed') {
     status = 'confirmed';
     evidence.push({ ruleId: 'confirm-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
+  } else if (cue && cue.entry.polarity === 'affirmed' && !/\?\s*$/.test(d.context) && emphaticSayingAt(text)) {
+    // "Trump said that he did indicate that the aid was contingent": the speaker's emphatic "do" concedes his own words
+    status = 'confirmed';
+    const own = EMPHATIC_DO_CLAUSE.exec(text);
+    const at = { start: d.span.start + (own?.index ?? 0), end: d.span.start + (own?.index ?? 0) + (own?.[0].length ?? 0) };
+    evidence.push({ ruleId: 'confirm-emphatic-do', cue: at, text: doc.text.slice(at.start, at.end) });
   } else if (confirmedFigure && !hedge && !/\b(?:not|un)\s*$/i.test(text.slice(0, confirmedFigure.index))) {
     status = 'confirmed';
     const at = d.span.start + confirmedFigure.index;
