@@ -43,6 +43,13 @@ const CASES: Array<[string, string, Expect[]]> = [
   // negatives: a negated or questioned "do" concedes nothing
   ['"did not indicate" is no concession', 'Trump said that he did not indicate to the Ukrainians that the aid was contingent on reforms.',
     [{ contains: 'the aid was contingent on reforms', status: 'asserted' }]],
+  ['a short sentence with a verb is a statement', 'The mayor was stabbed on stage on Sunday. He died today.',
+    [{ contains: 'He died today', status: 'asserted', kind: 'outlet' }]],
+  ['the writer\'s own clause before "and said" is a claim of its own', 'The embassy declined the request and said the family left the country.',
+    [{ contains: 'The embassy declined the request', kind: 'outlet' }, { contains: 'the family left the country', source: 'embassy' }]],
+  // negative: the speaker with a relative clause is no clause of the writer's own
+  ['a relative clause on the speaker makes no claim of its own', 'The firm, whose subsidiary operates 13 farms, said the plan would fail.',
+    [{ contains: 'the plan would fail', source: 'firm' }]],
   ['an anonymous source', 'The delegation kept shifting its stance, sources said.',
     [{ contains: 'kept shifting its stance', kind: 'anonymous' }]],
   ['a second independent source corroborates', 'Mayor Ann Lee said the flood destroyed forty homes in the valley. Fire Chief Tom Bell said the flood destroyed forty homes in the valley overnight.',
@@ -60,6 +67,10 @@ const CASES: Array<[string, string, Expect[]]> = [
 ];
 
 describe('claims: status, source, hedge, polarity', () => {
+  it('a relative clause on the speaker is no claim of the outlet', () => {
+    const doc = extract('The firm, whose subsidiary operates 13 farms, said the plan would fail.', {});
+    expect(doc.claims.map(c => c.span.text)).toEqual(['the plan would fail']);
+  });
   for (const [name, text, expected] of CASES) {
     it(name, () => {
       const doc = extract(text, { explain: true });

@@ -74,6 +74,26 @@ function saysMoreThanItsAttributions(span: Span, quotes: readonly Quote[], token
   return false;
 }
 
+/**
+ * The writer's own clause that opens a sentence before its first attribution, joined to it by "and" or "but": "[The
+ * embassy declined the request] and said …". It needs a finite verb and two words of content; null otherwise.
+ */
+function leadingOwnClause(doc: Readonly<Doc>, span: Span, quotes: readonly Quote[], tokens: SpanIndex<Token>): Span | null {
+  let first = span.end;
+  // (the speaker may be the subject of both: "[The embassy declined the request] and said …")
+  for (const q of quotes) first = Math.min(first, q.content.start, q.cue?.start ?? first);
+  const words = tokens.overlapping(span.start, first);
+  let end = words.length;
+  if (!['and', 'but'].includes(words[end - 1]?.lower ?? '')) return null;
+  end--;
+  if (words[end - 1]?.text === ',') end--;
+  if (end < 3) return null;
+  const clause = words.slice(0, end);
+  const finite = clause.some(t => t.pos === 'VERB' && !/ing$/.test(t.lower)) && clause.filter(t => CONTENT_POS.has(t.pos)).length >= 2;
+  const last = clause.at(-1);
+  return finite && last ? { start: span.start, end: last.end } : null;
+}
+
 /** Few words of content are an object, not a statement ("claimed responsibility"): the claim is the whole clause. */
 const SHORT_CONTENT_WORDS = 3;
 function claimSpanOf(doc: Readonly<Doc>, quote: Quote, tokens: SpanIndex<Token>): Span {
@@ -135,9 +155,19 @@ function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDra
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const span = trimSentence(doc, s);
-    if (span.end - span.start < 12) continue;
     const inSentence = quoteContents.overlapping(s.start, s.end).map(c => c.quote);
-    if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokenIndex)) continue;
+    if (!inSentence.length) {
+      // "He resisted.": a sentence with no attribution is a statement when it has a verb
+      if (tokenIndex.overlapping(span.start, span.end).some(t => t.pos === 'VERB' || t.pos === 'AUX') || saysMoreThanItsAttributions(span, inSentence, tokenIndex)) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
+      continue;
+    }
+    if (span.end - span.start < 12) continue;
+    if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokenIndex)) {
+      // "The embassy declined the request and said …": a clause of the writer's own before the attribution
+      const own = leadingOwnClause(doc, span, inSentence, tokenIndex);
+      if (own) drafts.push({ span: own, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
+      continue;
+    }
     drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
   }
   return drafts;
