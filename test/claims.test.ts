@@ -50,6 +50,11 @@ const CASES: Array<[string, string, Expect[]]> = [
   // negative: the speaker with a relative clause is no clause of the writer's own
   ['a relative clause on the speaker makes no claim of its own', 'The firm, whose subsidiary operates 13 farms, said the plan would fail.',
     [{ contains: 'the plan would fail', source: 'firm' }]],
+  ['an allegation that frames the clause hedges it', 'The allegation was that the consortium which built the airport had links to the army.',
+    [{ contains: 'had links to the army', hedged: true, evidence: 'hedge-allegation' }]],
+  // negative: "the charge was dropped" frames nothing
+  ['a charge that is no frame does not hedge', 'The charge was dropped after the consortium paid the fine.',
+    [{ contains: 'The charge was dropped', hedged: false }]],
   ['an anonymous source', 'The delegation kept shifting its stance, sources said.',
     [{ contains: 'kept shifting its stance', kind: 'anonymous' }]],
   ['a second independent source corroborates', 'Mayor Ann Lee said the flood destroyed forty homes in the valley. Fire Chief Tom Bell said the flood destroyed forty homes in the valley overnight.',

@@ -262,6 +262,7 @@ export const HEDGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:may|might) (?:have|be|not)\b|\bmight\b/, 'hedge-modal'],
   [/\bas far as (?:I|we) know\b|\bI (?:think|believe|assume|guess)\b/i, 'hedge-speaker-belief'],
   [/\bunclear\b|\bnot (?:yet )?known\b/i, 'hedge-unclear'],
+  [/\b(?:accusations?|allegations?|charges?|suspicions?|rumou?rs?|theory|contention)(?: (?:against|about|over|by) (?:\w+ ){1,3}?)? (?:is|was|are|were) that\b/i, 'hedge-allegation'],
 ];
 
 /** Words in a claim that deny it: "there is no evidence that", "falsely claimed". */
