@@ -389,6 +389,16 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['a reason in the writer\'s own words is left out',
     'Trump says “the game has become soft” because nobody watches it anymore.',
     [{ kind: 'direct', speaker: 'Trump', cue: 'says', content: 'the game has become soft' }]],
+  ['an adverb between the comma and a participle goes with the participle',
+    'Bank president Okey Oramah said the currencies "cost Africa billions," further saying, "Beyond that, it also reduces trade."',
+    [{ kind: 'mixed', speaker: 'Okey Oramah', cue: 'said', content: 'the currencies "cost Africa billions,"' }, { kind: 'direct', speaker: 'Okey Oramah', cue: 'saying', content: 'Beyond that, it also reduces trade.' }]],
+  ['a colon after an "according to" clause opens the same source\'s quotation',
+    'According to prosecutor Bash, the manifesto could strengthen the case: "The key factor here is intent."',
+    [{ speaker: 'Bash', cue: 'According to', content: 'the manifesto could strengthen the case' }, { kind: 'direct', speaker: 'Bash', cue: ':', content: 'The key factor here is intent.' }]],
+  // negative: without a verb before the colon, the quotation is the cue's content
+  ['"told the programme:" leads into the quotation as its content',
+    'He told the Waterfront programme: "That contest is a long way away."',
+    [{ kind: 'direct', speaker: 'He', cue: 'told', content: 'That contest is a long way away.' }]],
   // negative: a clause adverb is never a name
   ['"Once" opens a clause; it is no speaker',
     'Once interest becomes more than 90 days overdue, banks said they would act.',

@@ -87,6 +87,13 @@ const DESCRIPTIONS: Array<[string, string, string, string]> = [
   ['a description in apposition before a name, with the quotation after the cue',
     'The foreign minister, Sergei Lavrov, said, "We will not accept this."',
     'The foreign minister, Sergei Lavrov', 'Sergei Lavrov'],
+  ['a place\'s office is the person who holds it',
+    'Regional governor Boris Dubrovsky said the blast was unrelated. Later, Chelyabinsk\'s governor promised each victim would be paid.',
+    'Chelyabinsk\'s governor', 'Boris Dubrovsky'],
+  // negative: a person's lawyer is not the lawyer named last
+  ['a person\'s office-holder is not the one named with the office',
+    'Lawyer John Bell spoke for the city. Then Mr Smith\'s lawyer said the claim was false.',
+    'Mr Smith\'s lawyer', 'Mr Smith\'s lawyer'],
   // negative: with nobody possessed, "he" is still the person named last
   ['"he" after a named speaker is that speaker',
     'President Fidel Castro announced a tax. "The tax applies only to the dollar," he said.',

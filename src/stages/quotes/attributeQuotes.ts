@@ -1191,6 +1191,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** Who stands before a lead-in colon: "Trump tweeted:" is a cue of its own; "From Chairwoman X:" names the speaker. */
   function colonSource(cue: CueMatch, s: Sentence): SourcePhrase | null {
     const floor = clauseFloor(s, cue.first);
+    // "According to U.S. Attorney Bash, the manifesto could strengthen the case: “…”": the lead-in is the source's own
+    const accordingTo = cuesOf(s).find(c => c.sourceAfter && c.first < cue.first && c.first <= floor + 1);
+    if (accordingTo) {
+      const source = speakerOfCue(accordingTo, s).source;
+      if (source && source.full.last < cue.first) return source;
+    }
     // "Continued Stone:", "Stated Stone:" — a verb first, its speaker after it
     const first = tokens[floor];
     if (first && first.pos === 'VERB' && cue.first - floor <= 6) {
@@ -1337,6 +1343,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         continue;
       }
       if (t.text === ';') return k;
+      // "…could strengthen the case: “The key factor …”": a colon that opens a quotation ends the clause that leads into it
+      // (a clause of its own, with a verb: "told ITV's programme: “…”" leads into the quotation as its content)
+      if (t.text === ':' && sawVerb && OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? '')) return k;
       const next = tokens[k + 1];
       const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
       const modifier = verbAfter && /ed$/.test(verbAfter.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[verbAfter.index + 1]?.pos ?? '') && tokens[verbAfter.index + 1]?.pos !== 'PROPN';
@@ -1417,6 +1426,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         // "… despite Znak.com claiming": the preposition and the gerund's subject go with it
         const own = other.participle ? gerundSubject(other, s) : null;
         let k = own && own.full.first - 1 > cue.last ? own.full.first - 1 : other.first;
+        // (", further saying": the participle's adverb goes with it)
+        if (other.participle && k - 1 > cue.last && (tokens[k - 1]?.pos === 'ADV' || tokens[k - 1]?.lower === 'further')) k--;
         while (k > cue.last && [',', 'and', 'while', 'before', 'after', 'by', 'in', 'without', '\u2014'].includes(tokens[k - 1]?.lower ?? '')) k--;
         // a comma inside the closing mark stays with the quoted words: `excuses,” claiming`
         if (k < other.first && /^["'\u201D\u2019]$/.test(tokens[k]?.text ?? '')) k++;

@@ -284,6 +284,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     const prev = tokens[i - 1];
     // the word before a closing mark: `excuses,” claiming` / `''overblown,'' adding` (a doubled '' is two tokens)
     let markAt = i - 1;
+    // (", further saying", ", later adding": an adverb between the comma and the -ing form)
+    if ((tokens[markAt]?.pos === 'ADV' || tokens[markAt]?.lower === 'further') && /ing$/.test(t.lower) && /^[,"'\u201D\u2019]$/.test(tokens[markAt - 1]?.text ?? '')) markAt--;
     while (markAt > i - 3 && /^["'\u201D\u2019]$/.test(tokens[markAt]?.text ?? '')) markAt--;
     const beforeMark = tokens[markAt];
     // "…, saying", "and claiming", or an -ing form after the object of the clause's own verb ("posted a message blaming Iran")

@@ -306,10 +306,15 @@ export class SpeakerResolver {
     if (ANONYMOUS_HEADS.has(headLower) && !namesPerson(words)) {
       return { name: descriptionName(mentionText), entityId: null, mention, anonymous: true, resolution: 'anonymous' };
     }
-    if (TITLE_HEADS.has(headLower) && words.some(w => w.lower === 'the' || w.lower === 'this')) {
+    // ("Chelyabinsk's governor", "the city's mayor": a possessor makes the title definite, and is no part of it)
+    // (not a person's: "Mr Smith's lawyer" is whoever works for Mr Smith, not the lawyer named last)
+    const possessiveMark = words.findLastIndex(w => POSSESSIVE_TOKEN.test(w.text));
+    const possessor = words[possessiveMark - 1];
+    const possessiveAt = possessor && this.entityAt(possessor)?.type !== 'person' && !['his', 'her', 'their', 'my', 'our', 'your'].includes(possessor.lower) ? possessiveMark : -1;
+    if (TITLE_HEADS.has(headLower) && (words.some(w => w.lower === 'the' || w.lower === 'this') || possessiveAt >= 0)) {
       // "the home secretary": the person last named with that title, else the one the article names with it
       // later ("… Home Secretary Charles Clarke told …"); a person with some other title is not them
-      const description = words.filter(w => w.lower !== 'the' && w.lower !== 'this').map(w => w.lower).join(' ');
+      const description = words.slice(possessiveAt + 1).filter(w => w.lower !== 'the' && w.lower !== 'this').map(w => w.lower).join(' ');
       // "Mexican Foreign Minister" is "the foreign minister"; a "Deputy Prime Minister" is not "the prime minister"
       const hasTitle = (e: Entity, title: string): boolean => e.type === 'person' && e.titles.some(t => {
         const words = t.toLowerCase();
