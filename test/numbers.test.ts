@@ -230,10 +230,31 @@ const ORDINALS_AND_OTHERS: Case[] = [
   ['The summit of the Group of Five ended on Monday.', 'Five', { counted: null }],
 ];
 
+const COUNTED: Case[] = [
+  // a possessor before the head: the head is what follows it
+  ['The field holds nearly half of Norway\'s entire output.', 'nearly half', { counted: "Norway's entire output" }],
+  ['Fourteen-year-old Anna Berg\'s first race ended early.', 'Fourteen-year-old', { counted: 'Anna Berg' }],
+  // the first word of a hyphenated modifier, but not a number word, which is a quantity of its own
+  ['The pipeline carries 3 million barrels of per-day output.', '3 million barrels', { counted: 'per-day output' }],
+  ['The firm has 40,000 with-profits savers.', '40,000', { counted: 'with-profits savers' }],
+  ['He gave two one-hour talks.', 'two', { counted: null }],
+  // a year between a determiner and a noun dates that noun; a year without one modifies nothing
+  ['The 1961 tower was home to many.', '1961', { kind: 'year', counted: 'tower' }],
+  ['Its 2019 report said little.', '2019', { kind: 'year', counted: 'report' }],
+  ['In 2016 voters stayed home.', '2016', { kind: 'year', counted: null }],
+  ['The 2012 Olympics were held in London.', '2012', { kind: 'year', counted: null }],
+  // "from X to Y" as one range: the noun phrase before it, but not one inside a prepositional phrase or a lone untagged verb
+  ['Crews recovered more bodies, raising the official death toll from twelve to 29.', 'from twelve to 29', { counted: 'official death toll' }],
+  ['The state cut corporate tax from 30% to 28%.', 'from 30% to 28%', { counted: 'corporate tax' }],
+  ['They raised the pension age for nurses from 60 to 65.', 'from 60 to 65', { counted: null }],
+  ['Holders will see the payout fall from 7% to 6%.', 'from 7% to 6%', { counted: null }],
+];
+
 describe('findNumbers: table of cases', () => {
   const groups: Array<[string, Case[]]> = [
     ['seed-like', SEED_LIKE], ['number forms', FORMS], ['ranges and vague counts', RANGES_AND_VAGUE], ['modifiers', MODIFIERS],
     ['changes', CHANGES], ['dates', DATES], ['events', EVENTS], ['ordinals, times, ages', ORDINALS_AND_OTHERS],
+    ['counted phrases', COUNTED],
   ];
   for (const [name, cases] of groups) {
     describe(name, () => {

@@ -27,6 +27,8 @@ const isPremod = (l: Lexeme): boolean => l.pos === 'ADJ' || isParticiple(l) || i
 const joiner = (lx: readonly Lexeme[], k: number): boolean => lx[k]?.text === '-' && !lx[k]!.gap && lx[k + 1] !== undefined && !lx[k + 1]!.gap && lx[k + 1]!.type === 'word';
 
 const CONTENT = new Set(['ADJ', 'ADV', 'VERB', 'NOUN', 'PROPN']);
+/** Words that can open a hyphenated modifier ("per-day", "with-profits", "after-tax"); a number word there ("one-way") starts a quantity of its own. */
+const HYPHEN_FIRST_POS = new Set([...CONTENT, 'ADP']);
 /** A noun within the next three words, with nothing but modifiers and hyphens between. */
 function nounAhead(lx: readonly Lexeme[], p: number): boolean {
   for (let q = p + 1; q <= p + 4 && q < lx.length; q++) {
@@ -81,6 +83,8 @@ export function nounPhrase(lx: readonly Lexeme[], k: number, afterPreposition = 
         // "the country's 50 legislatures": a possessive before a number leaves the counting to that number
         if (l.lower.endsWith("'s") && (l.pos === 'PROPN' || l.pos === 'NOUN' || l.cap)) {
           if (next?.type !== 'word') return { end: from, head: -1 };
+          // "Saudi Arabia's entire production": the possessor determines the phrase, whose head comes after it
+          head = -1;
           p++;
           count++;
           continue;
@@ -91,7 +95,8 @@ export function nounPhrase(lx: readonly Lexeme[], k: number, afterPreposition = 
         // content word counts as a modifier when a noun follows within three words
         // "32,800 Robeson common shares": a name before modifiers and a common noun is a modifier too
         const afterName = head >= 0 && lx[head]!.pos === 'PROPN' && head === p - 1 && l.pos === 'ADJ' && commonNounAhead(lx, p);
-        const premod = afterName || head < 0 && (l.pos === 'ADJ' || isParticiple(l) || compound || (CONTENT.has(l.pos) && !NAMING_VERBS.has(l.lower) && !CLAUSE_ADVERBS.has(l.lower) && nounAhead(lx, p)));
+        // "per-day production", "out-of-court settlement": the first word of a hyphenated compound modifies what follows
+        const premod = afterName || head < 0 && (l.pos === 'ADJ' || isParticiple(l) || compound || (HYPHEN_FIRST_POS.has(l.pos) && joiner(lx, p + 1) && nounAhead(lx, p + 1)) || (CONTENT.has(l.pos) && !NAMING_VERBS.has(l.lower) && !CLAUSE_ADVERBS.has(l.lower) && nounAhead(lx, p)));
         const adverb = head < 0 && l.pos === 'ADV' && !CLAUSE_ADVERBS.has(l.lower) && next !== undefined && (next.pos === 'ADJ' || isParticiple(next));
         // "heavy human and financial losses", "combined digital and physical sales": coordinated modifiers
         const coord = head < 0 && p > from && COORDINATORS.has(l.lower) && next !== undefined && next.type === 'word' && (next.pos === 'ADJ' || isParticiple(next));
@@ -165,7 +170,8 @@ const span = (lx: readonly Lexeme[], p: Phrase): Span => ({ start: lx[p.first]!.
  * losses"). `after` is the first lexeme after the quantity.
  */
 export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: number, bare = false): Span | null {
-  if (cand.kind === 'date' || cand.kind === 'year' || cand.kind === 'ordinal' || cand.unitType === 'times') return null;
+  if (cand.kind === 'year') return yearModified(lx, cand, after);
+  if (cand.kind === 'date' || cand.kind === 'ordinal' || cand.unitType === 'times') return null;
   if (cand.ruleId === 'time' || cand.ruleId === 'phone' || cand.ruleId === 'score') return null;
   let k = after;
   if (bare) {
@@ -212,7 +218,12 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
     if (n && WHEN_AFTER.has(n.lower)) return null;
   }
   const np = nounPhrase(lx, k);
-  return np ? span(lx, { first: np.first, last: ofTail(lx, np.last) }) : null;
+  if (!np) return null;
+  // "Fifteen-year-old Donald Young's first appearance": an age is of the person, who is the possessor
+  if (cand.unitType === 'age') {
+    for (let q = np.first; q < np.last; q++) if (lx[q]!.lower.endsWith("'s")) return { start: lx[np.first]!.start, end: lx[q]!.end - 2 };
+  }
+  return span(lx, { first: np.first, last: ofTail(lx, np.last) });
 }
 
 /** "23 members of the ruling party", "220 members of the House of Representatives": the counted phrase runs on over "of" phrases that complete its noun. */
@@ -220,4 +231,18 @@ function ofTail(lx: readonly Lexeme[], last: number, depth = 0): number {
   if (depth > 1 || lx[last + 1]?.lower !== 'of' || lx[last + 1]!.gap === false) return last;
   const tail = ofPhrase(lx, last + 1);
   return tail ? ofTail(lx, tail.last, depth + 1) : last;
+}
+
+/**
+ * "the 1973 building", "its 2019 report": a year between a determiner and a noun modifies that noun, which is
+ * what the year is of. A year with no determiner before it ("in 1973 buildings were…") is left alone.
+ */
+function yearModified(lx: readonly Lexeme[], cand: Candidate, after: number): Span | null {
+  const before = lx[cand.first - 1]?.lower ?? '';
+  if (!ARTICLES.has(before) && !POSSESSIVES.test(before)) return null;
+  const l = lx[after];
+  if (!l || l.type !== 'word' || l.cap) return null;
+  // what stands between the determiner's year and the verb is a noun even where the tagger reads "building" as a verb
+  const np = nounPhrase(lx, after, true);
+  return np && lx[np.last]!.pos !== 'PROPN' ? span(lx, np) : null;
 }

@@ -123,6 +123,8 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
   let prevCount: Candidate | null = null;
   const afterOf = new Map<Candidate, number>();
   for (const c of cands) {
+    // "the 1973 building": a year modifying a noun says what it dates
+    if (c.kind === 'year') c.counted = findCounted(lx, c, c.last + 1);
     if (!QUANTITY_KINDS.has(c.kind) || c.ruleId === 'time' || c.ruleId === 'phone' || c.ruleId === 'score') { prev = c; continue; }
     const coreFirst = c.first;
     // modifiers: "over 200", "nearly $3.5 million", "200 or more"
