@@ -137,6 +137,8 @@ function countedAround(tokens: Doc['tokens'], cands: Candidate[]): void {
   }
 }
 
+/** "as were", "as did", "as has": the comparative that repeats the predicate before it. */
+const ELLIPTIC_AS = /\bas\s+(?:were|was|are|is|did|do|does|have|has|had)\s+$/i;
 /** What joins the members of a list: ", ", " and ", ", and ", " or ". */
 const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)$/;
 
@@ -160,6 +162,15 @@ function shareListEvents(text: string, cands: Candidate[], verbEndsAt: (offset: 
     const c = cands[i]!;
     const next = cands[i + 1]!;
     if (c.event !== null && c.event.end <= c.start && next.event === null && listed(c, next)) share(next, c);
+  }
+  // "90 civilians were wounded, as were seventeen from the army": "as" and an auxiliary stand for the predicate before
+  for (let i = 1; i < cands.length; i++) {
+    const c = cands[i]!;
+    if (c.kind !== 'count' || c.event !== null || !ELLIPTIC_AS.test(text.slice(Math.max(0, c.start - 20), c.start))) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const earlier = cands[j]!;
+      if (earlier.event !== null && earlier.event.end <= c.start) { share(c, earlier); break; }
+    }
   }
   // the predicate after the last of them ("… and hundreds of Taliban were killed"), unless a verb of its own
   // takes the earlier one as object ("scored 20 points and 5 players were hurt")

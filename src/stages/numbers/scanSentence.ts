@@ -1,6 +1,7 @@
 import type { Doc, Sentence } from '../../model.js';
 import { findCounted } from './findCounted.js';
 import { findEvent } from './findEvent.js';
+import { quantitySubject } from './findSubject.js';
 import { findChange, findPostfixModifier, findPrefixModifier, intervalFor } from './findModifiers.js';
 import { ageRule, findPhoneSpans, isIdentifier, isYear, matchTime } from './findNonQuantities.js';
 import { dropWordNumber, isNumberWordInName } from './dropWordNumbers.js';
@@ -165,6 +166,15 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
       && !(lx[c.last + 1]?.type === 'word' && lx[c.last + 1]!.pos === 'NOUN')) {
       c.counted = prevCount.counted;
       c.ruleId = `${c.ruleId}+counted-elided`;
+    }
+    // "death tolls … exceeded 100", "sales reached $5bn": with nothing after it, what the number is of is the subject
+    // of the verb that states it
+    if (c.counted === null && c.kind !== 'duration' && c.kind !== 'other') {
+      const subject = quantitySubject(lx, c.first, c.last);
+      if (subject) {
+        c.counted = { start: lx[subject.first]!.start, end: lx[subject.last]!.end };
+        c.ruleId = `${c.ruleId}+${subject.ruleId}`;
+      }
     }
     if (dropWordNumber(lx, c, coreFirst)) c.drop = true;
     if (c.drop) { prev = c; continue; }
