@@ -10,6 +10,7 @@ const STOPS = new Set(['today', 'tomorrow', 'yesterday', 'tonight', 'monday', 't
 const NOT_HEADS = new Set(['than', 'per', 'cent', 'percent', 'times', 'ago', 'earlier', 'later', 'each', 'apiece', 'more', 'less', 'so', 'or', 'of', 'aged', 'apart', 'overall', 'altogether', 'total', 'respectively', 'vs', 'versus', 'v']);
 /** "$639m year-earlier", "a month earlier": a time word that says when, not what */
 const WHEN_WORDS = /^(?:year|month|week|day|quarter|decade)s?$/;
+const WHEN_DETERMINERS = new Set(['last', 'this', 'next', 'that', 'each', 'every', 'per', 'a']);
 const WHEN_AFTER = new Set(['earlier', 'ago', 'later', 'before', 'on', 'after', 'prior', 'end', 'old', 'long']);
 const MAX_WORDS = 9;
 /** Words that may stand in a list of suspended compounds ("four-, five- or six-cylinder"). */
@@ -213,6 +214,8 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
     if (or?.lower === 'or' && noun && noun.pos === 'NOUN' && cand.words) return { start: noun.start, end: noun.end };
     return null;
   }
+  // "$5bn last year", "20,000 this month": a time phrase after the amount says when
+  if (WHEN_DETERMINERS.has(l.lower) && WHEN_WORDS.test(lx[k + 1]?.lower ?? '')) return null;
   if (WHEN_WORDS.test(l.lower)) {
     const n = lx[k + 1]?.text === '-' ? lx[k + 2] : lx[k + 1];
     if (n && WHEN_AFTER.has(n.lower)) return null;

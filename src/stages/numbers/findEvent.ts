@@ -214,7 +214,12 @@ function casualtyNounBefore(lx: readonly Lexeme[], first: number, last: number):
 /** "Trapped for over 30 hours", "jailed for ten years": a duration after "for" is how long the verb before it lasted. */
 function durationVerb(lx: readonly Lexeme[], cand: Candidate, first: number): EventMatch | null {
   // a duration that modifies a noun ("called for 24-hour drinking", "pay for three years' care") is the object of "for"
-  if (lx[first - 1]?.lower !== 'for' || cand.hyphenated || lx[cand.last + 1]?.text === "'") return null;
+  if (cand.hyphenated || lx[cand.last + 1]?.text === "'") return null;
+  // "arrived at the store six minutes later", "have negotiated the deal over the last four years": the time adverbial
+  // belongs to the verb of its clause
+  if (RELATIVE_TIME_WORDS.has(lx[cand.last + 1]?.lower ?? '')) return clauseVerbBefore(lx, first - 1);
+  if (SPAN_WORDS.has(lx[first - 1]?.lower ?? '') && lx[first - 2]?.lower === 'the' && SPAN_PREPOSITIONS.has(lx[first - 3]?.lower ?? '')) return clauseVerbBefore(lx, first - 4);
+  if (lx[first - 1]?.lower !== 'for') return null;
   let v = first - 2;
   // "detain suspects for up to 30 minutes": a plural the tagger read as a verb, after the verb it is the object of
   if (lx[v - 1]?.type === 'word' && lx[v - 1]!.pos === 'VERB' && /[^s]s$/.test(lx[v]?.lower ?? '')) v--;
@@ -223,6 +228,26 @@ function durationVerb(lx: readonly Lexeme[], cand: Candidate, first: number): Ev
   const verb = lx[v];
   if (!verb || !isEventVerb(verb) || REPORTING_LEMMAS.has(verb.lemma)) return null;
   return { span: { start: verb.start, end: verb.end }, lemma: verb.lemma, cls: 'other', ruleId: 'ev-duration-for' };
+}
+
+const RELATIVE_TIME_WORDS = new Set(['later', 'earlier']);
+const SPAN_WORDS = new Set(['last', 'past']);
+const SPAN_PREPOSITIONS = new Set(['over', 'in', 'during', 'for']);
+/** Words that end the clause when looking back for its verb. */
+const CLAUSE_BOUNDARIES = new Set(['and', 'but', 'or', 'who', 'which', 'that', 'while', 'when', 'because', 'after', 'before', 'since', 'as']);
+/** The nearest verb at or before lexeme `from` within its clause (six words back at most, past objects and prepositions). */
+function clauseVerbBefore(lx: readonly Lexeme[], from: number): EventMatch | null {
+  for (let v = from; v >= 0 && v > from - 7; v--) {
+    const l = lx[v]!;
+    if (l.type !== 'word' || CLAUSE_BOUNDARIES.has(l.lower)) return null;
+    const m = matchRule(lx, v);
+    if (m && m.last <= from) return result(lx, m, v);
+    if (l.pos === 'VERB') {
+      if (!isEventVerb(l) || REPORTING_LEMMAS.has(l.lemma) || isAttributive(lx, v)) return null;
+      return { span: { start: l.start, end: l.end }, lemma: l.lemma, cls: 'other', ruleId: 'ev-duration-clause' };
+    }
+  }
+  return null;
 }
 
 /** The verb of a "who" clause after a number, past its auxiliaries ("the 2.8 million who voted", "40 who had fled"). */

@@ -40,14 +40,21 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
   const next = lx[last + 1];
   if (next && ((next.text === '-' && !next.gap) || (next.pos === 'VERB' && /(?:ed|en)$/.test(next.lower)))) return null;
   let j = first - 1;
-  const link = lx[j]?.lower === 'to' || lx[j]?.lower === 'at' ? lx[j]!.lower : '';
-  if (link) j--;
-  const verb = lx[j];
-  if (!verb || verb.type !== 'word' || (verb.pos !== 'VERB' && verb.pos !== 'AUX' && !FORM_LEMMA.has(verb.lower))) return null;
-  const ruleId = VERB_RULE.get(FORM_LEMMA.get(verb.lower) ?? verb.lemma)?.get(link);
-  if (ruleId === undefined) return null;
-  j--;
-  for (let steps = 0; steps < 3 && lx[j]?.type === 'word' && BETWEEN.has(lx[j]!.lower); steps++) j--;
+  let ruleId: string | undefined;
+  if (lx[j]?.lower === 'worth' || lx[j]?.lower === 'totalling' || lx[j]?.lower === 'totaling') {
+    // "economies worth US$3.4 trillion", "claims totalling $420,000": the phrase before says what is worth it
+    ruleId = 'subj-worth';
+    j--;
+  } else {
+    const link = lx[j]?.lower === 'to' || lx[j]?.lower === 'at' ? lx[j]!.lower : '';
+    if (link) j--;
+    const verb = lx[j];
+    if (!verb || verb.type !== 'word' || (verb.pos !== 'VERB' && verb.pos !== 'AUX' && !FORM_LEMMA.has(verb.lower))) return null;
+    ruleId = VERB_RULE.get(FORM_LEMMA.get(verb.lower) ?? verb.lemma)?.get(link);
+    if (ruleId === undefined) return null;
+    j--;
+    for (let steps = 0; steps < 3 && lx[j]?.type === 'word' && BETWEEN.has(lx[j]!.lower); steps++) j--;
+  }
   // "death tolls, provided anonymously by officials to journalists, exceeded 100"
   if (lx[j]?.text === ',') {
     let open = j - 1;
@@ -62,12 +69,14 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
   // the noun right before the verb may end a prepositional phrase that only qualifies the subject ("growth in the
   // third quarter had been zero", "net income in the last quarter was"): the subject comes before the preposition;
   // an "of" phrase completes it instead ("the price of crude", "sales of her books")
+  // ("worth" attaches to the noun right before it: "37.5% of the brewer in a deal worth 4.66bn rupees")
   for (let hops = 0; hops < 3; hops++) {
     let b = start - 1;
     while (b >= 0 && PHRASE_OPENERS.has(lx[b]!.pos)) b--;
     const preposition = lx[b];
     const before = lx[b - 1];
     if (!preposition || preposition.pos !== 'ADP' || !before || before.type !== 'word') break;
+    if (ruleId === 'subj-worth' && preposition.lower !== 'of') break;
     if (before.pos !== 'NOUN' && before.pos !== 'PROPN') return preposition.lower === 'of' ? { first: start, last: j, ruleId } : null;
     if (preposition.lower !== 'of') j = b - 1;
     start = phraseStart(lx, b - 1);
