@@ -41,9 +41,11 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
   if (next && ((next.text === '-' && !next.gap) || (next.pos === 'VERB' && /(?:ed|en)$/.test(next.lower)))) return null;
   let j = first - 1;
   let ruleId: string | undefined;
-  if (lx[j]?.lower === 'worth' || lx[j]?.lower === 'totalling' || lx[j]?.lower === 'totaling') {
-    // "economies worth US$3.4 trillion", "claims totalling $420,000": the phrase before says what is worth it
-    ruleId = 'subj-worth';
+  const link = lx[j]?.lower ?? '';
+  if (link === 'worth' || link === 'totalling' || link === 'totaling') {
+    // "economies worth US$3.4 trillion", "rebates for exporters totalling 420bn yuan": the phrase before says what is
+    // worth it (the adjective "worth" goes with the noun right before it, the participle with the head of the phrase)
+    ruleId = link === 'worth' ? 'subj-worth' : 'subj-totalling';
     j--;
   } else {
     const link = lx[j]?.lower === 'to' || lx[j]?.lower === 'at' ? lx[j]!.lower : '';
