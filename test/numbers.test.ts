@@ -235,6 +235,10 @@ const EVENTS: Case[] = [
   ['Money supply rose to a seasonally adjusted $736 billion.', '$736 billion', { event: null }],
   ['The plan would raise funds for parties to £3m so help can be given.', '£3m', { event: null }],
   ['Scrum-half Tom Reed has been recalled.', 'half', { event: null }],
+  ['Fees now represent more than 2% of income.', 'more than 2%', { event: null }],
+  ['The board rejected the bank\'s proposed £1.3bn offer.', '£1.3bn', { event: null }],
+  ['Figures showed almost 60% of viewers tuned in.', 'almost 60%', { event: null }],
+  ['More than 14 million people saw the final.', 'More than 14 million', { event: 'saw' }],
   // a duration after "for", "over the last" or before "later" is how long or when the clause's verb happened
   ['He had been trapped for over 30 hours.', 'over 30 hours', { event: 'trapped' }],
   ['The reporter was jailed for 14 years.', '14 years', { event: 'jailed', eventClass: 'arrested' }],

@@ -244,7 +244,8 @@ function yearModified(lx: readonly Lexeme[], cand: Candidate, after: number): Sp
   const before = lx[cand.first - 1]?.lower ?? '';
   if (!ARTICLES.has(before) && !POSSESSIVES.test(before)) return null;
   const l = lx[after];
-  if (!l || l.type !== 'word' || l.cap) return null;
+  // (a verb there is the clause's own, "in the 1990s became…", unless it is a gerund-like noun: "the 1973 building")
+  if (!l || l.type !== 'word' || l.cap || (l.pos === 'VERB' && !l.lower.endsWith('ing'))) return null;
   // what stands between the determiner's year and the verb is a noun even where the tagger reads "building" as a verb
   const np = nounPhrase(lx, after, true);
   return np && lx[np.last]!.pos !== 'PROPN' ? span(lx, np) : null;

@@ -36,8 +36,8 @@ const LEMMA_OF: ReadonlyMap<string, string> = table({ evacuated: 'evacuate', eva
 const AUX = new Set(['were', 'was', 'are', 'is', 'be', 'been', 'being', 'have', 'has', 'had', 'got', 'get', 'reportedly', 'allegedly', 'also', 'all', 'both', 'later', 'subsequently', 'then', 'were', 'remain', 'remained', 'remains', 'still', 'who', 'that', 'which', 'now', 'feared', 'believed', 'said', 'confirmed', 'reported', 'thought', 'to', 'have', 'so', 'far']);
 /** Verbs that say nothing about what happened ("have", "be", "include"). */
 /** Reporting verbs say who spoke, not what happened; what follows them is a clause, not their object. */
-export const REPORTING_LEMMAS: ReadonlySet<string> = new Set(['say', 'tell', 'note', 'add', 'claim', 'state', 'report', 'confirm', 'deny', 'insist', 'explain', 'warn', 'argue', 'suggest', 'write', 'announce', 'believe', 'think', 'estimate', 'expect', 'accord', 'predict', 'forecast', 'project']);
-const LIGHT_VERBS = new Set(['be', 'have', 'do', 'include', 'make', 'get', 'take', 'become', 'seem', 'remain', 'go', 'come', 'see', ...REPORTING_LEMMAS]);
+export const REPORTING_LEMMAS: ReadonlySet<string> = new Set(['say', 'tell', 'note', 'add', 'claim', 'state', 'report', 'confirm', 'deny', 'insist', 'explain', 'warn', 'argue', 'suggest', 'write', 'announce', 'believe', 'think', 'estimate', 'expect', 'accord', 'predict', 'forecast', 'project', 'show', 'indicate']);
+const LIGHT_VERBS = new Set(['be', 'have', 'do', 'include', 'make', 'get', 'take', 'become', 'seem', 'remain', 'go', 'come', ...REPORTING_LEMMAS]);
 
 export interface EventMatch { span: Span; lemma: string; cls: EventClass; ruleId: string }
 
@@ -138,7 +138,7 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
     return { span: { start: pred.start, end: pred.end }, lemma: pred.lemma, cls: 'other', ruleId: 'ev-subject-verb' };
   }
   const verb = lx[v];
-  if (verb && verb.type === 'word' && verb.pos === 'VERB' && !LIGHT_VERBS.has(verb.lemma) && !(amount && isChangeVerb(verb)) && !((amount || countedIsSubject) && isQuantityVerb(verb)) && !isAttributive(lx, v)) {
+  if (verb && verb.type === 'word' && verb.pos === 'VERB' && !LIGHT_VERBS.has(verb.lemma) && !(amount && (isChangeVerb(verb) || verb.lemma === 'see')) && !((amount || countedIsSubject) && isQuantityVerb(verb)) && !isAttributive(lx, v)) {
     return { span: { start: verb.start, end: verb.end }, lemma: verb.lemma, cls: 'other', ruleId: 'ev-object-verb' };
   }
   // "costs Africa between $5 and $7 billion", "paid him $2,000": the amount is the second object of the verb
@@ -161,7 +161,8 @@ function isAttributive(lx: readonly Lexeme[], v: number): boolean {
   if (lx[v - 1]?.text === '-' && !verb.gap) return true;
   let d = v - 1;
   if (lx[d]?.pos === 'ADV') d--;
-  return ATTRIBUTIVE_DETERMINERS.has(lx[d]?.lower ?? '');
+  // ("Deutsche Boerse's proposed £1.3bn offer": a possessive determines the phrase too)
+  return ATTRIBUTIVE_DETERMINERS.has(lx[d]?.lower ?? '') || (lx[d]?.lower.endsWith("'s") ?? false);
 }
 const ATTRIBUTIVE_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those']);
 const QUOTE_MARKS = new Set(['"', "'", '\u201d', '\u2019']);

@@ -8,6 +8,7 @@ import type { Lexeme } from './types.js';
 interface QuantityVerbRule { id: string; lemmas: readonly string[]; through: 'to' | 'at' | null }
 export const QUANTITY_VERB_RULES: readonly QuantityVerbRule[] = [
   { id: 'subj-reach', lemmas: ['reach', 'exceed', 'top', 'surpass', 'total', 'number', 'hit', 'near', 'average', 'cross'], through: null },
+  { id: 'subj-share', lemmas: ['represent', 'comprise', 'constitute', 'equal'], through: null },
   { id: 'subj-be', lemmas: ['be'], through: null },
   { id: 'subj-stand-at', lemmas: ['stand', 'peak'], through: 'at' },
   { id: 'subj-rise-to', lemmas: ['rise', 'climb', 'increase', 'jump', 'grow', 'fall', 'drop', 'decline', 'decrease', 'mount', 'soar', 'swell', 'reach'], through: 'to' },
@@ -88,7 +89,7 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
   return { first: start, last: j, ruleId };
 }
 
-const PHRASE_OPENERS = new Set(['DET', 'NUM', 'PRON']);
+const PHRASE_OPENERS = new Set(['DET', 'NUM', 'PRON', 'ADJ', 'ADV']);
 const TIME_HEADS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'quarter', 'time']);
 const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'that', 'each', 'every']);
 function phraseStart(lx: readonly Lexeme[], head: number): number {
