@@ -239,6 +239,9 @@ const EVENTS: Case[] = [
   ['The board rejected the bank\'s proposed £1.3bn offer.', '£1.3bn', { event: null }],
   ['Figures showed almost 60% of viewers tuned in.', 'almost 60%', { event: null }],
   ['More than 14 million people saw the final.', 'More than 14 million', { event: 'saw' }],
+  ['Some 82% said the minister had set a good example.', 'Some 82%', { counted: null, event: null }],
+  ['Around a third of homes have been re-valued upwards.', 'Around a third', { event: 're-valued' }],
+  ['The rupee has strengthened 4% since December.', '4%', { event: null }],
   // a duration after "for", "over the last" or before "later" is how long or when the clause's verb happened
   ['He had been trapped for over 30 hours.', 'over 30 hours', { event: 'trapped' }],
   ['The reporter was jailed for 14 years.', '14 years', { event: 'jailed', eventClass: 'arrested' }],

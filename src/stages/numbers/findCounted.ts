@@ -18,8 +18,12 @@ const SUSPENDED_OK = new Set(['and', 'or', 'to']);
 /** Adverbs that belong to the clause, not to a noun phrase ("23 also injured"). */
 const CLAUSE_ADVERBS = new Set(['also', 'only', 'just', 'still', 'even', 'not', 'now', 'then', 'already', 'reportedly', 'allegedly', 'later', 'again', 'since', 'once', 'so', 'too', 'as', 'more', 'most', 'less']);
 
-/** Participles that introduce a name or description rather than modify a noun ("one called therapeutic cloning"). */
-const NAMING_VERBS = new Set(['called', 'named', 'known', 'dubbed', 'titled', 'entitled', 'labelled', 'labeled', 'described', 'including', 'according', 'compared', 'ranging', 'totalling', 'totaling', 'worth']);
+/**
+ * Participles that introduce a name or description rather than modify a noun ("one called therapeutic cloning"), and
+ * reporting verbs, which start a clause ("82% said Mr Blunkett had…").
+ */
+const NAMING_VERBS = new Set(['called', 'named', 'known', 'dubbed', 'titled', 'entitled', 'labelled', 'labeled', 'described', 'including', 'according', 'compared', 'ranging', 'totalling', 'totaling', 'worth',
+  'said', 'says', 'told', 'claimed']);
 const isParticiple = (l: Lexeme): boolean => l.pos === 'VERB' && /(?:ed|en|ing)$/.test(l.lower) && !NAMING_VERBS.has(l.lower);
 /** Nouns, and capitalised words wink-nlp took for verbs ("its Echo devices") */
 const isNounish = (l: Lexeme): boolean => (l.pos === 'NOUN' || l.pos === 'PROPN' || (l.cap && l.pos === 'VERB')) && !NOT_HEADS.has(l.lower);

@@ -82,6 +82,7 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   let steps = 0;
   let relative = false;
   let auxiliary = false;
+  let reported = false;
   while (k < lx.length && steps < 5) {
     const l = lx[k]!;
     // a closing quote mark around the counted phrase: '"three terrorists" were killed'
@@ -94,6 +95,8 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
     const more = k === after && cand.counted === null && (l.lower === 'more' || l.lower === 'others');
     if (l.type === 'word' && (more || AUX.has(l.lower) || (l.pos === 'ADV' && l.lower !== 'not')) && !matchRule(lx, k)) {
       relative ||= RELATIVES.has(l.lower);
+      // "Some 82% said he had set…": after a reporting verb comes the reported clause, whose verb is not theirs
+      reported ||= REPORTING_LEMMAS.has(l.lemma);
       auxiliary ||= BE_HAVE.has(l.lower);
       k++;
       steps++;
@@ -134,8 +137,8 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   // phrase before it ("$2m was spent", "85% of voters backed"), as "$5m rose" is a change and "5% stake" no verb
   const modifier = predAt === after && pred !== undefined && pred.lower.endsWith('ed') && PARTICIPLE_PREPOSITIONS.has(lx[predAt + 1]?.lower ?? '');
   const amountPredicate = !amount || ((beyond > k || auxiliary) && !isChangeVerb(pred));
-  if (pred && !relative && !modifier && amountPredicate && isEventVerb(pred) && (k > after || pred.lower !== 'to')) {
-    return { span: { start: pred.start, end: pred.end }, lemma: pred.lemma, cls: 'other', ruleId: 'ev-subject-verb' };
+  if (pred && !relative && !reported && !modifier && amountPredicate && isEventVerb(pred) && (k > after || pred.lower !== 'to')) {
+    return { span: { start: pred.start, end: hyphenatedEnd(lx, predAt) }, lemma: pred.lemma, cls: 'other', ruleId: 'ev-subject-verb' };
   }
   const verb = lx[v];
   if (verb && verb.type === 'word' && verb.pos === 'VERB' && !LIGHT_VERBS.has(verb.lemma) && !(amount && (isChangeVerb(verb) || verb.lemma === 'see')) && !((amount || countedIsSubject) && isQuantityVerb(verb)) && !isAttributive(lx, v)) {
@@ -151,6 +154,12 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
 }
 
 const AMOUNT_KINDS = new Set(['money', 'percent', 'measure']);
+/** Where a verb ends, over a hyphen the tokens split it at ("re-valued"). */
+function hyphenatedEnd(lx: readonly Lexeme[], k: number): number {
+  const hyphen = lx[k + 1];
+  const rest = lx[k + 2];
+  return hyphen?.text === '-' && !hyphen.gap && rest?.type === 'word' && !rest.gap ? rest.end : lx[k]!.end;
+}
 const BE_HAVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had']);
 /**
  * A participle after a determiner modifies the number like an adjective ("a seasonally adjusted 0.6 pct", "the
@@ -278,7 +287,7 @@ function verbBeforeJoinedPhrase(lx: readonly Lexeme[], v: number): EventMatch | 
 const CHANGE_LEMMAS = new Set(['rise', 'fall', 'drop', 'increase', 'decrease', 'raise', 'cut', 'grow', 'decline', 'jump', 'climb', 'gain',
   'lose', 'slip', 'slide', 'dip', 'plunge', 'soar', 'surge', 'add', 'reduce', 'lower', 'boost', 'widen', 'narrow', 'shrink', 'expand',
   'exceed', 'outnumber', 'trail', 'lead', 'beat', 'win', 'edge', 'tumble', 'rally', 'ease', 'advance', 'retreat', 'lift', 'trim', 'slash', 'extend',
-  'shed', 'improve', 'sink', 'slump', 'rebound', 'recover', 'dive', 'halve', 'double', 'triple']);
+  'shed', 'improve', 'sink', 'slump', 'rebound', 'recover', 'dive', 'halve', 'double', 'triple', 'strengthen', 'weaken', 'firm', 'appreciate', 'depreciate']);
 /** Forms of those verbs the tagger may read as nouns ("unemployed rose by 15,608"). */
 const CHANGE_FORMS = new Set(['rose', 'risen', 'fell', 'fallen', 'grew', 'grown', 'rises', 'falls', 'drops', 'gains', 'cuts']);
 /** The passive verb whose agent the number is: "were attended by thousands", "donated blood by the hundreds". */
