@@ -167,6 +167,9 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
       c.counted = prevCount.counted;
       c.ruleId = `${c.ruleId}+counted-elided`;
     }
+    if (dropWordNumber(lx, c, coreFirst)) c.drop = true;
+    if (c.drop) { prev = c; continue; }
+    // (after the word-number check: a subject does not make "one" a count, "the best map is one you can hold")
     // "death tolls … exceeded 100", "sales reached $5bn": with nothing after it, what the number is of is the subject
     // of the verb that states it
     if (c.counted === null && c.kind !== 'duration' && c.kind !== 'other') {
@@ -176,8 +179,6 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
         c.ruleId = `${c.ruleId}+${subject.ruleId}`;
       }
     }
-    if (dropWordNumber(lx, c, coreFirst)) c.drop = true;
-    if (c.drop) { prev = c; continue; }
 
     const countedText = c.counted ? doc.norm.slice(c.counted.start, c.counted.end).toLowerCase() : '';
     const ch = findChange(lx, c, c.first, c.last, POINT_WORDS.test(countedText.slice(countedText.lastIndexOf(' ') + 1)));
