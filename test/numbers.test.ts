@@ -210,6 +210,46 @@ const EVENTS: Case[] = [
   ['While 54 nations have signed the treaty, only 27 have ratified it.', '27', { event: 'ratified' }],
   ['About 2.8 million voted in the referendum.', 'About 2.8 million', { event: 'voted' }],
   ['The bank lent 40 to the firm.', '40', { event: null }],
+  // a closing quote mark between the counted phrase and its predicate
+  ['The agency said "four gunmen" were killed overnight.', 'four', { counted: 'gunmen', event: 'killed', eventClass: 'killed' }],
+  // a casualty noun whose tally the number is: subject of a verb that states it, or the noun it is "of"
+  ['By Tuesday the death toll had risen to 31 people.', '31', { counted: 'people', event: 'death toll', eventClass: 'killed' }],
+  ['The death toll from the blast rose to 17.', '17', { counted: 'death toll', event: 'death toll' }],
+  ['Unofficial death tolls, gathered by reporters in the region, exceeded 200.', '200', { counted: 'Unofficial death tolls', event: 'death tolls' }],
+  ['The confirmed deaths are nine miners and two guards.', 'nine', { event: 'deaths', eventClass: 'killed' }],
+  ['The fire left a death toll of 12.', '12', { event: 'death toll' }],
+  ['The toll road cost 40 million to build.', '40 million', { event: null }],
+  // "as were N" repeats the predicate before it
+  ['Sixty workers were hurt, as were nine from the night shift.', 'nine', { event: 'hurt', eventClass: 'injured' }],
+  ['Sixty workers were hurt, and nine from the night shift went home.', 'nine', { event: null }],
+  // a bare number named by a "who" clause
+  ['Of the 1.2 million who signed, most were young.', '1.2 million', { event: 'signed' }],
+  // amounts take part in events through the verb that takes them as object, or their own passive predicate
+  ['The minister ordered officials to withhold around $250 million in aid.', 'around $250 million', { event: 'withhold' }],
+  ['She served half her sentence.', 'half', { event: 'served' }],
+  ['The fund now owns 6.7% of the retailer.', '6.7%', { event: 'owns' }],
+  ['Some 3 million barrels of daily output had been halted.', 'Some 3 million barrels', { counted: 'daily output', event: 'halted' }],
+  // negatives: a verb of change gives the change; a verb that states the amount says nothing happened; a participle after a determiner modifies
+  ['Shares in the bank shed 2.1% on Monday.', '2.1%', { event: null }],
+  ['Sales reached $5bn last year.', '$5bn', { counted: 'Sales', event: null }],
+  ['Money supply rose to a seasonally adjusted $736 billion.', '$736 billion', { event: null }],
+  ['The plan would raise funds for parties to £3m so help can be given.', '£3m', { event: null }],
+  ['Scrum-half Tom Reed has been recalled.', 'half', { event: null }],
+  ['Fees now represent more than 2% of income.', 'more than 2%', { event: null }],
+  ['The board rejected the bank\'s proposed £1.3bn offer.', '£1.3bn', { event: null }],
+  ['Figures showed almost 60% of viewers tuned in.', 'almost 60%', { event: null }],
+  ['More than 14 million people saw the final.', 'More than 14 million', { event: 'saw' }],
+  ['Some 82% said the minister had set a good example.', 'Some 82%', { counted: null, event: null }],
+  ['Around a third of homes have been re-valued upwards.', 'Around a third', { event: 're-valued' }],
+  ['The rupee has strengthened 4% since December.', '4%', { event: null }],
+  // a duration after "for", "over the last" or before "later" is how long or when the clause's verb happened
+  ['He had been trapped for over 30 hours.', 'over 30 hours', { event: 'trapped' }],
+  ['The reporter was jailed for 14 years.', '14 years', { event: 'jailed', eventClass: 'arrested' }],
+  ['Officers arrived at the store six minutes later.', 'six minutes', { event: 'arrived' }],
+  ['Ministers have negotiated the treaty over the last four years.', 'four years', { event: 'negotiated' }],
+  ['Police may now detain suspects for up to 30 minutes.', 'up to 30 minutes', { event: 'detain' }],
+  ['The party called for 24-hour opening to be dropped.', '24-hour', { event: null }],
+  ['People who pay for three years\' care should get help.', 'three years', { event: null }],
 ];
 
 const ORDINALS_AND_OTHERS: Case[] = [
@@ -230,10 +270,41 @@ const ORDINALS_AND_OTHERS: Case[] = [
   ['The summit of the Group of Five ended on Monday.', 'Five', { counted: null }],
 ];
 
+const COUNTED: Case[] = [
+  // a possessor before the head: the head is what follows it
+  ['The field holds nearly half of Norway\'s entire output.', 'nearly half', { counted: "Norway's entire output" }],
+  ['Fourteen-year-old Anna Berg\'s first race ended early.', 'Fourteen-year-old', { counted: 'Anna Berg' }],
+  // the first word of a hyphenated modifier, but not a number word, which is a quantity of its own
+  ['The pipeline carries 3 million barrels of per-day output.', '3 million barrels', { counted: 'per-day output' }],
+  ['The firm has 40,000 with-profits savers.', '40,000', { counted: 'with-profits savers' }],
+  ['He gave two one-hour talks.', 'two', { counted: null }],
+  // a year between a determiner and a noun dates that noun; a year without one modifies nothing
+  ['The 1961 tower was home to many.', '1961', { kind: 'year', counted: 'tower' }],
+  ['Its 2019 report said little.', '2019', { kind: 'year', counted: 'report' }],
+  ['In 2016 voters stayed home.', '2016', { kind: 'year', counted: null }],
+  ['The 2012 Olympics were held in London.', '2012', { kind: 'year', counted: null }],
+  // "from X to Y" as one range: the noun phrase before it, but not one inside a prepositional phrase or a lone untagged verb
+  ['Crews recovered more bodies, raising the official death toll from twelve to 29.', 'from twelve to 29', { counted: 'official death toll' }],
+  ['The state cut corporate tax from 30% to 28%.', 'from 30% to 28%', { counted: 'corporate tax' }],
+  ['They raised the pension age for nurses from 60 to 65.', 'from 60 to 65', { counted: null }],
+  ['Holders will see the payout fall from 7% to 6%.', 'from 7% to 6%', { counted: null }],
+  // with nothing after it, the subject of a verb that states the quantity, past a prepositional phrase that qualifies it
+  ['Growth in the third quarter had been zero.', 'zero', { counted: 'Growth' }],
+  ['Net income in the last quarter was 4.3bn rupees.', '4.3bn rupees', { counted: 'Net income' }],
+  ['The price of crude is about 50% higher.', 'about 50%', { counted: 'price of crude' }],
+  ['The firm won a contract worth about 27 million dollars.', 'about 27 million dollars', { counted: 'contract' }],
+  ['It bought a stake in the brewer in a deal worth 25m euros.', '25m euros', { counted: 'deal' }],
+  ['The total cost reported by consumers was $546m.', '$546m', { counted: null }],
+  ['The number of failed banks so far this year now totals 32.', '32', { counted: null }],
+  ['The airline is 85% owned by the government.', '85%', { counted: null }],
+  ['He reached 100 in the second innings.', '100', { counted: null }],
+];
+
 describe('findNumbers: table of cases', () => {
   const groups: Array<[string, Case[]]> = [
     ['seed-like', SEED_LIKE], ['number forms', FORMS], ['ranges and vague counts', RANGES_AND_VAGUE], ['modifiers', MODIFIERS],
     ['changes', CHANGES], ['dates', DATES], ['events', EVENTS], ['ordinals, times, ages', ORDINALS_AND_OTHERS],
+    ['counted phrases', COUNTED],
   ];
   for (const [name, cases] of groups) {
     describe(name, () => {

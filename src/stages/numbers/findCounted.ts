@@ -10,6 +10,7 @@ const STOPS = new Set(['today', 'tomorrow', 'yesterday', 'tonight', 'monday', 't
 const NOT_HEADS = new Set(['than', 'per', 'cent', 'percent', 'times', 'ago', 'earlier', 'later', 'each', 'apiece', 'more', 'less', 'so', 'or', 'of', 'aged', 'apart', 'overall', 'altogether', 'total', 'respectively', 'vs', 'versus', 'v']);
 /** "$639m year-earlier", "a month earlier": a time word that says when, not what */
 const WHEN_WORDS = /^(?:year|month|week|day|quarter|decade)s?$/;
+const WHEN_DETERMINERS = new Set(['last', 'this', 'next', 'that', 'each', 'every', 'per', 'a']);
 const WHEN_AFTER = new Set(['earlier', 'ago', 'later', 'before', 'on', 'after', 'prior', 'end', 'old', 'long']);
 const MAX_WORDS = 9;
 /** Words that may stand in a list of suspended compounds ("four-, five- or six-cylinder"). */
@@ -17,8 +18,12 @@ const SUSPENDED_OK = new Set(['and', 'or', 'to']);
 /** Adverbs that belong to the clause, not to a noun phrase ("23 also injured"). */
 const CLAUSE_ADVERBS = new Set(['also', 'only', 'just', 'still', 'even', 'not', 'now', 'then', 'already', 'reportedly', 'allegedly', 'later', 'again', 'since', 'once', 'so', 'too', 'as', 'more', 'most', 'less']);
 
-/** Participles that introduce a name or description rather than modify a noun ("one called therapeutic cloning"). */
-const NAMING_VERBS = new Set(['called', 'named', 'known', 'dubbed', 'titled', 'entitled', 'labelled', 'labeled', 'described', 'including', 'according', 'compared', 'ranging', 'totalling', 'totaling', 'worth']);
+/**
+ * Participles that introduce a name or description rather than modify a noun ("one called therapeutic cloning"), and
+ * reporting verbs, which start a clause ("82% said Mr Blunkett had…").
+ */
+const NAMING_VERBS = new Set(['called', 'named', 'known', 'dubbed', 'titled', 'entitled', 'labelled', 'labeled', 'described', 'including', 'according', 'compared', 'ranging', 'totalling', 'totaling', 'worth',
+  'said', 'says', 'told', 'claimed']);
 const isParticiple = (l: Lexeme): boolean => l.pos === 'VERB' && /(?:ed|en|ing)$/.test(l.lower) && !NAMING_VERBS.has(l.lower);
 /** Nouns, and capitalised words wink-nlp took for verbs ("its Echo devices") */
 const isNounish = (l: Lexeme): boolean => (l.pos === 'NOUN' || l.pos === 'PROPN' || (l.cap && l.pos === 'VERB')) && !NOT_HEADS.has(l.lower);
@@ -27,6 +32,8 @@ const isPremod = (l: Lexeme): boolean => l.pos === 'ADJ' || isParticiple(l) || i
 const joiner = (lx: readonly Lexeme[], k: number): boolean => lx[k]?.text === '-' && !lx[k]!.gap && lx[k + 1] !== undefined && !lx[k + 1]!.gap && lx[k + 1]!.type === 'word';
 
 const CONTENT = new Set(['ADJ', 'ADV', 'VERB', 'NOUN', 'PROPN']);
+/** Words that can open a hyphenated modifier ("per-day", "with-profits", "after-tax"); a number word there ("one-way") starts a quantity of its own. */
+const HYPHEN_FIRST_POS = new Set([...CONTENT, 'ADP']);
 /** A noun within the next three words, with nothing but modifiers and hyphens between. */
 function nounAhead(lx: readonly Lexeme[], p: number): boolean {
   for (let q = p + 1; q <= p + 4 && q < lx.length; q++) {
@@ -81,6 +88,8 @@ export function nounPhrase(lx: readonly Lexeme[], k: number, afterPreposition = 
         // "the country's 50 legislatures": a possessive before a number leaves the counting to that number
         if (l.lower.endsWith("'s") && (l.pos === 'PROPN' || l.pos === 'NOUN' || l.cap)) {
           if (next?.type !== 'word') return { end: from, head: -1 };
+          // "Saudi Arabia's entire production": the possessor determines the phrase, whose head comes after it
+          head = -1;
           p++;
           count++;
           continue;
@@ -91,7 +100,8 @@ export function nounPhrase(lx: readonly Lexeme[], k: number, afterPreposition = 
         // content word counts as a modifier when a noun follows within three words
         // "32,800 Robeson common shares": a name before modifiers and a common noun is a modifier too
         const afterName = head >= 0 && lx[head]!.pos === 'PROPN' && head === p - 1 && l.pos === 'ADJ' && commonNounAhead(lx, p);
-        const premod = afterName || head < 0 && (l.pos === 'ADJ' || isParticiple(l) || compound || (CONTENT.has(l.pos) && !NAMING_VERBS.has(l.lower) && !CLAUSE_ADVERBS.has(l.lower) && nounAhead(lx, p)));
+        // "per-day production", "out-of-court settlement": the first word of a hyphenated compound modifies what follows
+        const premod = afterName || head < 0 && (l.pos === 'ADJ' || isParticiple(l) || compound || (HYPHEN_FIRST_POS.has(l.pos) && joiner(lx, p + 1) && nounAhead(lx, p + 1)) || (CONTENT.has(l.pos) && !NAMING_VERBS.has(l.lower) && !CLAUSE_ADVERBS.has(l.lower) && nounAhead(lx, p)));
         const adverb = head < 0 && l.pos === 'ADV' && !CLAUSE_ADVERBS.has(l.lower) && next !== undefined && (next.pos === 'ADJ' || isParticiple(next));
         // "heavy human and financial losses", "combined digital and physical sales": coordinated modifiers
         const coord = head < 0 && p > from && COORDINATORS.has(l.lower) && next !== undefined && next.type === 'word' && (next.pos === 'ADJ' || isParticiple(next));
@@ -165,7 +175,8 @@ const span = (lx: readonly Lexeme[], p: Phrase): Span => ({ start: lx[p.first]!.
  * losses"). `after` is the first lexeme after the quantity.
  */
 export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: number, bare = false): Span | null {
-  if (cand.kind === 'date' || cand.kind === 'year' || cand.kind === 'ordinal' || cand.unitType === 'times') return null;
+  if (cand.kind === 'year') return yearModified(lx, cand, after);
+  if (cand.kind === 'date' || cand.kind === 'ordinal' || cand.unitType === 'times') return null;
   if (cand.ruleId === 'time' || cand.ruleId === 'phone' || cand.ruleId === 'score') return null;
   let k = after;
   if (bare) {
@@ -207,12 +218,19 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
     if (or?.lower === 'or' && noun && noun.pos === 'NOUN' && cand.words) return { start: noun.start, end: noun.end };
     return null;
   }
+  // "$5bn last year", "20,000 this month": a time phrase after the amount says when
+  if (WHEN_DETERMINERS.has(l.lower) && WHEN_WORDS.test(lx[k + 1]?.lower ?? '')) return null;
   if (WHEN_WORDS.test(l.lower)) {
     const n = lx[k + 1]?.text === '-' ? lx[k + 2] : lx[k + 1];
     if (n && WHEN_AFTER.has(n.lower)) return null;
   }
   const np = nounPhrase(lx, k);
-  return np ? span(lx, { first: np.first, last: ofTail(lx, np.last) }) : null;
+  if (!np) return null;
+  // "Fifteen-year-old Donald Young's first appearance": an age is of the person, who is the possessor
+  if (cand.unitType === 'age') {
+    for (let q = np.first; q < np.last; q++) if (lx[q]!.lower.endsWith("'s")) return { start: lx[np.first]!.start, end: lx[q]!.end - 2 };
+  }
+  return span(lx, { first: np.first, last: ofTail(lx, np.last) });
 }
 
 /** "23 members of the ruling party", "220 members of the House of Representatives": the counted phrase runs on over "of" phrases that complete its noun. */
@@ -220,4 +238,19 @@ function ofTail(lx: readonly Lexeme[], last: number, depth = 0): number {
   if (depth > 1 || lx[last + 1]?.lower !== 'of' || lx[last + 1]!.gap === false) return last;
   const tail = ofPhrase(lx, last + 1);
   return tail ? ofTail(lx, tail.last, depth + 1) : last;
+}
+
+/**
+ * "the 1973 building", "its 2019 report": a year between a determiner and a noun modifies that noun, which is
+ * what the year is of. A year with no determiner before it ("in 1973 buildings were…") is left alone.
+ */
+function yearModified(lx: readonly Lexeme[], cand: Candidate, after: number): Span | null {
+  const before = lx[cand.first - 1]?.lower ?? '';
+  if (!ARTICLES.has(before) && !POSSESSIVES.test(before)) return null;
+  const l = lx[after];
+  // (a verb there is the clause's own, "in the 1990s became…", unless it is a gerund-like noun: "the 1973 building")
+  if (!l || l.type !== 'word' || l.cap || (l.pos === 'VERB' && !l.lower.endsWith('ing'))) return null;
+  // what stands between the determiner's year and the verb is a noun even where the tagger reads "building" as a verb
+  const np = nounPhrase(lx, after, true);
+  return np && lx[np.last]!.pos !== 'PROPN' ? span(lx, np) : null;
 }

@@ -71,6 +71,24 @@ function phraseEndingAt(tokens: Doc['tokens'], head: number, floor: number): Spa
 }
 
 /**
+ * The noun phrase before "from X to Y" that the range is of ("increasing the confirmed death toll from 14 to 31",
+ * "cutting corporate tax from 30% to 29%"). Not a noun inside a prepositional phrase, which only qualifies the
+ * phrase that changes ("the limit for investment in telecoms companies from 49% to 74%"), nor a lone word with no
+ * determiner, which is as often a verb the tagger read as a noun ("see the percentage fall from 7.3% to 6.9%").
+ */
+const QUALIFIERS = new Set(['DET', 'PRON', 'NUM', 'PUNCT', 'ADJ', 'ADV']);
+function rangedPhrase(tokens: Doc['tokens'], head: number, floor: number): Span | null {
+  const phrase = phraseEndingAt(tokens, head, floor);
+  if (!phrase) return null;
+  const first = tokenAt(tokens, phrase.start);
+  const opener = tokens[first - 1];
+  let k = first - 1;
+  while (k > floor && k >= first - 3 && QUALIFIERS.has(tokens[k]!.pos)) k--;
+  if (tokens[k]?.pos === 'ADP') return null;
+  return first < head || opener?.pos === 'DET' || opener?.pos === 'PRON' ? phrase : null;
+}
+
+/**
  * What a number counts when nothing after it says: the noun phrase it is "of" ("a payout of one million
  * rubles", "the death toll from fourteen to 31"), the noun an ordinal ranks ("the second blast",
  * "second-floor apartment"), the person whose age it gives ("Sudesh Amman, 20,").
@@ -101,6 +119,12 @@ function countedAround(tokens: Doc['tokens'], cands: Candidate[]): void {
       continue;
     }
     if (!before) continue;
+    // "the death toll from fourteen to 31" as one range: its span starts with "from", and the noun before that is what ranges
+    if (c.range === 'from' && tokens[at]?.lower === 'from') {
+      // (when a change was read from the word before, that word is the change, not what changes: "see the payout fall from 7% to 6%")
+      if (before.pos === 'NOUN' && c.change === null) c.counted = rangedPhrase(tokens, at - 1, floor);
+      continue;
+    }
     const noun = tokens[at - 2];
     // "a payout of one million rubles"; "the death toll from fourteen to 31" (not "to 2.66 billion from 2.78 billion")
     const fromTo = before.lower === 'from' && tokens[tokenAt(tokens, c.end)]?.lower === 'to';
@@ -113,6 +137,8 @@ function countedAround(tokens: Doc['tokens'], cands: Candidate[]): void {
   }
 }
 
+/** "as were", "as did", "as has": the comparative that repeats the predicate before it. */
+const ELLIPTIC_AS = /\bas\s+(?:were|was|are|is|did|do|does|have|has|had)\s+$/i;
 /** What joins the members of a list: ", ", " and ", ", and ", " or ". */
 const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)$/;
 
@@ -136,6 +162,15 @@ function shareListEvents(text: string, cands: Candidate[], verbEndsAt: (offset: 
     const c = cands[i]!;
     const next = cands[i + 1]!;
     if (c.event !== null && c.event.end <= c.start && next.event === null && listed(c, next)) share(next, c);
+  }
+  // "90 civilians were wounded, as were seventeen from the army": "as" and an auxiliary stand for the predicate before
+  for (let i = 1; i < cands.length; i++) {
+    const c = cands[i]!;
+    if (c.kind !== 'count' || c.event !== null || !ELLIPTIC_AS.test(text.slice(Math.max(0, c.start - 20), c.start))) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const earlier = cands[j]!;
+      if (earlier.event !== null && earlier.event.end <= c.start) { share(c, earlier); break; }
+    }
   }
   // the predicate after the last of them ("… and hundreds of Taliban were killed"), unless a verb of its own
   // takes the earlier one as object ("scored 20 points and 5 players were hurt")

@@ -1,6 +1,7 @@
 import type { Doc, Sentence } from '../../model.js';
 import { findCounted } from './findCounted.js';
 import { findEvent } from './findEvent.js';
+import { quantitySubject } from './findSubject.js';
 import { findChange, findPostfixModifier, findPrefixModifier, intervalFor } from './findModifiers.js';
 import { ageRule, findPhoneSpans, isIdentifier, isYear, matchTime } from './findNonQuantities.js';
 import { dropWordNumber, isNumberWordInName } from './dropWordNumbers.js';
@@ -123,6 +124,8 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
   let prevCount: Candidate | null = null;
   const afterOf = new Map<Candidate, number>();
   for (const c of cands) {
+    // "the 1973 building": a year modifying a noun says what it dates
+    if (c.kind === 'year') c.counted = findCounted(lx, c, c.last + 1);
     if (!QUANTITY_KINDS.has(c.kind) || c.ruleId === 'time' || c.ruleId === 'phone' || c.ruleId === 'score') { prev = c; continue; }
     const coreFirst = c.first;
     // modifiers: "over 200", "nearly $3.5 million", "200 or more"
@@ -166,6 +169,16 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
     }
     if (dropWordNumber(lx, c, coreFirst)) c.drop = true;
     if (c.drop) { prev = c; continue; }
+    // (after the word-number check: a subject does not make "one" a count, "the best map is one you can hold")
+    // "death tolls … exceeded 100", "sales reached $5bn": with nothing after it, what the number is of is the subject
+    // of the verb that states it
+    if (c.counted === null && c.kind !== 'duration' && c.kind !== 'other') {
+      const subject = quantitySubject(lx, c.first, c.last);
+      if (subject) {
+        c.counted = { start: lx[subject.first]!.start, end: lx[subject.last]!.end };
+        c.ruleId = `${c.ruleId}+${subject.ruleId}`;
+      }
+    }
 
     const countedText = c.counted ? doc.norm.slice(c.counted.start, c.counted.end).toLowerCase() : '';
     const ch = findChange(lx, c, c.first, c.last, POINT_WORDS.test(countedText.slice(countedText.lastIndexOf(' ') + 1)));
