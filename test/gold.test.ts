@@ -27,17 +27,18 @@ describe('the Wikinews gold files', () => {
   const all = metricsOf(files);
   // floors at the figures measured when they were set: they catch regressions; README states the targets
   const floors: Array<[string, number]> = [
-    ['quotes.f1', 0.87], ['quotes.attributedF1', 0.83],
-    ['claims.recall', 0.97], ['claims.statusAccuracy', 0.98], ['claims.sourceAccuracy', 0.91],
+    ['quotes.f1', 0.875], ['quotes.attributedF1', 0.85],
+    ['claims.recall', 0.98], ['claims.statusAccuracy', 0.99], ['claims.sourceAccuracy', 0.91],
     ['claims.hedgeAccuracy', 0.95], ['claims.polarityAccuracy', 0.95],
-    ['numbers.recall', 0.91], ['numbers.valueAccuracy', 0.96], ['numbers.countedAccuracy', 0.83], ['numbers.eventAccuracy', 0.64],
+    ['numbers.recall', 0.91], ['numbers.valueAccuracy', 0.96], ['numbers.countedAccuracy', 0.9], ['numbers.eventAccuracy', 0.88],
   ];
   for (const [metric, floor] of floors) it(`${metric} ≥ ${floor} over all thirteen`, () => expect(all[metric] ?? 0).toBeGreaterThanOrEqual(floor));
 });
 
-describe('eight Wikinews gold files held to the foundation issue’s bar', () => {
+describe('ten Wikinews gold files held to the foundation issue’s bar', () => {
   // chosen after scoring, from the thirteen; README lists every file's figure (1e-9: 4/5 in floating point)
-  for (const id of ['wikinews_2019_000', 'wikinews_2019_006', 'wikinews_2019_016', 'wikinews_2019_019', 'wikinews_2019_089', 'wikinews_2019_120', 'wikinews_2019_137', 'wikinews_2020_015']) {
+  for (const id of ['wikinews_2019_000', 'wikinews_2019_006', 'wikinews_2019_016', 'wikinews_2019_019', 'wikinews_2019_069', 'wikinews_2019_081',
+    'wikinews_2019_089', 'wikinews_2019_120', 'wikinews_2019_137', 'wikinews_2020_015']) {
     it(`${id}: quotes.attributedF1 ≥ 0.8`, () => expect(metricsOf([path.join(GOLD, `${id}.gold.json`)])['quotes.attributedF1'] ?? 0).toBeGreaterThanOrEqual(0.8 - 1e-9));
   }
 });
