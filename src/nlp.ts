@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import winkNLP from 'wink-nlp';
+import type WinkNLPFactory from 'wink-nlp';
 
-type WinkNLP = ReturnType<typeof winkNLP>;
-type WinkModel = Parameters<typeof winkNLP>[0];
+type WinkNLP = ReturnType<typeof WinkNLPFactory>;
+type WinkModel = Parameters<typeof WinkNLPFactory>[0];
 
 /** The parts of wink-nlp's core model used here (`list[i]` is word i, `hash[word]` is i). */
 interface CoreModel {
@@ -18,6 +18,8 @@ interface CoreModel {
 }
 
 const require = createRequire(import.meta.url);
+// required, not imported: an ES import of a CommonJS package first scans its source for export names
+const winkNLP = require('wink-nlp') as typeof WinkNLPFactory;
 
 let instance: WinkNLP | null = null;
 let core: CoreModel | null = null;
@@ -57,11 +59,12 @@ function modelPackage(): WinkModel {
       const feature = features[f];
       if (packing.layout[f]?.[3] !== 0 || !feature) continue;
       const hash: Record<string, number> = Object.create(null) as Record<string, number>;
-      feature.list.forEach((v, k) => { hash[v as string] = k; });
+      for (let k = 0; k < feature.list.length; k++) hash[feature.list[k] as string] = k;
       feature.hash = hash;
     }
     const lexemeHash: Record<string, number> = Object.create(null) as Record<string, number>;
-    features.lexeme.list.forEach((v, k) => { lexemeHash[v] = k; });
+    const lexemes = features.lexeme.list;
+    for (let k = 0; k < lexemes.length; k++) lexemeHash[lexemes[k] as string] = k;
     features.lexeme.hash = lexemeHash;
     const clusters = features.posClusters?.list ?? [];
     for (let k = 0; k < clusters.length; k++) clusters[k] = new Set(String(clusters[k]).split('_').map(e => pos.hash[e] ?? 0));
@@ -93,10 +96,11 @@ function modelPackage(): WinkModel {
       sa: unusedModel,
       metaCER: load('load-cer-meta-model.js'),
       featureFn: load('feature.js'),
+      // the stemmer and the readability statistics are never asked for here: read when first called
       addons: Object.assign(Object.create(null) as object, {
-        stem: load('porter-stemmer.js'),
+        stem: onFirstCall(() => load('porter-stemmer.js')),
         lemmatize: load('lemmatize.js'),
-        readabilityStats: load('readability-stats.js'),
+        readabilityStats: onFirstCall(() => load('readability-stats.js')),
         wordVectors: undefined,
       }),
     });
@@ -104,6 +108,14 @@ function modelPackage(): WinkModel {
   } catch {
     return wrapCore(own());
   }
+}
+
+type Addon = (...args: unknown[]) => unknown;
+
+/** A function that loads the addon when first called, then calls it. */
+function onFirstCall(loadAddon: () => unknown): Addon {
+  let addon: Addon | null = null;
+  return (...args) => (addon ??= loadAddon() as Addon)(...args);
 }
 
 /** A model with one empty state machine, for the annotations wink-nlp is not asked to make. */
