@@ -13,27 +13,13 @@ export class SpanIndex<T extends Span> {
 
   constructor(items: Iterable<T>) {
     const list = Array.isArray(items) ? (items as T[]).slice() : [...items];
-    const n = list.length;
-    const starts = new Float64Array(n);
-    const ends = new Float64Array(n);
-    let sorted = true;
-    for (let i = 0; i < n; i++) {
-      const item = list[i] as T;
-      starts[i] = item.start;
-      ends[i] = item.end;
-      // byStartThenEnd(list[i - 1], item) > 0, on the numbers just read
-      if (i > 0 && sorted && ((starts[i - 1] as number) - item.start || (ends[i - 1] as number) - item.end) > 0) sorted = false;
-    }
-    if (!sorted) {
-      list.sort(byStartThenEnd);
-      for (let i = 0; i < n; i++) {
-        starts[i] = (list[i] as T).start;
-        ends[i] = (list[i] as T).end;
-      }
-    }
-    this.items = list;
-    this.starts = starts;
-    this.ends = ends;
+    this.items = isSorted(list) ? list : list.sort(byStartThenEnd);
+    this.starts = new Float64Array(this.items.length);
+    this.ends = new Float64Array(this.items.length);
+    this.items.forEach((item, i) => {
+      this.starts[i] = item.start;
+      this.ends[i] = item.end;
+    });
   }
 
   get size(): number {
@@ -70,3 +56,8 @@ export class SpanIndex<T extends Span> {
 }
 
 const byStartThenEnd = (a: Span, b: Span): number => a.start - b.start || a.end - b.end;
+
+function isSorted(list: readonly Span[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byStartThenEnd(list[i - 1] as Span, list[i] as Span) > 0) return false;
+  return true;
+}
