@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import winkNLP from 'wink-nlp';
+import type WinkNLPFactory from 'wink-nlp';
 
-type WinkNLP = ReturnType<typeof winkNLP>;
-type WinkModel = Parameters<typeof winkNLP>[0];
+type WinkNLP = ReturnType<typeof WinkNLPFactory>;
+type WinkModel = Parameters<typeof WinkNLPFactory>[0];
 
 /** The parts of wink-nlp's core model used here (`list[i]` is word i, `hash[word]` is i). */
 interface CoreModel {
@@ -18,6 +18,8 @@ interface CoreModel {
 }
 
 const require = createRequire(import.meta.url);
+// required, not imported: an ES import of a CommonJS package first scans its source for export names
+const winkNLP = require('wink-nlp') as typeof WinkNLPFactory;
 
 let instance: WinkNLP | null = null;
 let core: CoreModel | null = null;
@@ -57,12 +59,10 @@ function modelPackage(): WinkModel {
       const feature = features[f];
       if (packing.layout[f]?.[3] !== 0 || !feature) continue;
       const hash: Record<string, number> = Object.create(null) as Record<string, number>;
-      feature.list.forEach((v, k) => { hash[v as string] = k; });
+      for (let k = 0; k < feature.list.length; k++) hash[feature.list[k] as string] = k;
       feature.hash = hash;
     }
-    const lexemeHash: Record<string, number> = Object.create(null) as Record<string, number>;
-    features.lexeme.list.forEach((v, k) => { lexemeHash[v] = k; });
-    features.lexeme.hash = lexemeHash;
+    features.lexeme.hash = lexemeIndex(features.lexeme.list);
     const clusters = features.posClusters?.list ?? [];
     for (let k = 0; k < clusters.length; k++) clusters[k] = new Set(String(clusters[k]).split('_').map(e => pos.hash[e] ?? 0));
     // load-core-model.js
@@ -93,10 +93,11 @@ function modelPackage(): WinkModel {
       sa: unusedModel,
       metaCER: load('load-cer-meta-model.js'),
       featureFn: load('feature.js'),
+      // the stemmer and the readability statistics are never asked for here: read when first called
       addons: Object.assign(Object.create(null) as object, {
-        stem: load('porter-stemmer.js'),
+        stem: onFirstCall(() => load('porter-stemmer.js')),
         lemmatize: load('lemmatize.js'),
-        readabilityStats: load('readability-stats.js'),
+        readabilityStats: onFirstCall(() => load('readability-stats.js')),
         wordVectors: undefined,
       }),
     });
@@ -104,6 +105,35 @@ function modelPackage(): WinkModel {
   } catch {
     return wrapCore(own());
   }
+}
+
+/**
+ * The lexeme index wink-nlp reads and writes as `hash[word]` (the word's index in `list`; the last
+ * one for a word listed twice). Its 90,000 words are put in a Map, not made the properties of an
+ * object: that costs a third as much at each start (no property names to intern). The object wink
+ * sees holds the words met so far: a word it lacks is looked up in the Map, through the Proxy that
+ * is its prototype, and copied onto it. Words wink adds, and deletes of them, touch only the object.
+ */
+function lexemeIndex(list: readonly string[]): Record<string, number> {
+  const indexOf = new Map<string, number>();
+  for (let k = 0; k < list.length; k++) indexOf.set(list[k] as string, k);
+  const listed = new Proxy(Object.create(null) as Record<string, number>, {
+    get(_target, word, receiver) {
+      if (typeof word !== 'string') return undefined;
+      const index = indexOf.get(word);
+      if (index !== undefined) Reflect.defineProperty(receiver as object, word, { value: index, writable: true, enumerable: true, configurable: true });
+      return index;
+    },
+  });
+  return Object.create(listed) as Record<string, number>;
+}
+
+type Addon = (...args: unknown[]) => unknown;
+
+/** A function that loads the addon when first called, then calls it. */
+function onFirstCall(loadAddon: () => unknown): Addon {
+  let addon: Addon | null = null;
+  return (...args) => (addon ??= loadAddon() as Addon)(...args);
 }
 
 /** A model with one empty state machine, for the annotations wink-nlp is not asked to make. */

@@ -2,7 +2,7 @@ import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, S
 import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, cueEntry, DENIAL_FRAME, HEDGES } from '../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../rules/names.js';
 import { SpanIndex } from '../text/spanIndex.js';
-import { scoreCheckworthiness } from './checkworthiness/index.js';
+import { scoreCheckworthiness, type CheckworthinessResult } from './checkworthiness/index.js';
 
 const OUTLET: ClaimSource = { name: null, entityId: null, anonymous: false, kind: 'outlet' };
 /** A sentence whose words are mostly inside attributed contents is not also the outlet's claim. */
@@ -276,16 +276,23 @@ function assignToClaim(n: NumberMention, claimsBySentence: ReadonlyMap<number, C
 
 /** Scores each claim's check-worthiness, in its sentence. */
 function scoreClaims(doc: Readonly<Doc>, claims: readonly Claim[], tokenIndex: SpanIndex<Token>): void {
+  // a sentence with a quote and the outlet's own claim is scored once
+  const byScope = new Map<string, CheckworthinessResult>();
   for (const c of claims) {
     // the model was fitted on whole sentences, so a claim is scored in its sentence
     const sentence = doc.sentences[c.sentence];
     const scope = sentence && sentence.start <= c.span.start && c.span.end <= sentence.end ? sentence : c.span;
-    const result = scoreCheckworthiness({
-      text: doc.norm.slice(scope.start, scope.end),
-      tokens: tokenIndex.overlapping(scope.start, scope.end),
-    });
+    const key = `${scope.start}:${scope.end}`;
+    let result = byScope.get(key);
+    if (!result) {
+      result = scoreCheckworthiness({
+        text: doc.norm.slice(scope.start, scope.end),
+        tokens: tokenIndex.overlapping(scope.start, scope.end),
+      });
+      byScope.set(key, result);
+    }
     c.checkworthiness = Math.round(result.score * 1000) / 1000;
-    c.features = result.features;
+    c.features = result.features.slice();
     c.explain.push(`check-worthiness ${c.checkworthiness} from ${result.features.slice(0, 6).join(', ') || 'no features'}`);
   }
 }

@@ -48,7 +48,7 @@ export interface CompiledModel {
   /** inflected word form → id */
   wordIds: ReadonlyMap<string, number>;
   word: Float64Array;
-  /** the string-keyed weights, for families the fast path does not cover */
+  /** the string-keyed weights, for families the fast path does not cover (empty when `fast`) */
   lexical: ReadonlyMap<string, number>;
   families: string;
   /** true when the model uses only the u, w and b families without normalisation */
@@ -64,39 +64,44 @@ export function compile(weights: CheckworthinessWeights): CompiledModel {
   if (weights.format !== WEIGHTS_FORMAT) throw new Error(`check-worthiness weights: unknown format ${String(weights.format)}`);
   const { slope, intercept, threshold } = weights.calibration;
   const named = new Float64Array(NAMED_FEATURES.length);
-  NAMED_FEATURES.forEach((name, i) => (named[i] = weights.named[name] ?? 0));
+  for (let i = 0; i < NAMED_FEATURES.length; i++) named[i] = weights.named[NAMED_FEATURES[i]!] ?? 0;
+  const normalise = weights.lexicalNorm === 'sqrt';
+  const fast = !normalise && /^[ubw]*$/.test(weights.families);
+  // read once at each start: one pass over the keys, no per-key arrays
   const forms = new Map<string, number>([[START, 0]]);
   const formId = (f: string): number => {
     let id = forms.get(f);
     if (id === undefined) forms.set(f, (id = forms.size));
     return id;
   };
-  const entries = Object.entries(weights.lexical);
-  const unigrams: Array<[number, number]> = [];
-  const bigrams: Array<[number, number, number]> = [];
+  const unigramIds: number[] = [];
+  const unigramWeights: number[] = [];
+  const bigramIds = new Map<number, number>();
+  const bigramPairs: number[] = [];
+  const bigramWeights: number[] = [];
   const wordIds = new Map<string, number>();
   const word: number[] = [];
-  for (const [key, w] of entries) {
-    const body = key.slice(2);
-    if (key.startsWith('u:')) unigrams.push([formId(body), w]);
-    else if (key.startsWith('b:')) {
-      const space = body.indexOf(' ');
-      bigrams.push([formId(body.slice(0, space)), formId(body.slice(space + 1)), w]);
-    } else if (key.startsWith('w:')) {
-      wordIds.set(body, word.length);
+  const lexicalWeights = weights.lexical;
+  for (const key in lexicalWeights) {
+    const w = lexicalWeights[key]!;
+    if (key.charCodeAt(1) !== COLON) continue;
+    const family = key.charCodeAt(0);
+    if (family === U) {
+      unigramIds.push(formId(key.slice(2)));
+      unigramWeights.push(w);
+    } else if (family === B) {
+      const space = key.indexOf(' ', 2);
+      bigramPairs.push(formId(key.slice(2, space)), formId(key.slice(space + 1)));
+      bigramWeights.push(w);
+    } else if (family === W) {
+      wordIds.set(key.slice(2), word.length);
       word.push(w);
     }
   }
   const formCount = forms.size;
   const unigram = new Float64Array(formCount).fill(NaN);
-  for (const [id, w] of unigrams) unigram[id] = w;
-  const bigramIds = new Map<number, number>();
-  const bigram = new Float64Array(bigrams.length);
-  bigrams.forEach(([a, b, w], i) => {
-    bigramIds.set(a * formCount + b, i);
-    bigram[i] = w;
-  });
-  const normalise = weights.lexicalNorm === 'sqrt';
+  for (let i = 0; i < unigramIds.length; i++) unigram[unigramIds[i]!] = unigramWeights[i]!;
+  for (let i = 0; i < bigramWeights.length; i++) bigramIds.set(bigramPairs[2 * i]! * formCount + bigramPairs[2 * i + 1]!, i);
   return {
     bias: weights.bias,
     named,
@@ -104,17 +109,20 @@ export function compile(weights: CheckworthinessWeights): CompiledModel {
     formCount,
     unigram,
     bigramIds,
-    bigram,
+    bigram: Float64Array.from(bigramWeights),
     wordIds,
     word: Float64Array.from(word),
-    lexical: new Map(entries),
+    // the fast path never reads the string keys
+    lexical: fast ? new Map() : new Map(Object.entries(lexicalWeights)),
     families: weights.families,
-    fast: !normalise && /^[ubw]*$/.test(weights.families),
+    fast,
     normalise,
     slope,
     offset: intercept - Math.log(threshold / (1 - threshold)),
   };
 }
+
+const COLON = 0x3a, U = 0x75, B = 0x62, W = 0x77;
 
 export function sigmoid(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));

@@ -92,12 +92,12 @@ export function cueFeatures(ctx: CueContext, i: number): string[] {
 interface LemmaWeights {
   l: number;
   /** l_nw, l_pw, l_np, l_pp, l_n2, lp: keyed by the word or tag paired with the lemma */
-  nw: Map<string, number>;
-  pw: Map<string, number>;
-  np: Map<string, number>;
-  pp: Map<string, number>;
-  n2: Map<string, number>;
-  lp: Map<string, number>;
+  nw: ReadonlyMap<string, number>;
+  pw: ReadonlyMap<string, number>;
+  np: ReadonlyMap<string, number>;
+  pp: ReadonlyMap<string, number>;
+  n2: ReadonlyMap<string, number>;
+  lp: ReadonlyMap<string, number>;
   inQ: number;
   head: number;
   that3: number;
@@ -105,8 +105,10 @@ interface LemmaWeights {
   last: number;
 }
 
-const PAIR_TEMPLATES = ['nw', 'pw', 'np', 'pp', 'n2'] as const;
+const PAIR_TEMPLATES = ['nw', 'pw', 'np', 'pp', 'n2', 'lp'] as const;
+type PairTemplate = typeof PAIR_TEMPLATES[number];
 const LEMMA_FLAGS = ['inQ', 'head', 'that3', 'qafter', 'last'] as const;
+type LemmaFlag = typeof LEMMA_FLAGS[number];
 const CONTEXT_TEMPLATES = ['w', 'p', 'pw', 'pp', 'nw', 'np', 'n2', 'p2'] as const;
 type ContextTemplate = typeof CONTEXT_TEMPLATES[number];
 const FLAGS = ['b', 'inQ', 'head', 'ing', 'ed', 'that3', 'qafter', 'first', 'last'] as const;
@@ -114,6 +116,24 @@ type Flag = typeof FLAGS[number];
 const FLAG_INDEX = Object.fromEntries(FLAGS.map((f, i) => [f, i])) as Record<Flag, number>;
 const F_BIAS = FLAG_INDEX.b, F_INQ = FLAG_INDEX.inQ, F_HEAD = FLAG_INDEX.head, F_ING = FLAG_INDEX.ing, F_ED = FLAG_INDEX.ed;
 const F_THAT3 = FLAG_INDEX.that3, F_QAFTER = FLAG_INDEX.qafter, F_FIRST = FLAG_INDEX.first, F_LAST = FLAG_INDEX.last;
+
+/** Where a template's weights go: the template names, each with the table it fills. */
+type Filing =
+  | { kind: 'lemma' }
+  | { kind: 'trigram' }
+  | { kind: 'context'; template: ContextTemplate }
+  | { kind: 'pair'; template: PairTemplate }
+  | { kind: 'lemmaFlag'; flag: LemmaFlag };
+const FILING = new Map<string, Filing>([
+  ['l', { kind: 'lemma' }],
+  ['ppn', { kind: 'trigram' }],
+  ...CONTEXT_TEMPLATES.map(template => [template, { kind: 'context', template }] as const),
+  ...PAIR_TEMPLATES.map(template => [template === 'lp' ? 'lp' : `l_${template}`, { kind: 'pair', template }] as const),
+  ...LEMMA_FLAGS.map(flag => [`${flag}_l`, { kind: 'lemmaFlag', flag }] as const),
+]);
+
+/** The lemmas' pair tables start as this one, shared and never written: most lemmas fill few of them. */
+const NO_PAIRS: ReadonlyMap<string, number> = new Map();
 
 /**
  * The detector. `score(features)` sums the weights of feature strings (what training sees);
@@ -140,7 +160,7 @@ export class CueModel {
   private lemma(l: string): LemmaWeights {
     let entry = this.lemmas.get(l);
     if (!entry) {
-      entry = { l: 0, nw: new Map(), pw: new Map(), np: new Map(), pp: new Map(), n2: new Map(), lp: new Map(), inQ: 0, head: 0, that3: 0, qafter: 0, last: 0 };
+      entry = { l: 0, nw: NO_PAIRS, pw: NO_PAIRS, np: NO_PAIRS, pp: NO_PAIRS, n2: NO_PAIRS, lp: NO_PAIRS, inQ: 0, head: 0, that3: 0, qafter: 0, last: 0 };
       this.lemmas.set(l, entry);
     }
     return entry;
@@ -150,32 +170,40 @@ export class CueModel {
   private index(key: string, weight: number): void {
     const eq = key.indexOf('=');
     if (eq < 0) {
-      if ((FLAGS as readonly string[]).includes(key)) this.flagWeights[FLAG_INDEX[key as Flag]] = weight;
+      const flag = FLAG_INDEX[key as Flag];
+      if (flag !== undefined && Object.hasOwn(FLAG_INDEX, key)) this.flagWeights[flag] = weight;
       return;
     }
-    const template = key.slice(0, eq);
+    const filing = FILING.get(key.slice(0, eq));
+    if (filing === undefined) return;
     const value = key.slice(eq + 1);
-    if (template === 'l') { this.lemma(value).l = weight; return; }
-    if (template === 'ppn') {
-      const [pp = '', p = '', np = ''] = value.split('|');
-      const byTag = this.trigram.get(pp) ?? new Map<string, Map<string, number>>();
-      this.trigram.set(pp, byTag);
-      const byNext = byTag.get(p) ?? new Map<string, number>();
-      byTag.set(p, byNext);
-      byNext.set(np, weight);
-      return;
-    }
-    if ((CONTEXT_TEMPLATES as readonly string[]).includes(template)) { this.context[template as ContextTemplate].set(value, weight); return; }
-    const bar = value.indexOf('|');
-    if (template === 'lp' && bar > 0) { this.lemma(value.slice(0, bar)).lp.set(value.slice(bar + 1), weight); return; }
-    if (template.startsWith('l_') && bar > 0) {
-      const pair = template.slice(2);
-      if ((PAIR_TEMPLATES as readonly string[]).includes(pair)) this.lemma(value.slice(0, bar))[pair as typeof PAIR_TEMPLATES[number]].set(value.slice(bar + 1), weight);
-      return;
-    }
-    if (template.endsWith('_l')) {
-      const flag = template.slice(0, -2);
-      if ((LEMMA_FLAGS as readonly string[]).includes(flag)) this.lemma(value)[flag as typeof LEMMA_FLAGS[number]] = weight;
+    switch (filing.kind) {
+      case 'lemma':
+        this.lemma(value).l = weight;
+        return;
+      case 'context':
+        this.context[filing.template].set(value, weight);
+        return;
+      case 'lemmaFlag':
+        this.lemma(value)[filing.flag] = weight;
+        return;
+      case 'pair': {
+        const bar = value.indexOf('|');
+        if (bar <= 0) return;
+        const entry = this.lemma(value.slice(0, bar));
+        let pairs = entry[filing.template] as Map<string, number>;
+        if (pairs === NO_PAIRS) entry[filing.template] = pairs = new Map();
+        pairs.set(value.slice(bar + 1), weight);
+        return;
+      }
+      case 'trigram': {
+        const [pp = '', p = '', np = ''] = value.split('|');
+        let byTag = this.trigram.get(pp);
+        if (!byTag) this.trigram.set(pp, byTag = new Map());
+        let byNext = byTag.get(p);
+        if (!byNext) byTag.set(p, byNext = new Map());
+        byNext.set(np, weight);
+      }
     }
   }
 
