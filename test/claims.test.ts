@@ -72,6 +72,10 @@ const CASES: Array<[string, string, Expect[]]> = [
 ];
 
 describe('claims: status, source, hedge, polarity', () => {
+  it('a speaker\'s short aside is no statement of fact, a short statement about someone is', () => {
+    expect(extract('I agree. You are wrong.', {}).claims).toHaveLength(0);
+    expect(extract('He resisted.', {}).claims.map(c => c.span.text)).toEqual(['He resisted']);
+  });
   it('a relative clause on the speaker is no claim of the outlet', () => {
     const doc = extract('The firm, whose subsidiary operates 13 farms, said the plan would fail.', {});
     expect(doc.claims.map(c => c.span.text)).toEqual(['the plan would fail']);

@@ -74,6 +74,14 @@ function saysMoreThanItsAttributions(span: Span, quotes: readonly Quote[], token
   return false;
 }
 
+/** A short sentence about someone else: a verb, and no "I", "we" or "you" (a speaker's aside, not a statement of fact). */
+function isShortStatement(tokens: readonly Token[]): boolean {
+  const first = tokens[0];
+  if (!first || (first.pos === 'VERB' && first.lower === first.lemma)) return false;
+  return tokens.some(t => t.pos === 'VERB' || t.pos === 'AUX') && !tokens.some(t => SPEAKER_PRONOUNS.has(t.lower)) && !tokens.some(t => t.text === '?');
+}
+const SPEAKER_PRONOUNS = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', "let's", 'let']);
+
 /**
  * The writer's own clause that opens a sentence before its first attribution, joined to it by "and" or "but": "[The
  * embassy declined the request] and said …". It needs a finite verb and two words of content; null otherwise.
@@ -156,12 +164,11 @@ function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDra
     if (s.heading) continue;
     const span = trimSentence(doc, s);
     const inSentence = quoteContents.overlapping(s.start, s.end).map(c => c.quote);
-    if (!inSentence.length) {
-      // "He resisted.": a sentence with no attribution is a statement when it has a verb
-      if (tokenIndex.overlapping(span.start, span.end).some(t => t.pos === 'VERB' || t.pos === 'AUX') || saysMoreThanItsAttributions(span, inSentence, tokenIndex)) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
+    if (span.end - span.start < 12 || (!inSentence.length && !saysMoreThanItsAttributions(span, inSentence, tokenIndex))) {
+      // "He died today.", "He resisted.": a short statement about someone, with a verb, is a claim; "I agree." is not
+      if (!inSentence.length && isShortStatement(tokenIndex.overlapping(span.start, span.end))) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
       continue;
     }
-    if (span.end - span.start < 12) continue;
     if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokenIndex)) {
       // "The embassy declined the request and said …": a clause of the writer's own before the attribution
       const own = leadingOwnClause(doc, span, inSentence, tokenIndex);
