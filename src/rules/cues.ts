@@ -56,6 +56,7 @@ export const CUE_LEXICON: readonly CueEntry[] = [
   e('declare', 'speech', 'clause'),
   e('recall', 'speech', 'clause', true),
   e('urge', 'speech', 'object', true),
+  e('encourage', 'speech', 'object', true),
   e('state', 'speech', 'clause'),
   e('promise', 'speech', 'clause', true),
   e('conclude', 'speech', 'clause', true),
@@ -197,7 +198,7 @@ export const STANCE_LEMMAS = new Set('seem appear see offer talk look continue p
  */
 export const NP_CONTENT_LEMMAS = new Set(['confirm', 'deny', 'dismiss', 'reject', 'refute', 'verify', 'acknowledge', 'admit',
   'concede', 'cite', 'accuse', 'blame', 'announce', 'report', 'reveal', 'disclose', 'predict', 'estimate', 'forecast',
-  'demand', 'call', 'ask', 'urge', 'describe', 'characterize', 'characterise', 'label', 'brand', 'dub', 'according to',
+  'demand', 'call', 'ask', 'urge', 'encourage', 'describe', 'characterize', 'characterise', 'label', 'brand', 'dub', 'according to',
   'allege', 'claim', 'question', 'dispute', 'recommend', 'propose', 'promise', 'pledge', 'vow', 'warn', 'quote', 'note',
   'endorse', 'support', 'oppose', 'back', 'praise', 'condemn', 'welcome', 'applaud', 'defend', 'denounce', 'favor', 'favour',
   'want']);

@@ -1234,7 +1234,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (obj && !OPEN_MARK_TOKEN.test(tokens[k]?.text ?? '')) k = obj.last;
     }
     const entry = cueEntry(cue.lemma);
-    const takesObject = ['tell', 'assure', 'remind', 'warn', 'urge', 'inform', 'brief'].includes(cue.lemma) || entry?.complement === 'predicate';
+    const takesObject = ['tell', 'assure', 'remind', 'warn', 'urge', 'encourage', 'inform', 'brief'].includes(cue.lemma) || entry?.complement === 'predicate';
     for (let guard = 0; guard < 4 && k < s.tokenEnd; guard++) {
       const t = tokens[k];
       if (!t) break;
@@ -1246,6 +1246,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       }
       if (takesObject && guard === 0 && !OPEN_MARK_TOKEN.test(t.text) && t.lower !== 'that') {
         const obj = phraseStartingAt(tokens, k, s.tokenEnd);
+        // "urged the embassy to reconsider": the object is who is to act, and part of what is urged
+        // (one noun phrase: "told the LME a decision to change … would" has the recipient first, then the clause)
+        const onePhrase = !!obj && !tokens.slice(obj.first + 1, obj.last).some(u => u.pos === 'DET' || u.pos === 'PRON');
+        if (obj && onePhrase && tokens[obj.last]?.lower === 'to' && tokens[obj.last + 1]?.pos === 'VERB') break;
         if (obj) {
           // "told reporters today psychiatric assessments will …": the object ends at a time word
           let end = obj.last;
@@ -1345,7 +1349,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.text === ';') return k;
       // "…could strengthen the case: “The key factor …”": a colon that opens a quotation ends the clause that leads into it
       // (a clause of its own, with a verb: "told ITV's programme: “…”" leads into the quotation as its content)
-      if (t.text === ':' && sawVerb && OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? '')) return k;
+      // (but "claimed Mr Brown told Mr Blair: “…”": a cue of its own before the colon leads into the quotation, all of it claimed)
+      if (t.text === ':' && sawVerb && OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? '') && !cuesOf(s).some(c => c.first > from && c.first < k && c.lemma !== ':')) return k;
       const next = tokens[k + 1];
       const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
       const modifier = verbAfter && /ed$/.test(verbAfter.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[verbAfter.index + 1]?.pos ?? '') && tokens[verbAfter.index + 1]?.pos !== 'PROPN';
