@@ -412,6 +412,13 @@ const CASES: Array<[string, string, Expect[]]> = [
   ['a lead-in with a cue of its own keeps its quotation in the outer claim',
     'The book claimed Mr Brown told Mr Blair: "There is nothing you could say to me now."',
     [{ cue: 'claimed', content: 'Mr Brown told Mr Blair: "There is nothing you could say to me now."' }, { kind: 'direct', speaker: 'Brown', cue: 'told', content: 'There is nothing you could say to me now.' }]],
+  ['"according to X" between a subject and its verb, with no comma after X: the verb goes on with the content',
+    'Rescuers, working in the cold, according to the emergencies ministry recovered ten survivors on Monday.',
+    [{ mention: 'the emergencies ministry', cue: 'according to', content: 'recovered ten survivors on Monday' }]],
+  // negative: after a whole clause, a verb after the source belongs to the source's own relative clause
+  ['"according to a speech X delivered" ends the clause before it',
+    'The plan would curb activist investors, according to a speech Mrs. Clinton delivered in July.',
+    [{ cue: 'according to', content: 'The plan would curb activist investors' }]],
   // negative: a clause adverb is never a name
   ['"Once" opens a clause; it is no speaker',
     'Once interest becomes more than 90 days overdue, banks said they would act.',

@@ -824,7 +824,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         // "On Sunday in London, according to witnesses, a man entered a store": what comes before has no verb, what follows is the clause
         const before = previousBoundary(cues, cue, s);
         const clauseAfter = tokens[after]?.text === ',' && !hasFiniteVerb(before, cue.first) && hasFiniteVerb(after + 1, contentEnd(after, s));
-        const atStart = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '') || clauseAfter;
+        // "Rescuers, working in the cold, according to the ministry recovered ten survivors": with no comma after the source,
+        // the verb that follows it goes on with what is reported
+        // (only when what comes before is the subject alone: "…, according to a speech Mrs. Clinton delivered" ends a clause)
+        const verbAfterSource = !!source && ['VERB', 'AUX'].includes(tokens[after]?.pos ?? '') && !/ing$/.test(tokens[after]?.lower ?? '')
+          && tokens[cue.first - 1]?.text === ',' && !hasFiniteVerb(before, cue.first);
+        const atStart = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '') || clauseAfter || verbAfterSource;
         content = atStart ? tokenRange(after, contentEnd(after, s), s) : (reportedAttribution(cue, s) ?? tokenRange(before, cue.first, s));
         ruleId = 'reported-according-to';
       } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
