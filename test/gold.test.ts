@@ -27,7 +27,7 @@ describe('the Wikinews gold files', () => {
   const all = metricsOf(files);
   // floors at the figures measured when they were set: they catch regressions; README states the targets
   const floors: Array<[string, number]> = [
-    ['quotes.f1', 0.875], ['quotes.attributedF1', 0.85],
+    ['quotes.f1', 0.88], ['quotes.attributedF1', 0.86],
     ['claims.recall', 0.98], ['claims.statusAccuracy', 0.99], ['claims.sourceAccuracy', 0.91],
     ['claims.hedgeAccuracy', 0.95], ['claims.polarityAccuracy', 0.95],
     ['numbers.recall', 0.91], ['numbers.valueAccuracy', 0.96], ['numbers.countedAccuracy', 0.9], ['numbers.eventAccuracy', 0.88],
