@@ -78,15 +78,15 @@ function saysMoreThanItsAttributions(span: Span, quotes: readonly Quote[], token
 function isShortStatement(tokens: readonly Token[]): boolean {
   const first = tokens[0];
   if (!first || (first.pos === 'VERB' && first.lower === first.lemma)) return false;
-  return tokens.some(t => t.pos === 'VERB' || t.pos === 'AUX') && !tokens.some(t => SPEAKER_PRONOUNS.has(t.lower)) && !tokens.some(t => t.text === '?');
+  return tokens.some(t => t.pos === 'VERB' || t.pos === 'AUX') && !tokens.some(t => FIRST_AND_SECOND_PERSON.has(t.lower)) && !tokens.some(t => t.text === '?');
 }
-const SPEAKER_PRONOUNS = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', "let's", 'let']);
+const FIRST_AND_SECOND_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', "let's", 'let']);
 
 /**
  * The writer's own clause that opens a sentence before its first attribution, joined to it by "and" or "but": "[The
  * embassy declined the request] and said …". It needs a finite verb and two words of content; null otherwise.
  */
-function leadingOwnClause(doc: Readonly<Doc>, span: Span, quotes: readonly Quote[], tokens: SpanIndex<Token>): Span | null {
+function leadingOwnClause(span: Span, quotes: readonly Quote[], tokens: SpanIndex<Token>): Span | null {
   let first = span.end;
   // (the speaker may be the subject of both: "[The embassy declined the request] and said …")
   for (const q of quotes) first = Math.min(first, q.content.start, q.cue?.start ?? first);
@@ -171,7 +171,7 @@ function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDra
     }
     if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokenIndex)) {
       // "The embassy declined the request and said …": a clause of the writer's own before the attribution
-      const own = leadingOwnClause(doc, span, inSentence, tokenIndex);
+      const own = leadingOwnClause(span, inSentence, tokenIndex);
       if (own) drafts.push({ span: own, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
       continue;
     }
@@ -182,10 +182,10 @@ function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDra
 
 /** "he did indicate …" opening reported content: the speaker as a pronoun, an emphatic "do" and a verb of saying. */
 const EMPHATIC_DO_CLAUSE = /^(?:he|she|they|we|i) (?:did|does|do) (?!not\b|n['\u2019]t\b)(\p{Ll}+)/iu;
-function emphaticSayingAt(text: string): boolean {
+function emphaticSaying(text: string): RegExpExecArray | null {
   const m = EMPHATIC_DO_CLAUSE.exec(text);
   const entry = m?.[1] ? cueEntry(m[1]) : undefined;
-  return !!entry && (entry.frame === 'speech' || entry.frame === 'confirm');
+  return entry && (entry.frame === 'speech' || entry.frame === 'confirm') ? m : null;
 }
 
 /** A claim with its status, hedge and polarity, and the evidence that decided them. */
@@ -201,14 +201,14 @@ function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
   explain.push(d.source.kind === 'outlet' ? 'source: the outlet (no attribution)' : `source: ${d.source.name ?? 'unknown'} (${d.source.kind}${d.quote?.speaker ? `, ${d.quote.speaker.resolution}` : ''})`);
   // ("the confirmed death toll" in the outlet's own words is its assertion; a source must say a figure is confirmed)
   const confirmedFigure = d.source.kind === 'outlet' ? null : CONFIRMED_FIGURE.exec(text);
+  const concession = cue && cue.entry.polarity === 'affirmed' && !/\?\s*$/.test(d.context) ? emphaticSaying(text) : null;
   if (cue?.entry.status === 'confirmed') {
     status = 'confirmed';
     evidence.push({ ruleId: 'confirm-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
-  } else if (cue && cue.entry.polarity === 'affirmed' && !/\?\s*$/.test(d.context) && emphaticSayingAt(text)) {
+  } else if (concession) {
     // "Trump said that he did indicate that the aid was contingent": the speaker's emphatic "do" concedes his own words
     status = 'confirmed';
-    const own = EMPHATIC_DO_CLAUSE.exec(text);
-    const at = { start: d.span.start + (own?.index ?? 0), end: d.span.start + (own?.index ?? 0) + (own?.[0].length ?? 0) };
+    const at = { start: d.span.start + concession.index, end: d.span.start + concession.index + concession[0].length };
     evidence.push({ ruleId: 'confirm-emphatic-do', cue: at, text: doc.text.slice(at.start, at.end) });
   } else if (confirmedFigure && !hedge && !/\b(?:not|un)\s*$/i.test(text.slice(0, confirmedFigure.index))) {
     status = 'confirmed';
