@@ -108,6 +108,24 @@ const GERUND_SUBJECT_PREPOSITIONS = new Set(['despite', 'with', 'without', 'amid
 /** Subordinators that, opening a sentence, make a clause the sentence's first comma closes. */
 const SUBORDINATE_OPENERS = new Set(['while', 'although', 'though', 'whereas', 'because', 'since', 'if', 'unless', 'when', 'once']);
 
+/** Whether a UTF-16 code unit is white space as `\s` (and `String.prototype.trim`) read it. */
+function isWhiteSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** `text.slice(start, end).trim().split(/\s+/).length` without the strings: the runs of non-space, at least one. */
+export function countWords(text: string, start: number, end: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let k = start; k < end; k++) {
+    const space = isWhiteSpace(text.charCodeAt(k));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return Math.max(1, words);
+}
+
 /** "with" at `at`, then one to four words of a noun phrase, then an -ing verb: "with Lewandowski taking …". */
 function withAbsolute(tokens: readonly Token[], at: number): boolean {
   for (let k = at + 1; k < at + 6; k++) {
@@ -279,7 +297,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return resolver.resolve(tokens, source.first, source.last);
   };
   const record = (draft: Omit<Draft, 'quotes' | 'merged'>): Draft => {
-    const full: Draft = { ...draft, quotes: [], merged: 0 };
+    // built field by field: a spread of drafts from many call sites is a slow, megamorphic copy
+    const full: Draft = { kind: draft.kind, content: draft.content, speaker: draft.speaker, cue: draft.cue, sentence: draft.sentence, ruleId: draft.ruleId, quotes: [], merged: 0 };
     drafts.push(full);
     if (draft.cue) { consumedCues.add(draft.cue.first); draftByCue.set(draft.cue, full); }
     if (draft.speaker) resolver.noteSpeaker(draft.speaker);
@@ -683,7 +702,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (sentenceLabel && q.open.end <= (tokens[sentenceLabel.first]?.start ?? -1)) continue;
       const lead = norm.slice(s.start, q.open.start).trim();
       const closeSentence = sentenceAt(Math.max(q.close.start - 1, q.open.end)) ?? s;
-      const wordCount = norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length;
+      const wordCount = countWords(norm, q.inner.start, q.inner.end);
       if (!/[\p{L}\p{N}]/u.test(lead)) {
         const after = cueAfter(q, closeSentence);
         // '“Absolutely,” he said': one word is a reply when its own punctuation closes it and a cue follows
@@ -884,7 +903,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
     // 4. quoted words in a sentence with no cue: the previous speaker goes on
     const loose = opens.overlapping(s.start, s.end).map(o => o.quote).filter(q => !usedQuoteSpans.has(q)
-      && norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length >= 3);
+      && countWords(norm, q.inner.start, q.inner.end) >= 3);
     const prev = carriedSpeaker(s);
     if (loose.length && cues.length === 0 && prev && s.paragraph - lastAttributionParagraph <= 1) {
       const content = trimContent(s.start + openerLength(norm.slice(s.start, s.end)), s.end);
