@@ -1,7 +1,7 @@
 import type { Sentence, Token } from '../../model.js';
-import { cueContinuations, cueWeights, lemmaCount } from '../../rules/cueData.js';
+import { cueContinuations, cueCounts, cueWeights } from '../../rules/cueData.js';
 import { cueEntry, CUE_NOUNS, PHRASE_CUES, type CueEntry, type CueFrame, type PhraseCue } from '../../rules/cues.js';
-import { CueModel, isCueCandidate } from './cueModel.js';
+import { CueModel, isCueCandidate, type CueContext, type LemmaWeights } from './cueModel.js';
 import { isNameReadAsAdverb } from './nounPhrases.js';
 
 export interface CueMatch {
@@ -74,6 +74,23 @@ function cueModel(): CueModel | null {
     model = w ? new CueModel(w) : null;
   }
   return model;
+}
+
+/** What the detector pass needs of a lemma that heads a cue somewhere in PolNeAR train: one lookup per token. */
+interface CandidateLemma {
+  /** the hand lexicon's entry (cueEntry) */
+  entry: CueEntry | undefined;
+  /** the detector's weights of the lemma's own features */
+  weights: LemmaWeights | undefined;
+}
+let candidateLemmas: Map<string, CandidateLemma> | undefined;
+/** The lemmas of the counts file (lemmaCount), each with its lexicon entry and its weights. */
+function candidateLemma(detector: CueModel, lemma: string): CandidateLemma | undefined {
+  if (!candidateLemmas) {
+    candidateLemmas = new Map();
+    for (const l of Object.keys(cueCounts()?.lemmas ?? {})) candidateLemmas.set(l, { entry: cueEntry(l), weights: detector.lemmaWeights(l) });
+  }
+  return candidateLemmas.get(lemma);
 }
 
 function isNegated(tokens: readonly Token[], index: number, floor: number): boolean {
@@ -247,7 +264,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   /** the cue heads found, by token index, and their scores */
   const headTokens: number[] = [];
   const headScores: number[] = [];
-  const context = { tokens, sentence, insideQuote };
+  const context: CueContext = { tokens, sentence, insideQuote, wordRows: [] };
   let titleCase: boolean | undefined;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
@@ -281,7 +298,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     }
     if (detector) {
       // only lemmas that head a cue somewhere in PolNeAR train are worth scoring
-      if (!isCueCandidate(t) || !lemmaCount(t.lemma)) continue;
+      const candidate = isCueCandidate(t) ? candidateLemma(detector, t.lemma) : undefined;
+      if (!candidate) continue;
       // "known as the Blue House": a name, not a belief
       if (t.lemma === 'know' && tokens[i + 1]?.lower === 'as') continue;
       // "Monday saw police searching …", "2019 has seen a rise": a time that witnessed events, not a belief
@@ -290,9 +308,9 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       if (ANONYMITY_LEMMAS.has(t.lemma) && asksAnonymity(tokens, i + 1, to)) continue;
       // "Federal Express Corp said": a capitalised word inside a run of capitalised words is part of a name
       if (i > from && insideCapitalisedRun(tokens, i, to) && !(titleCase ??= isTitleCase(tokens, from, to))) continue;
-      const score = detector.scoreToken(context, i);
+      const score = detector.scoreTokenWith(context, i, candidate.weights);
       // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
-      const entry = cueEntry(t.lemma);
+      const entry = candidate.entry;
       // … and so does one that wants a clause when a clause follows ("reported its source said …")
       const lexical = VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief'
         && (!entry.needsClause || (entry.complement === 'clause' && (followedByClause(tokens, i, to) || thatlessClauseAfter(tokens, i, to))))
