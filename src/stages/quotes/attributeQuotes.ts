@@ -694,8 +694,18 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (s.heading && !isQuotedLineWithSource(s)) continue;
     resolver.advanceTo(s.start);
 
-    // 1. quotations that open in this sentence and stand on their own
     const sentenceLabel = labelAt(s);
+    // (each step is a function of its own: the optimising compiler takes one at a time, and a deoptimisation
+    // recompiles one step, not all of them at once)
+    attributeOpeningQuotations(s, sentenceLabel);
+    attributeLabelLine(s, sentenceLabel);
+    attributeReportedSpeech(s);
+    attributePolls(s);
+    attributeLooseQuotations(s);
+  }
+
+  /** 1. quotations that open in this sentence and stand on their own */
+  function attributeOpeningQuotations(s: Sentence, sentenceLabel: { first: number; colon: number } | null): void {
     for (const { quote: q } of opens.overlapping(s.start, s.end)) {
       if (usedQuoteSpans.has(q)) continue;
       // '"PENCE: …': the speaker label inside the mark attributes the line (step 2)
@@ -799,9 +809,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         }
       }
     }
+  }
 
-    // 2. a line that opens with its speaker: "FALLIN: I think…", "Poll: Trump leads…", "Q: …"
-    const label = sentenceLabel;
+  /** 2. a line that opens with its speaker: "FALLIN: I think…", "Poll: Trump leads…", "Q: …" */
+  function attributeLabelLine(s: Sentence, label: { first: number; colon: number } | null): void {
     if (label && !cuesOf(s).some(c => c.first > label.colon && isSpeechCue(c))) {
       // the label's turn runs on over the paragraph's sentences until one carries a verb of saying of its own
       let lastSentence = s;
@@ -823,8 +834,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         consumedCues.add(label.colon);
       }
     }
+  }
 
-    // 3. reported speech: every cue not used by a quotation
+  /** 3. reported speech: every cue not used by a quotation */
+  function attributeReportedSpeech(s: Sentence): void {
     const cues = cuesOf(s);
     // a lead-in ("Cruz called them on it:") keeps its cue for the quotation that opens the next paragraph
     const leadInCue = endsInLeadIn(s) ? verbCueBefore(s, s.tokenEnd - 1) : null;
@@ -888,8 +901,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // a quotation a nested attribution already holds stays with it: the outer one only contains it
       fragments.filter(q => !usedQuoteSpans.has(q)).forEach(q => useQuote(q, draft));
     }
+  }
 
-    // 3b. what a poll says: "In a CNN poll released Monday, Clinton led …"
+  /** 3b. what a poll says: "In a CNN poll released Monday, Clinton led …" */
+  function attributePolls(s: Sentence): void {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (tokens[i]?.lower !== 'in') continue;
       const poll = pollAt(i, s);
@@ -900,8 +915,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       record({ kind: inners.overlapping(content.start, content.end).length ? 'mixed' : 'indirect', content, speaker: speakerFrom({ first: i + 1, last: poll.head + 1 }), cue, sentence: s.index, ruleId: 'reported-in-poll' });
       i = poll.source.last;
     }
+  }
 
-    // 4. quoted words in a sentence with no cue: the previous speaker goes on
+  /** 4. quoted words in a sentence with no cue: the previous speaker goes on */
+  function attributeLooseQuotations(s: Sentence): void {
+    const cues = cuesOf(s);
     const loose = opens.overlapping(s.start, s.end).map(o => o.quote).filter(q => !usedQuoteSpans.has(q)
       && countWords(norm, q.inner.start, q.inner.end) >= 3);
     const prev = carriedSpeaker(s);
