@@ -99,6 +99,10 @@ const CLAUSE_OPENERS = new Set(['until', 'unless', 'before', 'after', 'yet', 'in
 /** Forms of verbs of saying the tagger sometimes reads as nouns ("…, Trump says."). */
 const NOUN_CUE_VERB_FORMS = /^(?:says|said|tweets|tweeted|claims|warns|adds|notes|insists|writes)$/;
 
+const VERB_POS = new Set(['VERB', 'AUX']);
+/** After "and"/"but", an -ed form before a common noun or an adjective modifies it ("and [reported] gains"): no verb. */
+const NOUN_OR_ADJECTIVE_POS = new Set(['NOUN', 'ADJ']);
+
 /** Possessive determiners: "his proposed budget" (not "she violated rules"). */
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
@@ -261,10 +265,17 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return s.tokenStart - 1;
   };
   const cuesBySentence = new Map<number, CueMatch[]>();
+  /** The cues whose head stands outside quotation marks, kept in place in the array findCues made. */
+  const withoutQuotedHeads = (cues: CueMatch[]): CueMatch[] => {
+    let kept = 0;
+    for (const c of cues) if (!insideQuote(tokens[c.head]?.start ?? 0)) cues[kept++] = c;
+    cues.length = kept;
+    return cues;
+  };
   const cuesOf = (s: Sentence): CueMatch[] => {
     let found = cuesBySentence.get(s.index);
     if (!found) {
-      found = s.heading ? [] : findCues(tokens, s, insideQuote).filter(c => !insideQuote(tokens[c.head]?.start ?? 0));
+      found = s.heading ? [] : withoutQuotedHeads(findCues(tokens, s, insideQuote));
       cuesBySentence.set(s.index, found);
     }
     return found;
@@ -1395,10 +1406,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.text === ':' && sawVerb && OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? '') && !cuesOf(s).some(c => c.first > from && c.first < k && c.lemma !== ':')) return k;
       const next = tokens[k + 1];
       const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
-      const modifier = verbAfter && /ed$/.test(verbAfter.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[verbAfter.index + 1]?.pos ?? '') && tokens[verbAfter.index + 1]?.pos !== 'PROPN';
+      const modifier = verbAfter && /ed$/.test(verbAfter.lower) && NOUN_OR_ADJECTIVE_POS.has(tokens[verbAfter.index + 1]?.pos ?? '');
       if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && verbAfter && (verbAfter.pos === 'VERB' || verbAfter.pos === 'AUX') && !/ing$/.test(verbAfter.lower) && !modifier && k > from + 1) return k;
       // "calling him a “nice guy” and he didn’t provide …": after an object, a pronoun and its verb start the writer's next clause
-      if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && next && PERSONAL_SUBJECTS.has(next.lower) && ['VERB', 'AUX'].includes(tokens[k + 2]?.pos ?? '') && k > from + 1) return k;
+      if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && next && PERSONAL_SUBJECTS.has(next.lower) && VERB_POS.has(tokens[k + 2]?.pos ?? '') && k > from + 1) return k;
       // "urged the embassy to reconsider and spoke with Pompeo": an inflected verb cannot go on an infinitive, the subject's next act begins
       if (infinitive && (t.lower === 'and' || t.lower === 'but') && verbAfter?.pos === 'VERB' && verbAfter.lower !== verbAfter.lemma && !/ing$/.test(verbAfter.lower)) return k;
       if (!sawVerb && t.lower === 'to' && tokens[k + 1]?.pos === 'VERB') infinitive = true;

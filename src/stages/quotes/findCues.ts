@@ -84,6 +84,22 @@ interface CandidateLemma {
   weights: LemmaWeights | undefined;
 }
 let candidateLemmas: Map<string, CandidateLemma> | undefined;
+
+/**
+ * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): the cue heads found
+ * (token index and score, the first `count` entries) and the word rows of the sentence's tokens (CueContext.wordRows).
+ */
+const scratch = { headTokens: new Int32Array(64), headScores: new Float64Array(64), wordRows: [] as Array<Float64Array | undefined> };
+/** The scratch space made ready for a sentence of `length` tokens. */
+function scratchFor(length: number): typeof scratch {
+  if (scratch.headTokens.length < length) {
+    scratch.headTokens = new Int32Array(length);
+    scratch.headScores = new Float64Array(length);
+  }
+  const rows = scratch.wordRows;
+  for (let k = 0; k < length; k++) rows[k] = undefined;
+  return scratch;
+}
 /** The lemmas of the counts file (lemmaCount), each with its lexicon entry and its weights. */
 function candidateLemma(detector: CueModel, lemma: string): CandidateLemma | undefined {
   if (!candidateLemmas) {
@@ -261,10 +277,10 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   const cues: CueMatch[] = [];
   const { tokenStart: from, tokenEnd: to } = sentence;
   const detector = cueModel();
-  /** the cue heads found, by token index, and their scores */
-  const headTokens: number[] = [];
-  const headScores: number[] = [];
-  const context: CueContext = { tokens, sentence, insideQuote, wordRows: [] };
+  const { headTokens, headScores, wordRows } = scratchFor(to - from);
+  /** how many cue heads (headTokens, headScores) the sentence has */
+  let heads = 0;
+  const context: CueContext = { tokens, sentence, insideQuote, wordRows };
   let titleCase: boolean | undefined;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
@@ -315,13 +331,14 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       const lexical = VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief'
         && (!entry.needsClause || (entry.complement === 'clause' && (followedByClause(tokens, i, to) || thatlessClauseAfter(tokens, i, to))))
         && tokens[i - 1]?.lower !== 'to';
-      if (score > detector.threshold - (lexical ? LEXICON_MARGIN : 0)) { headTokens.push(i); headScores.push(score); }
+      if (score > detector.threshold - (lexical ? LEXICON_MARGIN : 0)) { headTokens[heads] = i; headScores[heads] = score; heads++; }
     } else if (lexiconHead(tokens, i, from, to)) {
-      headTokens.push(i);
-      headScores.push(0);
+      headTokens[heads] = i;
+      headScores[heads] = 0;
+      heads++;
     }
   }
-  for (let h = 0; h < headTokens.length; h++) {
+  for (let h = 0; h < heads; h++) {
     const i = headTokens[h] as number;
     const score = headScores[h] as number;
     const t = tokens[i] as Token;
@@ -340,8 +357,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       || (!!prev && NOUN_POS.has(prev.pos) && finiteVerbBefore(tokens, i, from)));
     let { first, last } = cueExtent(tokens, i, from, to, participle);
     // "declined to comment", "refused to say": one cue
-    const next = headTokens[h + 1];
-    if (next !== undefined && next === last + 1 && tokens[last]?.lower === 'to') {
+    const next = h + 1 < heads ? headTokens[h + 1] as number : -1;
+    if (next === last + 1 && tokens[last]?.lower === 'to') {
       last = cueExtent(tokens, next, from, to, false).last;
       h++;
     }
