@@ -30,11 +30,6 @@ export interface CueContext {
   sentence: Sentence;
   /** true when the offset lies inside a pair of quotation marks */
   insideQuote: (offset: number) => boolean;
-  /**
-   * The word weights of the sentence's tokens, by token index from the sentence start, as scoring looks them up
-   * (CueModel.scoreToken fills it: a token is looked up once, however many of its neighbours are scored).
-   */
-  wordRows?: Array<Float64Array | undefined>;
 }
 
 /** The token's lower-cased text with curly quotes made straight, as the features spell words. */
@@ -121,11 +116,6 @@ type Flag = typeof FLAGS[number];
 const FLAG_INDEX = Object.fromEntries(FLAGS.map((f, i) => [f, i])) as Record<Flag, number>;
 const F_BIAS = FLAG_INDEX.b, F_INQ = FLAG_INDEX.inQ, F_HEAD = FLAG_INDEX.head, F_ING = FLAG_INDEX.ing, F_ED = FLAG_INDEX.ed;
 const F_THAT3 = FLAG_INDEX.that3, F_QAFTER = FLAG_INDEX.qafter, F_FIRST = FLAG_INDEX.first, F_LAST = FLAG_INDEX.last;
-/** The context templates keyed by a word, in the order of a word row: one lookup gives a word's weight in each role. */
-const WORD_ROLES = ['w', 'pw', 'nw', 'n2', 'p2'] as const;
-const R_W = 0, R_PW = 1, R_NW = 2, R_N2 = 3, R_P2 = 4;
-/** The row of a word with no context weights: adding its zeros is adding the `?? 0` of a missed lookup. */
-const NO_WEIGHTS = new Float64Array(WORD_ROLES.length);
 
 /** Where a template's weights go: the template names, each with the table it fills. */
 type Filing =
@@ -159,44 +149,17 @@ export class CueModel {
   /** the tag trigram, by the previous, own and next tag */
   private readonly trigram = new Map<string, Map<string, Map<string, number>>>();
   private readonly lemmas = new Map<string, LemmaWeights>();
-  /** the word-keyed context weights (WORD_ROLES) by word: one lookup per word instead of one per role */
-  private readonly wordRows = new Map<string, Float64Array>();
-  /** the rows of the sentence boundaries, "<s>" before and "</s>" after */
-  private readonly startRow: Float64Array;
-  private readonly endRow: Float64Array;
 
   constructor(w: CueWeights) {
     if (w.format !== CUE_WEIGHTS_FORMAT) throw new Error(`[E201] cue weights have format ${String(w.format)}, expected ${CUE_WEIGHTS_FORMAT}: retrain with scripts/train-cues.ts`);
     this.weights = w.weights;
     this.threshold = w.threshold;
     for (const key in w.weights) this.index(key, w.weights[key] as number);
-    WORD_ROLES.forEach((role, r) => {
-      for (const [word, weight] of this.context[role]) {
-        let row = this.wordRows.get(word);
-        if (!row) this.wordRows.set(word, row = new Float64Array(WORD_ROLES.length));
-        row[r] = weight;
-      }
-    });
-    this.startRow = this.wordRows.get('<s>') ?? NO_WEIGHTS;
-    this.endRow = this.wordRows.get('</s>') ?? NO_WEIGHTS;
   }
 
-  /** The weights of a lemma's own features, for scoreToken's third argument (undefined: none). */
+  /** The weights of a lemma's own features, for scoreTokenWith (undefined: none). */
   lemmaWeights(lemma: string): LemmaWeights | undefined {
     return this.lemmas.get(lemma);
-  }
-
-  /** The word row of token `k` of the context's sentence, looked up once per sentence. */
-  private wordRow(ctx: CueContext, k: number): Float64Array {
-    const rows = ctx.wordRows ??= [];
-    const at = k - ctx.sentence.tokenStart;
-    let row = rows[at];
-    if (row === undefined) {
-      const t = ctx.tokens[k];
-      row = (t && this.wordRows.get(word(t))) || NO_WEIGHTS;
-      rows[at] = row;
-    }
-    return row;
   }
 
   private lemma(l: string): LemmaWeights {
@@ -280,22 +243,18 @@ export class CueModel {
     const t2 = i + 2 < to ? tokens[i + 2] : undefined;
     const n2 = t2 ? word(t2) : '</s>';
     const b2 = i - 2 >= from ? tokens[i - 2] : undefined;
-    const ownRow = this.wordRow(ctx, i);
-    const prevRow = prev ? this.wordRow(ctx, i - 1) : this.startRow;
-    const nextRow = next ? this.wordRow(ctx, i + 1) : this.endRow;
-    const afterNextRow = t2 ? this.wordRow(ctx, i + 2) : this.endRow;
-    const beforePrevRow = b2 ? this.wordRow(ctx, i - 2) : this.startRow;
+    const p2 = b2 ? word(b2) : '<s>';
     let s = 0;
     s += fw[F_BIAS]!;
     if (lw) {
       s += lw.l;
       s += lw.lp.get(p) ?? 0;
     }
-    s += ownRow[R_W]!;
+    s += c.w.get(word(t)) ?? 0;
     s += c.p.get(p) ?? 0;
-    s += prevRow[R_PW]!;
+    s += c.pw.get(pw) ?? 0;
     s += c.pp.get(pp) ?? 0;
-    s += nextRow[R_NW]!;
+    s += c.nw.get(nw) ?? 0;
     s += c.np.get(np) ?? 0;
     if (lw) {
       s += lw.nw.get(nw) ?? 0;
@@ -303,9 +262,9 @@ export class CueModel {
       s += lw.np.get(np) ?? 0;
       s += lw.pp.get(pp) ?? 0;
     }
-    s += afterNextRow[R_N2]!;
+    s += c.n2.get(n2) ?? 0;
     s += lw?.n2.get(n2) ?? 0;
-    s += beforePrevRow[R_P2]!;
+    s += c.p2.get(p2) ?? 0;
     s += this.trigram.get(pp)?.get(p)?.get(np) ?? 0;
     if (ctx.insideQuote(t.start)) { s += fw[F_INQ]!; s += lw?.inQ ?? 0; }
     if (sentence.heading) { s += fw[F_HEAD]!; s += lw?.head ?? 0; }

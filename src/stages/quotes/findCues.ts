@@ -86,18 +86,16 @@ interface CandidateLemma {
 let candidateLemmas: Map<string, CandidateLemma> | undefined;
 
 /**
- * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): the cue heads found
- * (token index and score, the first `count` entries) and the word rows of the sentence's tokens (CueContext.wordRows).
+ * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): the cue heads found,
+ * by token index and score.
  */
-const scratch = { headTokens: new Int32Array(64), headScores: new Float64Array(64), wordRows: [] as Array<Float64Array | undefined> };
+const scratch = { headTokens: new Int32Array(64), headScores: new Float64Array(64) };
 /** The scratch space made ready for a sentence of `length` tokens. */
 function scratchFor(length: number): typeof scratch {
   if (scratch.headTokens.length < length) {
     scratch.headTokens = new Int32Array(length);
     scratch.headScores = new Float64Array(length);
   }
-  const rows = scratch.wordRows;
-  for (let k = 0; k < length; k++) rows[k] = undefined;
   return scratch;
 }
 /** The lemmas of the counts file (lemmaCount), each with its lexicon entry and its weights. */
@@ -277,10 +275,10 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   const cues: CueMatch[] = [];
   const { tokenStart: from, tokenEnd: to } = sentence;
   const detector = cueModel();
-  const { headTokens, headScores, wordRows } = scratchFor(to - from);
+  const { headTokens, headScores } = scratchFor(to - from);
   /** how many cue heads (headTokens, headScores) the sentence has */
   let heads = 0;
-  const context: CueContext = { tokens, sentence, insideQuote, wordRows };
+  const context: CueContext = { tokens, sentence, insideQuote };
   let titleCase: boolean | undefined;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
