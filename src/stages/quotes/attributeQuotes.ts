@@ -100,6 +100,12 @@ const CLAUSE_OPENERS = new Set(['until', 'unless', 'before', 'after', 'yet', 'in
 const NOUN_CUE_VERB_FORMS = /^(?:says|said|tweets|tweeted|claims|warns|adds|notes|insists|writes)$/;
 
 const VERB_POS = new Set(['VERB', 'AUX']);
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
+/** Tags of the words before a verb that belong to it: "has also said", "did not say". */
+const CUE_PREFIX_POS = new Set(['AUX', 'ADV', 'PART']);
+const COLON_OR_SEMICOLON = new Set([':', ';']);
+/** Words that open a relative clause on the noun before them: "a call that had been made". */
+const RELATIVE_WORDS = new Set(['that', 'which', 'who']);
 /** After "and"/"but", an -ed form before a common noun or an adjective modifies it ("and [reported] gains"): no verb. */
 const NOUN_OR_ADJECTIVE_POS = new Set(['NOUN', 'ADJ']);
 
@@ -458,7 +464,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // "According to exit polls, …": an opening "according to" names everything up to its comma, whatever the tagger made of it
       // … and a source the tagger could not read as a noun phrase ("according to police, who …") is the words up to the clause end
       // … and so does one right after a colon or semicolon: "And it hasn’t gone unnoticed: According to recent polls, …"
-      const opening = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '');
+      const opening = cue.first <= s.tokenStart + 1 || COLON_OR_SEMICOLON.has(tokens[cue.first - 1]?.text ?? '');
       if (opening || !after) {
         let comma = from;
         // ("According to early results of the exit poll conducted by Edison Research for the AP, …": a long source may run on
@@ -566,7 +572,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.pos !== 'VERB') continue;
       if (!/(?:ed|en|wn)$/.test(t.lower) || t.lower === t.lemma) return null;
       const subject = phraseEndingAt(tokens, v, floor);
-      if (!subject || subject.first !== floor || !['NOUN', 'PROPN'].includes(tokens[v - 1]?.pos ?? '')) return null;
+      if (!subject || subject.first !== floor || !NOUN_POS.has(tokens[v - 1]?.pos ?? '')) return null;
       return { core: subject, full: { first: subject.first, last: cue.first }, relative: false };
     }
     return null;
@@ -606,7 +612,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!t || (t.text === ',' && !overCommas) || insideQuote(t.start)) return null;
       if (t.pos !== 'VERB' || /ing$/.test(t.lower) || tokens[k - 1]?.lower === 'to') continue;
       let first = k;
-      while (first - 1 > floor && ['AUX', 'ADV', 'PART'].includes(tokens[first - 1]?.pos ?? '')) first--;
+      while (first - 1 > floor && CUE_PREFIX_POS.has(tokens[first - 1]?.pos ?? '')) first--;
       const subject = sourceBefore(tokens, first, floor);
       if (!subject || subject.relative) return null;
       const opener = tokens[subject.full.first - 1];
@@ -870,9 +876,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         // "Rescuers, working in the cold, according to the ministry recovered ten survivors": with no comma after the source,
         // the verb that follows it goes on with what is reported
         // (only when what comes before is the subject alone: "…, according to a speech Mrs. Clinton delivered" ends a clause)
-        const verbAfterSource = !!source && ['VERB', 'AUX'].includes(tokens[after]?.pos ?? '') && !/ing$/.test(tokens[after]?.lower ?? '')
+        const verbAfterSource = !!source && VERB_POS.has(tokens[after]?.pos ?? '') && !/ing$/.test(tokens[after]?.lower ?? '')
           && tokens[cue.first - 1]?.text === ',' && !hasFiniteVerb(before, cue.first);
-        const atStart = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '') || clauseAfter || verbAfterSource;
+        const atStart = cue.first <= s.tokenStart + 1 || COLON_OR_SEMICOLON.has(tokens[cue.first - 1]?.text ?? '') || clauseAfter || verbAfterSource;
         content = atStart ? tokenRange(after, contentEnd(after, s), s) : (reportedAttribution(cue, s) ?? tokenRange(before, cue.first, s));
         ruleId = 'reported-according-to';
       } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
@@ -1145,7 +1151,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.pos !== 'VERB' || /ing$/.test(t.lower) || (/^\p{Lu}/u.test(t.text) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? ''))) continue;
       const before = tokens[k - 1];
       const after = tokens[k + 1];
-      const modifiesNoun = !!before && ['NOUN', 'PROPN'].includes(before.pos) && t.lower !== t.lemma;
+      const modifiesNoun = !!before && NOUN_POS.has(before.pos) && t.lower !== t.lemma;
       const adjunctAfter = !!after && (after.pos === 'ADP' || TIME_WORDS.has(after.lower) || MONTHS.test(after.text));
       if (!modifiesNoun || !adjunctAfter) return false;
       participles++;
@@ -1267,7 +1273,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!t || t.pos === 'PUNCT') break;
       if (t.pos !== 'VERB') continue;
       let v = k;
-      while (v - 1 > floor && ['AUX', 'ADV', 'PART'].includes(tokens[v - 1]?.pos ?? '')) v--;
+      while (v - 1 > floor && CUE_PREFIX_POS.has(tokens[v - 1]?.pos ?? '')) v--;
       const subject = sourceBefore(tokens, v, floor);
       if (subject) return subject;
       break;
@@ -1462,7 +1468,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // "he and Mr. Trump still speak": a coordinated subject
       if (t?.pos === 'CCONJ' && j > k && (t.lower === 'and' || t.lower === 'or')) continue;
       // "the turnout in Iowa was", "his battles with Trump have": a preposition inside the subject
-      if (t?.pos === 'ADP' && j > k && ['NOUN', 'PROPN'].includes(tokens[j - 1]?.pos ?? '') && ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[j + 1]?.pos ?? '')) continue;
+      if (t?.pos === 'ADP' && j > k && NOUN_POS.has(tokens[j - 1]?.pos ?? '') && ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[j + 1]?.pos ?? '')) continue;
       if (!t || t.pos === 'PUNCT' && t.text !== '.' || t.pos === 'ADP' || t.pos === 'CCONJ') return false;
       if ((t.pos === 'VERB' || t.pos === 'AUX') && j > k) return true;
     }
@@ -1533,7 +1539,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!t || t.start < span.start || t.end > span.end) continue;
       if (first && t.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return 'infinitive';
       // "a summary of a call that had been made": the verbs of a relative clause make no clause of the content
-      if (!first && ['that', 'which', 'who'].includes(t.lower) && ['NOUN', 'PROPN'].includes(tokens[i - 1]?.pos ?? '')) return 'np';
+      if (!first && RELATIVE_WORDS.has(t.lower) && NOUN_POS.has(tokens[i - 1]?.pos ?? '')) return 'np';
       first = false;
       // "a former Miss Universe": a capitalised word inside a name is no verb
       const inName = /^[\p{Lu}]/u.test(t.text) && (/^[\p{Lu}]/u.test(tokens[i - 1]?.text ?? '') || /^[\p{Lu}]/u.test(tokens[i + 1]?.text ?? ''));
