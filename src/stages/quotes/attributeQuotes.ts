@@ -190,7 +190,8 @@ function summingAppositive(tokens: readonly Token[], at: number): boolean {
 
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const { tokens, sentences, quoteSpans, norm, text } = doc;
-  const inners = new SpanIndex(quoteSpans.map(q => ({ ...q.inner, quote: q })));
+  // (built field by field: one shape for every quotation, whatever the shape of its span)
+  const inners = new SpanIndex(quoteSpans.map(q => ({ start: q.inner.start, end: q.inner.end, quote: q })));
   const opens = new SpanIndex(quoteSpans.map(q => ({ start: q.open.start, end: q.open.start + 1, quote: q })));
   const insideQuote = (offset: number): boolean => inners.containing(offset) !== undefined;
   /** Whether a token is the (first character of the) opening mark of a quotation. */
@@ -288,11 +289,12 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   };
   const spanOf = (p: Phrase): Span => ({ start: tokens[p.first]?.start ?? 0, end: tokens[p.last - 1]?.end ?? 0 });
   /** Speakers already resolved, by their mention's first and last token: a mention resolves the same way twice. */
-  const resolvedMentions = new Map<string, Speaker>();
+  const resolvedMentions = new Map<number, Speaker>();
   const speakerFrom = (source: SourcePhrase | Phrase | null): Speaker | null => {
     if (!source) return null;
     const phrase = 'core' in source ? source.full : source;
-    const key = `${phrase.first}:${phrase.last}`;
+    // (a number for the pair, no string: first and last are token indexes, at most tokens.length)
+    const key = phrase.first * (tokens.length + 1) + phrase.last;
     const known = resolvedMentions.get(key);
     if (known) return known;
     const speaker = resolveSource(source);
