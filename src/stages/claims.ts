@@ -2,7 +2,7 @@ import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, S
 import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, cueEntry, DENIAL_FRAME, HEDGES } from '../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../rules/names.js';
 import { SpanIndex } from '../text/spanIndex.js';
-import { scoreCheckworthiness, type CheckworthinessResult } from './checkworthiness/index.js';
+import { scoreCheckworthinessOfTokens } from './checkworthiness/index.js';
 
 const OUTLET: ClaimSource = { name: null, entityId: null, anonymous: false, kind: 'outlet' };
 /** A sentence whose words are mostly inside attributed contents is not also the outlet's claim. */
@@ -145,7 +145,7 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
   const claimsBySentence = claimsNearSentences(doc, claims);
   corroborate(doc, claims, tokenIndex);
   const numbers = doc.numbers.map(n => assignToClaim(n, claimsBySentence));
-  scoreClaims(doc, claims, tokenIndex);
+  scoreClaims(doc, claims);
   return { claims, numbers };
 }
 
@@ -281,27 +281,71 @@ function assignToClaim(n: NumberMention, claimsBySentence: ReadonlyMap<number, C
   return { ...n, claimId: best?.id ?? null };
 }
 
+/** What a claim takes from its scope's check-worthiness: the rounded score, the features and their explanation. */
+interface ScopeScore {
+  checkworthiness: number;
+  features: string[];
+  explain: string;
+}
+
+function scopeScore(tokens: readonly Token[], start: number, end: number): ScopeScore {
+  const from = firstTokenEndingAfter(tokens, start);
+  const result = scoreCheckworthinessOfTokens(tokens, from, firstTokenStartingFrom(tokens, from, end));
+  const checkworthiness = Math.round(result.score * 1000) / 1000;
+  return { checkworthiness, features: result.features, explain: `check-worthiness ${checkworthiness} from ${result.features.slice(0, 6).join(', ') || 'no features'}` };
+}
+
 /** Scores each claim's check-worthiness, in its sentence. */
-function scoreClaims(doc: Readonly<Doc>, claims: readonly Claim[], tokenIndex: SpanIndex<Token>): void {
+function scoreClaims(doc: Readonly<Doc>, claims: readonly Claim[]): void {
   // a sentence with a quote and the outlet's own claim is scored once
-  const byScope = new Map<string, CheckworthinessResult>();
+  const bySentence: (ScopeScore | undefined)[] = [];
+  const bySpan = new Map<string, ScopeScore>();
   for (const c of claims) {
     // the model was fitted on whole sentences, so a claim is scored in its sentence
     const sentence = doc.sentences[c.sentence];
-    const scope = sentence && sentence.start <= c.span.start && c.span.end <= sentence.end ? sentence : c.span;
-    const key = `${scope.start}:${scope.end}`;
-    let result = byScope.get(key);
-    if (!result) {
-      result = scoreCheckworthiness({
-        text: doc.norm.slice(scope.start, scope.end),
-        tokens: tokenIndex.overlapping(scope.start, scope.end),
-      });
-      byScope.set(key, result);
+    let scored: ScopeScore | undefined;
+    if (sentence && sentence.start <= c.span.start && c.span.end <= sentence.end) {
+      scored = bySentence[c.sentence];
+      if (!scored) bySentence[c.sentence] = scored = scopeScore(doc.tokens, sentence.start, sentence.end);
+    } else {
+      const key = `${c.span.start}:${c.span.end}`;
+      scored = bySpan.get(key);
+      if (!scored) bySpan.set(key, (scored = scopeScore(doc.tokens, c.span.start, c.span.end)));
     }
-    c.checkworthiness = Math.round(result.score * 1000) / 1000;
-    c.features = result.features.slice();
-    c.explain.push(`check-worthiness ${c.checkworthiness} from ${result.features.slice(0, 6).join(', ') || 'no features'}`);
+    c.checkworthiness = scored.checkworthiness;
+    c.features = scored.features.slice();
+    c.explain.push(scored.explain);
   }
+}
+
+/** Index of the first token that ends after `offset` (the tokens are in text order and do not overlap). */
+function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first token from `from` on that starts at or after `offset`. */
+function firstTokenStartingFrom(tokens: readonly Token[], from: number, offset: number): number {
+  let lo = from;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The tokens that overlap start..end. */
+function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
+  const from = firstTokenEndingAfter(tokens, start);
+  return tokens.slice(from, firstTokenStartingFrom(tokens, from, end));
 }
 
 /** The words around a quote's cue, where "reportedly said" or "allegedly told" would stand, within the cue's clause. */
