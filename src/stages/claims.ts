@@ -54,31 +54,41 @@ function coveredShare(span: Span, quotes: readonly Quote[]): number {
 }
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
-const inside = (t: Span, spans: readonly Span[]): boolean => spans.some(s => s.start <= t.start && t.end <= s.end);
+const within = (t: Span, s: Span): boolean => s.start <= t.start && t.end <= s.end;
+
+/** Whether a token lies inside a quote's content, its cue or its speaker's mention. */
+function insideAttribution(t: Span, quotes: readonly Quote[]): boolean {
+  for (const q of quotes) {
+    if (within(t, q.content) || (q.cue && within(t, q.cue)) || (q.speaker?.mention && within(t, q.speaker.mention))) return true;
+  }
+  return false;
+}
 
 /**
  * Whether a sentence states something besides its attributions: "The ministry confirmed that …"
  * says nothing of its own once the content, the cue and the speaker are taken out.
  */
-function saysMoreThanItsAttributions(span: Span, quotes: readonly Quote[], tokens: SpanIndex<Token>): boolean {
-  const parts: Span[] = [];
-  for (const q of quotes) {
-    parts.push(q.content);
-    if (q.cue) parts.push(q.cue);
-    if (q.speaker?.mention) parts.push(q.speaker.mention);
-  }
+function saysMoreThanItsAttributions(span: Span, quotes: readonly Quote[], tokens: readonly Token[]): boolean {
+  const r = tokenRange(tokens, span.start, span.end);
   let own = 0;
-  for (const t of tokens.overlapping(span.start, span.end)) {
-    if (CONTENT_POS.has(t.pos) && !inside(t, parts) && ++own >= 2) return true;
+  for (let i = r.first; i < r.end; i++) {
+    const t = tokens[i]!;
+    if (CONTENT_POS.has(t.pos) && !insideAttribution(t, quotes) && ++own >= 2) return true;
   }
   return false;
 }
 
 /** A short sentence about someone else: a verb, and no "I", "we" or "you" (a speaker's aside, not a statement of fact). */
-function isShortStatement(tokens: readonly Token[]): boolean {
-  const first = tokens[0];
+function isShortStatement(tokens: readonly Token[], r: TokenRange): boolean {
+  const first = r.first < r.end ? tokens[r.first]! : undefined;
   if (!first || (first.pos === 'VERB' && first.lower === first.lemma)) return false;
-  return tokens.some(t => t.pos === 'VERB' || t.pos === 'AUX') && !tokens.some(t => FIRST_AND_SECOND_PERSON.has(t.lower)) && !tokens.some(t => t.text === '?');
+  let verb = false;
+  for (let i = r.first; i < r.end; i++) {
+    const t = tokens[i]!;
+    if (FIRST_AND_SECOND_PERSON.has(t.lower) || t.text === '?') return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+  }
+  return verb;
 }
 const FIRST_AND_SECOND_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', "let's", 'let']);
 
@@ -86,26 +96,33 @@ const FIRST_AND_SECOND_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'yo
  * The writer's own clause that opens a sentence before its first attribution, joined to it by "and" or "but": "[The
  * embassy declined the request] and said …". It needs a finite verb and two words of content; null otherwise.
  */
-function leadingOwnClause(span: Span, quotes: readonly Quote[], tokens: SpanIndex<Token>): Span | null {
+function leadingOwnClause(span: Span, quotes: readonly Quote[], tokens: readonly Token[]): Span | null {
   let first = span.end;
   // (the speaker may be the subject of both: "[The embassy declined the request] and said …")
   for (const q of quotes) first = Math.min(first, q.content.start, q.cue?.start ?? first);
-  const words = tokens.overlapping(span.start, first);
-  let end = words.length;
-  if (!['and', 'but'].includes(words[end - 1]?.lower ?? '')) return null;
+  const words = tokenRange(tokens, span.start, first);
+  let end = words.end;
+  const lastWord = end > words.first ? tokens[end - 1]!.lower : '';
+  if (lastWord !== 'and' && lastWord !== 'but') return null;
   end--;
-  if (words[end - 1]?.text === ',') end--;
-  if (end < 3) return null;
-  const clause = words.slice(0, end);
-  const finite = clause.some(t => t.pos === 'VERB' && !/ing$/.test(t.lower)) && clause.filter(t => CONTENT_POS.has(t.pos)).length >= 2;
-  const last = clause.at(-1);
-  return finite && last ? { start: span.start, end: last.end } : null;
+  if (end > words.first && tokens[end - 1]!.text === ',') end--;
+  if (end - words.first < 3) return null;
+  let finite = false;
+  let content = 0;
+  for (let i = words.first; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.pos === 'VERB' && !t.lower.endsWith('ing')) finite = true;
+    if (CONTENT_POS.has(t.pos)) content++;
+  }
+  return finite && content >= 2 ? { start: span.start, end: tokens[end - 1]!.end } : null;
 }
 
 /** Few words of content are an object, not a statement ("claimed responsibility"): the claim is the whole clause. */
 const SHORT_CONTENT_WORDS = 3;
-function claimSpanOf(doc: Readonly<Doc>, quote: Quote, tokens: SpanIndex<Token>): Span {
-  const words = tokens.overlapping(quote.content.start, quote.content.end).filter(t => t.pos !== 'PUNCT').length;
+function claimSpanOf(doc: Readonly<Doc>, quote: Quote, tokens: readonly Token[]): Span {
+  const r = tokenRange(tokens, quote.content.start, quote.content.end);
+  let words = 0;
+  for (let i = r.first; i < r.end; i++) if (tokens[i]!.pos !== 'PUNCT') words++;
   const mention = quote.speaker?.mention;
   if (words > SHORT_CONTENT_WORDS || quote.kind === 'direct' || !quote.cue || !mention) return quote.content;
   const s = doc.sentences[quote.sentence];
@@ -138,19 +155,19 @@ interface ClaimDraft {
  * Status, hedge and polarity come with the evidence that decided them; no verdict on truth.
  */
 export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: NumberMention[] } {
-  const tokenIndex = new SpanIndex(doc.tokens);
-  const drafts = draftClaims(doc, tokenIndex);
+  const drafts = draftClaims(doc);
   drafts.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const claims = drafts.map((d, i) => claimFromDraft(doc, d, `c${i + 1}`));
   const claimsBySentence = claimsNearSentences(doc, claims);
-  corroborate(doc, claims, tokenIndex);
+  corroborate(doc, claims);
   const numbers = doc.numbers.map(n => assignToClaim(n, claimsBySentence));
   scoreClaims(doc, claims);
   return { claims, numbers };
 }
 
 /** Every attributed content, and each prose sentence that says more than its attributions. */
-function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDraft[] {
+function draftClaims(doc: Readonly<Doc>): ClaimDraft[] {
+  const tokens = doc.tokens;
   const entities = new Map(doc.entities.map(e => [e.id, e] as const));
   const drafts: ClaimDraft[] = [];
   // a nested attribution ("Znak.com reported [its source said …]") is relayed by the outer one: one claim, the outer source's
@@ -158,20 +175,20 @@ function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDra
   const quoteContents = new SpanIndex(outer.map(q => ({ ...q.content, quote: q })));
   for (const quote of outer) {
     const s = doc.sentences[quote.sentence];
-    drafts.push({ span: claimSpanOf(doc, quote, tokenIndex), sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
+    drafts.push({ span: claimSpanOf(doc, quote, tokens), sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
   }
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const span = trimSentence(doc, s);
     const inSentence = quoteContents.overlapping(s.start, s.end).map(c => c.quote);
-    if (span.end - span.start < 12 || (!inSentence.length && !saysMoreThanItsAttributions(span, inSentence, tokenIndex))) {
+    if (span.end - span.start < 12 || (!inSentence.length && !saysMoreThanItsAttributions(span, inSentence, tokens))) {
       // "He died today.", "He resisted.": a short statement about someone, with a verb, is a claim; "I agree." is not
-      if (!inSentence.length && isShortStatement(tokenIndex.overlapping(span.start, span.end))) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
+      if (!inSentence.length && isShortStatement(tokens, tokenRange(tokens, span.start, span.end))) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
       continue;
     }
-    if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokenIndex)) {
+    if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokens)) {
       // "The embassy declined the request and said …": a clause of the writer's own before the attribution
-      const own = leadingOwnClause(span, inSentence, tokenIndex);
+      const own = leadingOwnClause(span, inSentence, tokens);
       if (own) drafts.push({ span: own, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
       continue;
     }
@@ -289,8 +306,8 @@ interface ScopeScore {
 }
 
 function scopeScore(tokens: readonly Token[], start: number, end: number): ScopeScore {
-  const from = firstTokenEndingAfter(tokens, start);
-  const result = scoreCheckworthinessOfTokens(tokens, from, firstTokenStartingFrom(tokens, from, end));
+  const r = tokenRange(tokens, start, end);
+  const result = scoreCheckworthinessOfTokens(tokens, r.first, r.end);
   const checkworthiness = Math.round(result.score * 1000) / 1000;
   return { checkworthiness, features: result.features, explain: `check-worthiness ${checkworthiness} from ${result.features.slice(0, 6).join(', ') || 'no features'}` };
 }
@@ -342,10 +359,15 @@ function firstTokenStartingFrom(tokens: readonly Token[], from: number, offset: 
   return lo;
 }
 
-/** The tokens that overlap start..end. */
-function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
-  const from = firstTokenEndingAfter(tokens, start);
-  return tokens.slice(from, firstTokenStartingFrom(tokens, from, end));
+/** The tokens that overlap a span: indices `first` up to (not including) `end`. */
+interface TokenRange {
+  first: number;
+  end: number;
+}
+
+function tokenRange(tokens: readonly Token[], start: number, end: number): TokenRange {
+  const first = firstTokenEndingAfter(tokens, start);
+  return { first, end: firstTokenStartingFrom(tokens, first, end) };
 }
 
 /** The words around a quote's cue, where "reportedly said" or "allegedly told" would stand, within the cue's clause. */
@@ -379,6 +401,8 @@ const CORROBORATION_OVERLAP = 0.5;
 const CORROBORATION_MIN_WORDS = 4;
 const CORROBORATION_STRONG_SHARED = 5;
 const CORROBORATION_OVERLAP_SHORTER = 0.7;
+/** Lemmas too common to say what a claim is about. */
+const LIGHT_LEMMAS = new Set(['say', 'be', 'have', 'do']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'nobody', 'nothing', 'none', 'cannot']);
 
 /**
@@ -386,15 +410,27 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'nobod
  * entity, neither the outlet) is confirmed by corroboration. The comparison is on content lemmas,
  * so "over 200 militants were killed" and "more than 200 militants died" need a shared figure too.
  */
-function corroborate(doc: Readonly<Doc>, claims: Claim[], tokenIndex: SpanIndex<Token>): void {
-  const contentWords = (c: Claim): Set<string> => new Set(tokenIndex.overlapping(c.span.start, c.span.end)
-    .filter(t => !FUNCTION_POS.has(t.pos) && t.pos !== 'PROPN' && t.lemma.length > 2 && !['say', 'be', 'have', 'do'].includes(t.lemma))
-    .map(t => t.lemma));
+function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
+  const tokens = doc.tokens;
+  const contentWords = (c: Claim): Set<string> => {
+    const r = tokenRange(tokens, c.span.start, c.span.end);
+    const lemmas = new Set<string>();
+    for (let i = r.first; i < r.end; i++) {
+      const t = tokens[i]!;
+      if (!FUNCTION_POS.has(t.pos) && t.pos !== 'PROPN' && t.lemma.length > 2 && !LIGHT_LEMMAS.has(t.lemma)) lemmas.add(t.lemma);
+    }
+    return lemmas;
+  };
+  const hasNegation = (c: Claim): boolean => {
+    const r = tokenRange(tokens, c.span.start, c.span.end);
+    for (let i = r.first; i < r.end; i++) if (NEGATIONS.has(tokens[i]!.lower)) return true;
+    return false;
+  };
   const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
   if (attributed.length < 2 || attributed.length > 400) return;
   const words = new Map(attributed.map(c => [c, contentWords(c)] as const));
   // "he gave her drugs" does not corroborate "she has never taken drugs"
-  const negated = new Map(attributed.map(c => [c, tokenIndex.overlapping(c.span.start, c.span.end).some(t => NEGATIONS.has(t.lower))] as const));
+  const negated = new Map(attributed.map(c => [c, hasNegation(c)] as const));
   const surnames = new Map(attributed.map(c => [c, surnameOf(c.source.name ?? '')] as const));
   const sameSource = (a: Claim, b: Claim): boolean => (a.source.entityId !== null && a.source.entityId === b.source.entityId)
     || surnames.get(a) === surnames.get(b);
