@@ -205,6 +205,14 @@ function emphaticSaying(text: string): RegExpExecArray | null {
   return entry && (entry.frame === 'speech' || entry.frame === 'confirm') ? m : null;
 }
 
+/** "assert-<cue lemma>" rule ids, by lemma ("point out" → "assert-point-out"). */
+const ASSERT_RULE_IDS = new Map<string, string>();
+function assertRuleId(lemma: string): string {
+  let id = ASSERT_RULE_IDS.get(lemma);
+  if (id === undefined) ASSERT_RULE_IDS.set(lemma, (id = `assert-${lemma.replace(/\s+/g, '-')}`));
+  return id;
+}
+
 /** A claim with its status, hedge and polarity, and the evidence that decided them. */
 function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
   const text = doc.norm.slice(d.span.start, d.span.end);
@@ -242,7 +250,7 @@ function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
       explain.push(`"${passive[0]}" is itself only reported ("${hedge.hedge}"), so it does not confirm`);
     }
   }
-  if (status === 'asserted') evidence.push({ ruleId: cue ? `assert-${cue.lemma.replace(/\s+/g, '-')}` : 'assert-default', cue: cue ? { start: cue.start, end: cue.end } : null, text: cue ? doc.text.slice(cue.start, cue.end) : '' });
+  if (status === 'asserted') evidence.push({ ruleId: cue ? assertRuleId(cue.lemma) : 'assert-default', cue: cue ? { start: cue.start, end: cue.end } : null, text: cue ? doc.text.slice(cue.start, cue.end) : '' });
   if (hedge) evidence.push({ ruleId: hedge.ruleId, cue: null, text: hedge.hedge });
   let polarity = cue?.entry.polarity ?? 'affirmed';
   if (polarity === 'denied' && cue) evidence.push({ ruleId: 'deny-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
