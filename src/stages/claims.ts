@@ -436,20 +436,25 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
   };
   const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
   if (attributed.length < 2 || attributed.length > 400) return;
-  const words = new Map(attributed.map(c => [c, contentWords(c)] as const));
-  // "he gave her drugs" does not corroborate "she has never taken drugs"
-  const negated = new Map(attributed.map(c => [c, hasNegation(c)] as const));
-  const surnames = new Map(attributed.map(c => [c, surnameOf(c.source.name ?? '')] as const));
-  const sameSource = (a: Claim, b: Claim): boolean => (a.source.entityId !== null && a.source.entityId === b.source.entityId)
-    || surnames.get(a) === surnames.get(b);
-  for (const a of attributed) {
+  // what the comparison reads of each claim, once
+  const sides: CorroborationSide[] = attributed.map(c => ({
+    claim: c,
+    words: contentWords(c),
+    // "he gave her drugs" does not corroborate "she has never taken drugs"
+    negated: hasNegation(c),
+    surname: surnameOf(c.source.name ?? ''),
+    hasFigure: /\d/.test(doc.norm.slice(c.span.start, c.span.end)),
+  }));
+  for (const sa of sides) {
+    const a = sa.claim;
     if (a.status === 'confirmed') continue;
-    const wa = words.get(a);
-    if (!wa || wa.size < CORROBORATION_MIN_WORDS) continue;
-    for (const b of attributed) {
-      if (a === b || sameSource(a, b)) continue;
-      const wb = words.get(b);
-      if (!wb || wb.size < CORROBORATION_MIN_WORDS) continue;
+    const wa = sa.words;
+    if (wa.size < CORROBORATION_MIN_WORDS) continue;
+    for (const sb of sides) {
+      const b = sb.claim;
+      if (a === b || sameSource(sa, sb)) continue;
+      const wb = sb.words;
+      if (wb.size < CORROBORATION_MIN_WORDS) continue;
       let shared = 0;
       for (const w of wa) if (wb.has(w)) shared++;
       // the share of the longer claim's words: a short claim inside a long one ("legalizing same-sex
@@ -457,8 +462,8 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
       const overlap = shared / Math.max(wa.size, wb.size);
       // …unless it shares many words and most of its own: "the value of private housing stock is continuing to rise"
       const mostOfShorter = shared >= CORROBORATION_STRONG_SHARED && shared / Math.min(wa.size, wb.size) >= CORROBORATION_OVERLAP_SHORTER;
-      const numbersAgree = (): boolean => !/\d/.test(doc.norm.slice(a.span.start, a.span.end)) || [...wa].some(w => /\d/.test(w) && wb.has(w));
-      if ((overlap >= CORROBORATION_OVERLAP || mostOfShorter) && numbersAgree() && negated.get(a) === negated.get(b)) {
+      const numbersAgree = !sa.hasFigure || sharesAFigure(wa, wb);
+      if ((overlap >= CORROBORATION_OVERLAP || mostOfShorter) && numbersAgree && sa.negated === sb.negated) {
         a.status = 'confirmed';
         a.evidence = a.evidence.filter(e => !e.ruleId.startsWith('assert-'));
         a.evidence.unshift({ ruleId: 'corroborated', cue: { start: b.span.start, end: b.span.end }, text: `${b.source.name}: ${doc.text.slice(b.span.start, b.span.end)}` });
@@ -468,6 +473,27 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
       }
     }
   }
+}
+
+/** An attributed claim as corroboration compares it. */
+interface CorroborationSide {
+  claim: Claim;
+  /** its content lemmas */
+  words: Set<string>;
+  negated: boolean;
+  surname: string;
+  /** its text holds a digit */
+  hasFigure: boolean;
+}
+
+function sameSource(a: CorroborationSide, b: CorroborationSide): boolean {
+  return (a.claim.source.entityId !== null && a.claim.source.entityId === b.claim.source.entityId) || a.surname === b.surname;
+}
+
+/** Whether a content word with a digit is in both. */
+function sharesAFigure(wa: ReadonlySet<string>, wb: ReadonlySet<string>): boolean {
+  for (const w of wa) if (/\d/.test(w) && wb.has(w)) return true;
+  return false;
 }
 
 /** The last word of a source's name, without accents, lower-cased: "Imran Khán" → "khan". */
