@@ -155,6 +155,8 @@ const FILLER_START = set('well look now so and but oh yes no okay ok listen');
 const CONDITIONAL = set('if unless whether');
 
 const YEAR = /^(1[6-9]\d\d|20\d\d)s?$|^'\d0s$/;
+/** "%", which ends a percentage token ("5%") */
+const PERCENT_SIGN = 0x25;
 
 /** Whether the string holds a digit (a char-code loop: cheaper than a regular expression). */
 export function hasDigit(s: string): boolean {
@@ -289,7 +291,7 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
     if (digit && YEAR.test(lw)) on[F_YEAR] = 1;
     if (m & W_NUMBER) on[F_NUMBER_WORD] = 1;
     if (m & W_LARGE) on[F_LARGE] = 1;
-    if (m & W_PERCENT || lw.endsWith('%')) on[F_PERCENT] = 1;
+    if (m & W_PERCENT || lw.charCodeAt(lw.length - 1) === PERCENT_SIGN) on[F_PERCENT] = 1;
     if (type === 'currency' || m & W_MONEY || lm & L_CURRENCY) on[F_MONEY] = 1;
     const verbal = pos === 'VERB' || pos === 'AUX';
     if (verbal || pos === 'NOUN') {
