@@ -36,19 +36,10 @@ export class NumberWordFinder {
 
   /** Whether text[start, end) holds a digit or a number word (the text outside the range is not looked at). */
   mayHoldNumber(text: string, start: number, end: number): boolean {
-    const rootChildren = this.children;
     let afterNonLetter = true; // "^"
     for (let k = start; k < end;) {
       const code = text.charCodeAt(k);
-      if (code < 0x80) {
-        // ASCII: a digit, a letter (which a word may start at) or a mark that may stand before a word
-        if (code >= 0x30 && code <= 0x39) return true;
-        const letter = isAsciiLetter(code);
-        if (letter && afterNonLetter && rootChildren[(code | 0x20) - 0x61] !== 0 && this.wordAt(text, k, end)) return true;
-        afterNonLetter = !letter;
-        k++;
-        continue;
-      }
+      if (code >= 0x30 && code <= 0x39) return true;
       const cp = codePointAt(text, k, end);
       if (afterNonLetter && this.wordAt(text, k, end)) return true;
       afterNonLetter = (classOf(cp) & CAN_PRECEDE) !== 0;
@@ -61,8 +52,7 @@ export class NumberWordFinder {
   private wordAt(text: string, k: number, end: number): boolean {
     let node = 0;
     while (k < end) {
-      const code = text.charCodeAt(k);
-      const cp = code < 0x80 ? code : codePointAt(text, k, end);
+      const cp = codePointAt(text, k, end);
       const letter = foldedLetter(cp);
       if (letter < 0) return false;
       node = this.children[node * 26 + letter]!;
