@@ -148,8 +148,6 @@ function readAgainAlone(paraTexts: readonly string[]): ParagraphAnalysis[] {
  * of token i (from the paragraph's first) at 2i and 2i + 1, grown as needed and reused.
  */
 let tokenBounds = new Int32Array(4096);
-/** 1 where the token's text is its wink-nlp value, as found in the text */
-let foundAsIs = new Uint8Array(2048);
 
 /**
  * Rebuilds the character offsets of a paragraph's tokens from their values: each is looked for
@@ -158,25 +156,19 @@ let foundAsIs = new Uint8Array(2048);
  */
 function locateTokens(norm: string, para: Paragraph, reading: WinkReading, from: number, to: number): void {
   const count = to - from;
-  if (tokenBounds.length < 2 * count) {
-    tokenBounds = new Int32Array(4 * count);
-    foundAsIs = new Uint8Array(2 * count);
-  }
+  if (tokenBounds.length < 2 * count) tokenBounds = new Int32Array(4 * count);
   const paraEnd = para.end;
   let cursor = para.start;
   for (let k = 0; k < count; k++) {
     const value = reading.value(from + k) ?? '';
-    const at0 = firstWithin(norm, value, cursor, Math.min(cursor + 40, paraEnd - value.length));
-    const found = at0 >= 0;
-    let at = at0;
-    if (!found) {
+    let at = firstWithin(norm, value, cursor, Math.min(cursor + 40, paraEnd - value.length));
+    if (at < 0) {
       at = cursor;
       while (at < paraEnd && isSpace(norm.charCodeAt(at))) at++;
     }
     const end = Math.min(paraEnd, at + value.length);
     tokenBounds[2 * k] = at;
     tokenBounds[2 * k + 1] = end;
-    foundAsIs[k] = found ? 1 : 0;
     cursor = end;
   }
 }
@@ -246,10 +238,10 @@ export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
 function makeToken(norm: string, reading: WinkReading, w: number, k: number, index: number, sentence: number): Token {
   const start = tokenBounds[2 * k] as number;
   const end = tokenBounds[2 * k + 1] as number;
-  // a value found in the text is the text: no need to slice it out
-  const value = reading.value(w) ?? '';
-  const text = foundAsIs[k] === 1 ? value : norm.slice(start, end);
-  return { index, sentence, start, end, text, lower: text.toLowerCase(), pos: reading.pos(w) ?? 'X', lemma: reading.lemma(w) ?? value.toLowerCase(), type: reading.type(w) ?? 'word' };
+  // sliced from the text even where it equals wink-nlp's value: with the model's (internalized)
+  // strings in the tokens, JSON.stringify of the output document allocated twice as much (measured)
+  const text = norm.slice(start, end);
+  return { index, sentence, start, end, text, lower: text.toLowerCase(), pos: reading.pos(w) ?? 'X', lemma: reading.lemma(w) ?? (reading.value(w) ?? '').toLowerCase(), type: reading.type(w) ?? 'word' };
 }
 
 /** wink-nlp splits words at letters outside Latin-1 ("Brudzi|ń|ski"); glue them back, in place. */
