@@ -97,7 +97,7 @@ function modelPackage(): WinkModel {
       addons: Object.assign(Object.create(null) as object, {
         stem: onFirstCall(() => load('porter-stemmer.js')),
         lemmatize: load('lemmatize.js'),
-        readabilityStats: onFirstCall(() => load('readability-stats.js')),
+        readabilityStats: withRawDocument(onFirstCall(() => load('readability-stats.js'))),
         wordVectors: undefined,
       }),
     });
@@ -145,11 +145,16 @@ const unusedModel = (): { machines: string[]; transformers: unknown[]; setter: (
 
 /** The package's own model, with a handle kept on each instance's core model (to forget learned words). */
 function wrapCore(model: WinkModel): WinkModel {
-  const original = model as unknown as { core(): CoreModel };
-  return Object.assign(Object.create(null) as object, model, { core: () => (core = original.core()) }) as unknown as WinkModel;
+  const original = model as unknown as { core(): CoreModel; addons: Record<string, unknown> };
+  const addons = Object.assign(Object.create(null) as object, original.addons, { readabilityStats: withRawDocument(original.addons.readabilityStats as Addon) });
+  return Object.assign(Object.create(null) as object, model, { core: () => (core = original.core()), addons }) as unknown as WinkModel;
 }
 
 let wink: WinkModel | null = null;
+/** the model's addons (the lemmatizer), which wink-nlp passes to its.lemma */
+let modelAddons: unknown = null;
+/** per instance: the lemma of each (lexeme, POS) met, see WinkReading.lemma */
+let lemmaMemo = new Map<number, string>();
 
 /** The process-wide wink-nlp instance (sentence boundaries and POS): loading the model costs ~100 ms and ~56 MB, so it is done once. */
 export function nlp(): WinkNLP {
@@ -158,6 +163,8 @@ export function nlp(): WinkNLP {
     // only what the stages read (tokens, POS, lemmas, sentences): wink's NER, negation and
     // sentiment passes cost a third of readDoc and nothing downstream uses them
     instance = winkNLP(wink, ['sbd', 'pos']);
+    lemmaMemo = new Map();
+    modelAddons = (wink as unknown as { addons: unknown }).addons;
     intrinsic = mark = core === null ? 0 : (core as CoreModel).features.lexeme.list.length;
   }
   return instance;
@@ -198,4 +205,118 @@ function isPlainWord(word: string): boolean {
     if (c < 0x61 || c > 0x7a) return false;
   }
   return word.length > 0;
+}
+
+/** The parts of wink-nlp's lexeme cache read here. */
+interface WinkCache {
+  value(lexeme: number): string | undefined;
+  property(lexeme: number, name: string): unknown;
+  valueOf(feature: string, index: number): string | undefined;
+}
+
+/** wink-nlp's "raw document data" of a text it read: what its `out()` calls decode, token by token. */
+interface RawDocument {
+  /** four numbers a token: lexeme, preceding spaces (above 0xffff: a contraction's expansion), lemma and POS bits, flags */
+  tokens: number[];
+  /** each sentence's first and last token, then wink's negation and sentiment fields */
+  sentences: number[][];
+  numOfTokens: number;
+  cache: WinkCache;
+}
+
+const TOKEN_SIZE = 4;
+/** where a token's POS index sits in its third number (wink-nlp's constants.js: posMask, bits4lemma) */
+const POS_MASK = 0x3f00000;
+const POS_SHIFT = 20;
+
+/**
+ * Set while read() asks for a document's raw data. wink-nlp hands it to one addon only, the
+ * readability statistics (`doc.out(its.readabilityStats)`), which then returns it as it is.
+ */
+let capturing = false;
+
+function withRawDocument(readabilityStats: Addon): Addon {
+  return (...args) => (capturing ? args[0] : readabilityStats(...args));
+}
+
+type TokenMapper = (index: number, rdd: RawDocument, addons: unknown) => unknown;
+
+/**
+ * A text as wink-nlp read it, decoded token by token from its own arrays: what
+ * `doc.tokens().out(its.value | its.type | its.pos | its.lemma)` return, without building an array
+ * of strings for each.
+ */
+export class WinkReading {
+  readonly size: number;
+  private readonly tokens: number[];
+  private readonly cache: WinkCache;
+
+  constructor(
+    private readonly raw: RawDocument,
+    private readonly lemmaOf: TokenMapper,
+    private readonly addons: unknown,
+    private readonly lemmas: Map<number, string>,
+  ) {
+    this.size = raw.numOfTokens;
+    this.tokens = raw.tokens;
+    this.cache = raw.cache;
+  }
+
+  value(i: number): string | undefined {
+    return this.cache.value(this.tokens[i * TOKEN_SIZE] as number);
+  }
+
+  type(i: number): string | undefined {
+    return this.cache.property(this.tokens[i * TOKEN_SIZE] as number, 'tokenType') as string | undefined;
+  }
+
+  pos(i: number): string | undefined {
+    return this.cache.valueOf('pos', this.posIndex(i));
+  }
+
+  /**
+   * wink-nlp's lemma, remembered for each lexeme and POS: its lemmatizer reads nothing else (it
+   * checks candidate base forms against the model's own words only, never learned ones).
+   * A contraction's expansion carries its lemma itself.
+   */
+  lemma(i: number): string | undefined {
+    if ((this.tokens[i * TOKEN_SIZE + 1] as number) > 0xffff) return this.lemmaOf(i, this.raw, this.addons) as string | undefined;
+    const key = (this.tokens[i * TOKEN_SIZE] as number) * 64 + this.posIndex(i);
+    let lemma = this.lemmas.get(key);
+    if (lemma === undefined) {
+      lemma = this.lemmaOf(i, this.raw, this.addons) as string | undefined;
+      if (lemma !== undefined) this.lemmas.set(key, lemma);
+    }
+    return lemma;
+  }
+
+  get sentenceCount(): number {
+    return this.raw.sentences.length;
+  }
+
+  sentenceFirst(k: number): number {
+    return (this.raw.sentences[k] as number[])[0] as number;
+  }
+
+  sentenceLast(k: number): number {
+    return (this.raw.sentences[k] as number[])[1] as number;
+  }
+
+  private posIndex(i: number): number {
+    return ((this.tokens[i * TOKEN_SIZE + 2] as number) & POS_MASK) >>> POS_SHIFT;
+  }
+}
+
+/** Reads a text with the process-wide instance (sentences, tokens, POS). */
+export function read(text: string): WinkReading {
+  const wink = nlp();
+  const doc = wink.readDoc(text);
+  capturing = true;
+  let raw: RawDocument;
+  try {
+    raw = doc.out(wink.its.readabilityStats) as unknown as RawDocument;
+  } finally {
+    capturing = false;
+  }
+  return new WinkReading(raw, wink.its.lemma as unknown as TokenMapper, modelAddons, lemmaMemo);
 }

@@ -2,7 +2,7 @@ import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, S
 import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, cueEntry, DENIAL_FRAME, HEDGES } from '../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../rules/names.js';
 import { SpanIndex } from '../text/spanIndex.js';
-import { scoreCheckworthiness, type CheckworthinessResult } from './checkworthiness/index.js';
+import { scoreCheckworthinessOfTokens } from './checkworthiness/index.js';
 
 const OUTLET: ClaimSource = { name: null, entityId: null, anonymous: false, kind: 'outlet' };
 /** A sentence whose words are mostly inside attributed contents is not also the outlet's claim. */
@@ -54,31 +54,41 @@ function coveredShare(span: Span, quotes: readonly Quote[]): number {
 }
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
-const inside = (t: Span, spans: readonly Span[]): boolean => spans.some(s => s.start <= t.start && t.end <= s.end);
+const within = (t: Span, s: Span): boolean => s.start <= t.start && t.end <= s.end;
+
+/** Whether a token lies inside a quote's content, its cue or its speaker's mention. */
+function insideAttribution(t: Span, quotes: readonly Quote[]): boolean {
+  for (const q of quotes) {
+    if (within(t, q.content) || (q.cue && within(t, q.cue)) || (q.speaker?.mention && within(t, q.speaker.mention))) return true;
+  }
+  return false;
+}
 
 /**
  * Whether a sentence states something besides its attributions: "The ministry confirmed that …"
  * says nothing of its own once the content, the cue and the speaker are taken out.
  */
-function saysMoreThanItsAttributions(span: Span, quotes: readonly Quote[], tokens: SpanIndex<Token>): boolean {
-  const parts: Span[] = [];
-  for (const q of quotes) {
-    parts.push(q.content);
-    if (q.cue) parts.push(q.cue);
-    if (q.speaker?.mention) parts.push(q.speaker.mention);
-  }
+function saysMoreThanItsAttributions(span: Span, quotes: readonly Quote[], tokens: readonly Token[]): boolean {
+  const r = tokenRange(tokens, span.start, span.end);
   let own = 0;
-  for (const t of tokens.overlapping(span.start, span.end)) {
-    if (CONTENT_POS.has(t.pos) && !inside(t, parts) && ++own >= 2) return true;
+  for (let i = r.first; i < r.end; i++) {
+    const t = tokens[i]!;
+    if (CONTENT_POS.has(t.pos) && !insideAttribution(t, quotes) && ++own >= 2) return true;
   }
   return false;
 }
 
 /** A short sentence about someone else: a verb, and no "I", "we" or "you" (a speaker's aside, not a statement of fact). */
-function isShortStatement(tokens: readonly Token[]): boolean {
-  const first = tokens[0];
+function isShortStatement(tokens: readonly Token[], r: TokenRange): boolean {
+  const first = r.first < r.end ? tokens[r.first]! : undefined;
   if (!first || (first.pos === 'VERB' && first.lower === first.lemma)) return false;
-  return tokens.some(t => t.pos === 'VERB' || t.pos === 'AUX') && !tokens.some(t => FIRST_AND_SECOND_PERSON.has(t.lower)) && !tokens.some(t => t.text === '?');
+  let verb = false;
+  for (let i = r.first; i < r.end; i++) {
+    const t = tokens[i]!;
+    if (FIRST_AND_SECOND_PERSON.has(t.lower) || t.text === '?') return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+  }
+  return verb;
 }
 const FIRST_AND_SECOND_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', "let's", 'let']);
 
@@ -86,26 +96,33 @@ const FIRST_AND_SECOND_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our', 'yo
  * The writer's own clause that opens a sentence before its first attribution, joined to it by "and" or "but": "[The
  * embassy declined the request] and said …". It needs a finite verb and two words of content; null otherwise.
  */
-function leadingOwnClause(span: Span, quotes: readonly Quote[], tokens: SpanIndex<Token>): Span | null {
+function leadingOwnClause(span: Span, quotes: readonly Quote[], tokens: readonly Token[]): Span | null {
   let first = span.end;
   // (the speaker may be the subject of both: "[The embassy declined the request] and said …")
   for (const q of quotes) first = Math.min(first, q.content.start, q.cue?.start ?? first);
-  const words = tokens.overlapping(span.start, first);
-  let end = words.length;
-  if (!['and', 'but'].includes(words[end - 1]?.lower ?? '')) return null;
+  const words = tokenRange(tokens, span.start, first);
+  let end = words.end;
+  const lastWord = end > words.first ? tokens[end - 1]!.lower : '';
+  if (lastWord !== 'and' && lastWord !== 'but') return null;
   end--;
-  if (words[end - 1]?.text === ',') end--;
-  if (end < 3) return null;
-  const clause = words.slice(0, end);
-  const finite = clause.some(t => t.pos === 'VERB' && !/ing$/.test(t.lower)) && clause.filter(t => CONTENT_POS.has(t.pos)).length >= 2;
-  const last = clause.at(-1);
-  return finite && last ? { start: span.start, end: last.end } : null;
+  if (end > words.first && tokens[end - 1]!.text === ',') end--;
+  if (end - words.first < 3) return null;
+  let finite = false;
+  let content = 0;
+  for (let i = words.first; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.pos === 'VERB' && !t.lower.endsWith('ing')) finite = true;
+    if (CONTENT_POS.has(t.pos)) content++;
+  }
+  return finite && content >= 2 ? { start: span.start, end: tokens[end - 1]!.end } : null;
 }
 
 /** Few words of content are an object, not a statement ("claimed responsibility"): the claim is the whole clause. */
 const SHORT_CONTENT_WORDS = 3;
-function claimSpanOf(doc: Readonly<Doc>, quote: Quote, tokens: SpanIndex<Token>): Span {
-  const words = tokens.overlapping(quote.content.start, quote.content.end).filter(t => t.pos !== 'PUNCT').length;
+function claimSpanOf(doc: Readonly<Doc>, quote: Quote, tokens: readonly Token[]): Span {
+  const r = tokenRange(tokens, quote.content.start, quote.content.end);
+  let words = 0;
+  for (let i = r.first; i < r.end; i++) if (tokens[i]!.pos !== 'PUNCT') words++;
   const mention = quote.speaker?.mention;
   if (words > SHORT_CONTENT_WORDS || quote.kind === 'direct' || !quote.cue || !mention) return quote.content;
   const s = doc.sentences[quote.sentence];
@@ -138,19 +155,19 @@ interface ClaimDraft {
  * Status, hedge and polarity come with the evidence that decided them; no verdict on truth.
  */
 export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: NumberMention[] } {
-  const tokenIndex = new SpanIndex(doc.tokens);
-  const drafts = draftClaims(doc, tokenIndex);
+  const drafts = draftClaims(doc);
   drafts.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const claims = drafts.map((d, i) => claimFromDraft(doc, d, `c${i + 1}`));
   const claimsBySentence = claimsNearSentences(doc, claims);
-  corroborate(doc, claims, tokenIndex);
+  corroborate(doc, claims);
   const numbers = doc.numbers.map(n => assignToClaim(n, claimsBySentence));
-  scoreClaims(doc, claims, tokenIndex);
+  scoreClaims(doc, claims);
   return { claims, numbers };
 }
 
 /** Every attributed content, and each prose sentence that says more than its attributions. */
-function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDraft[] {
+function draftClaims(doc: Readonly<Doc>): ClaimDraft[] {
+  const tokens = doc.tokens;
   const entities = new Map(doc.entities.map(e => [e.id, e] as const));
   const drafts: ClaimDraft[] = [];
   // a nested attribution ("Znak.com reported [its source said …]") is relayed by the outer one: one claim, the outer source's
@@ -158,20 +175,20 @@ function draftClaims(doc: Readonly<Doc>, tokenIndex: SpanIndex<Token>): ClaimDra
   const quoteContents = new SpanIndex(outer.map(q => ({ ...q.content, quote: q })));
   for (const quote of outer) {
     const s = doc.sentences[quote.sentence];
-    drafts.push({ span: claimSpanOf(doc, quote, tokenIndex), sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
+    drafts.push({ span: claimSpanOf(doc, quote, tokens), sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
   }
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const span = trimSentence(doc, s);
     const inSentence = quoteContents.overlapping(s.start, s.end).map(c => c.quote);
-    if (span.end - span.start < 12 || (!inSentence.length && !saysMoreThanItsAttributions(span, inSentence, tokenIndex))) {
+    if (span.end - span.start < 12 || (!inSentence.length && !saysMoreThanItsAttributions(span, inSentence, tokens))) {
       // "He died today.", "He resisted.": a short statement about someone, with a verb, is a claim; "I agree." is not
-      if (!inSentence.length && isShortStatement(tokenIndex.overlapping(span.start, span.end))) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
+      if (!inSentence.length && isShortStatement(tokens, tokenRange(tokens, span.start, span.end))) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
       continue;
     }
-    if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokenIndex)) {
+    if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokens)) {
       // "The embassy declined the request and said …": a clause of the writer's own before the attribution
-      const own = leadingOwnClause(span, inSentence, tokenIndex);
+      const own = leadingOwnClause(span, inSentence, tokens);
       if (own) drafts.push({ span: own, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
       continue;
     }
@@ -186,6 +203,14 @@ function emphaticSaying(text: string): RegExpExecArray | null {
   const m = EMPHATIC_DO_CLAUSE.exec(text);
   const entry = m?.[1] ? cueEntry(m[1]) : undefined;
   return entry && (entry.frame === 'speech' || entry.frame === 'confirm') ? m : null;
+}
+
+/** "assert-<cue lemma>" rule ids, by lemma ("point out" → "assert-point-out"). */
+const ASSERT_RULE_IDS = new Map<string, string>();
+function assertRuleId(lemma: string): string {
+  let id = ASSERT_RULE_IDS.get(lemma);
+  if (id === undefined) ASSERT_RULE_IDS.set(lemma, (id = `assert-${lemma.replace(/\s+/g, '-')}`));
+  return id;
 }
 
 /** A claim with its status, hedge and polarity, and the evidence that decided them. */
@@ -225,7 +250,7 @@ function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
       explain.push(`"${passive[0]}" is itself only reported ("${hedge.hedge}"), so it does not confirm`);
     }
   }
-  if (status === 'asserted') evidence.push({ ruleId: cue ? `assert-${cue.lemma.replace(/\s+/g, '-')}` : 'assert-default', cue: cue ? { start: cue.start, end: cue.end } : null, text: cue ? doc.text.slice(cue.start, cue.end) : '' });
+  if (status === 'asserted') evidence.push({ ruleId: cue ? assertRuleId(cue.lemma) : 'assert-default', cue: cue ? { start: cue.start, end: cue.end } : null, text: cue ? doc.text.slice(cue.start, cue.end) : '' });
   if (hedge) evidence.push({ ruleId: hedge.ruleId, cue: null, text: hedge.hedge });
   let polarity = cue?.entry.polarity ?? 'affirmed';
   if (polarity === 'denied' && cue) evidence.push({ ruleId: 'deny-verb', cue: { start: cue.start, end: cue.end }, text: doc.text.slice(cue.start, cue.end) });
@@ -281,27 +306,76 @@ function assignToClaim(n: NumberMention, claimsBySentence: ReadonlyMap<number, C
   return { ...n, claimId: best?.id ?? null };
 }
 
+/** What a claim takes from its scope's check-worthiness: the rounded score, the features and their explanation. */
+interface ScopeScore {
+  checkworthiness: number;
+  features: string[];
+  explain: string;
+}
+
+function scopeScore(tokens: readonly Token[], start: number, end: number): ScopeScore {
+  const r = tokenRange(tokens, start, end);
+  const result = scoreCheckworthinessOfTokens(tokens, r.first, r.end);
+  const checkworthiness = Math.round(result.score * 1000) / 1000;
+  return { checkworthiness, features: result.features, explain: `check-worthiness ${checkworthiness} from ${result.features.slice(0, 6).join(', ') || 'no features'}` };
+}
+
 /** Scores each claim's check-worthiness, in its sentence. */
-function scoreClaims(doc: Readonly<Doc>, claims: readonly Claim[], tokenIndex: SpanIndex<Token>): void {
+function scoreClaims(doc: Readonly<Doc>, claims: readonly Claim[]): void {
   // a sentence with a quote and the outlet's own claim is scored once
-  const byScope = new Map<string, CheckworthinessResult>();
+  const bySentence: (ScopeScore | undefined)[] = [];
+  const bySpan = new Map<string, ScopeScore>();
   for (const c of claims) {
     // the model was fitted on whole sentences, so a claim is scored in its sentence
     const sentence = doc.sentences[c.sentence];
-    const scope = sentence && sentence.start <= c.span.start && c.span.end <= sentence.end ? sentence : c.span;
-    const key = `${scope.start}:${scope.end}`;
-    let result = byScope.get(key);
-    if (!result) {
-      result = scoreCheckworthiness({
-        text: doc.norm.slice(scope.start, scope.end),
-        tokens: tokenIndex.overlapping(scope.start, scope.end),
-      });
-      byScope.set(key, result);
+    let scored: ScopeScore | undefined;
+    if (sentence && sentence.start <= c.span.start && c.span.end <= sentence.end) {
+      scored = bySentence[c.sentence];
+      if (!scored) bySentence[c.sentence] = scored = scopeScore(doc.tokens, sentence.start, sentence.end);
+    } else {
+      const key = `${c.span.start}:${c.span.end}`;
+      scored = bySpan.get(key);
+      if (!scored) bySpan.set(key, (scored = scopeScore(doc.tokens, c.span.start, c.span.end)));
     }
-    c.checkworthiness = Math.round(result.score * 1000) / 1000;
-    c.features = result.features.slice();
-    c.explain.push(`check-worthiness ${c.checkworthiness} from ${result.features.slice(0, 6).join(', ') || 'no features'}`);
+    c.checkworthiness = scored.checkworthiness;
+    c.features = scored.features.slice();
+    c.explain.push(scored.explain);
   }
+}
+
+/** Index of the first token that ends after `offset` (the tokens are in text order and do not overlap). */
+function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first token from `from` on that starts at or after `offset`. */
+function firstTokenStartingFrom(tokens: readonly Token[], from: number, offset: number): number {
+  let lo = from;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The tokens that overlap a span: indices `first` up to (not including) `end`. */
+interface TokenRange {
+  first: number;
+  end: number;
+}
+
+function tokenRange(tokens: readonly Token[], start: number, end: number): TokenRange {
+  const first = firstTokenEndingAfter(tokens, start);
+  return { first, end: firstTokenStartingFrom(tokens, first, end) };
 }
 
 /** The words around a quote's cue, where "reportedly said" or "allegedly told" would stand, within the cue's clause. */
@@ -335,6 +409,8 @@ const CORROBORATION_OVERLAP = 0.5;
 const CORROBORATION_MIN_WORDS = 4;
 const CORROBORATION_STRONG_SHARED = 5;
 const CORROBORATION_OVERLAP_SHORTER = 0.7;
+/** Lemmas too common to say what a claim is about. */
+const LIGHT_LEMMAS = new Set(['say', 'be', 'have', 'do']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'nobody', 'nothing', 'none', 'cannot']);
 
 /**
@@ -342,26 +418,43 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'nobod
  * entity, neither the outlet) is confirmed by corroboration. The comparison is on content lemmas,
  * so "over 200 militants were killed" and "more than 200 militants died" need a shared figure too.
  */
-function corroborate(doc: Readonly<Doc>, claims: Claim[], tokenIndex: SpanIndex<Token>): void {
-  const contentWords = (c: Claim): Set<string> => new Set(tokenIndex.overlapping(c.span.start, c.span.end)
-    .filter(t => !FUNCTION_POS.has(t.pos) && t.pos !== 'PROPN' && t.lemma.length > 2 && !['say', 'be', 'have', 'do'].includes(t.lemma))
-    .map(t => t.lemma));
+function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
+  const tokens = doc.tokens;
+  const contentWords = (c: Claim): Set<string> => {
+    const r = tokenRange(tokens, c.span.start, c.span.end);
+    const lemmas = new Set<string>();
+    for (let i = r.first; i < r.end; i++) {
+      const t = tokens[i]!;
+      if (!FUNCTION_POS.has(t.pos) && t.pos !== 'PROPN' && t.lemma.length > 2 && !LIGHT_LEMMAS.has(t.lemma)) lemmas.add(t.lemma);
+    }
+    return lemmas;
+  };
+  const hasNegation = (c: Claim): boolean => {
+    const r = tokenRange(tokens, c.span.start, c.span.end);
+    for (let i = r.first; i < r.end; i++) if (NEGATIONS.has(tokens[i]!.lower)) return true;
+    return false;
+  };
   const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
   if (attributed.length < 2 || attributed.length > 400) return;
-  const words = new Map(attributed.map(c => [c, contentWords(c)] as const));
-  // "he gave her drugs" does not corroborate "she has never taken drugs"
-  const negated = new Map(attributed.map(c => [c, tokenIndex.overlapping(c.span.start, c.span.end).some(t => NEGATIONS.has(t.lower))] as const));
-  const surnames = new Map(attributed.map(c => [c, surnameOf(c.source.name ?? '')] as const));
-  const sameSource = (a: Claim, b: Claim): boolean => (a.source.entityId !== null && a.source.entityId === b.source.entityId)
-    || surnames.get(a) === surnames.get(b);
-  for (const a of attributed) {
+  // what the comparison reads of each claim, once
+  const sides: CorroborationSide[] = attributed.map(c => ({
+    claim: c,
+    words: contentWords(c),
+    // "he gave her drugs" does not corroborate "she has never taken drugs"
+    negated: hasNegation(c),
+    surname: surnameOf(c.source.name ?? ''),
+    hasFigure: /\d/.test(doc.norm.slice(c.span.start, c.span.end)),
+  }));
+  for (const sa of sides) {
+    const a = sa.claim;
     if (a.status === 'confirmed') continue;
-    const wa = words.get(a);
-    if (!wa || wa.size < CORROBORATION_MIN_WORDS) continue;
-    for (const b of attributed) {
-      if (a === b || sameSource(a, b)) continue;
-      const wb = words.get(b);
-      if (!wb || wb.size < CORROBORATION_MIN_WORDS) continue;
+    const wa = sa.words;
+    if (wa.size < CORROBORATION_MIN_WORDS) continue;
+    for (const sb of sides) {
+      const b = sb.claim;
+      if (a === b || sameSource(sa, sb)) continue;
+      const wb = sb.words;
+      if (wb.size < CORROBORATION_MIN_WORDS) continue;
       let shared = 0;
       for (const w of wa) if (wb.has(w)) shared++;
       // the share of the longer claim's words: a short claim inside a long one ("legalizing same-sex
@@ -369,8 +462,8 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[], tokenIndex: SpanIndex<
       const overlap = shared / Math.max(wa.size, wb.size);
       // …unless it shares many words and most of its own: "the value of private housing stock is continuing to rise"
       const mostOfShorter = shared >= CORROBORATION_STRONG_SHARED && shared / Math.min(wa.size, wb.size) >= CORROBORATION_OVERLAP_SHORTER;
-      const numbersAgree = (): boolean => !/\d/.test(doc.norm.slice(a.span.start, a.span.end)) || [...wa].some(w => /\d/.test(w) && wb.has(w));
-      if ((overlap >= CORROBORATION_OVERLAP || mostOfShorter) && numbersAgree() && negated.get(a) === negated.get(b)) {
+      const numbersAgree = !sa.hasFigure || sharesAFigure(wa, wb);
+      if ((overlap >= CORROBORATION_OVERLAP || mostOfShorter) && numbersAgree && sa.negated === sb.negated) {
         a.status = 'confirmed';
         a.evidence = a.evidence.filter(e => !e.ruleId.startsWith('assert-'));
         a.evidence.unshift({ ruleId: 'corroborated', cue: { start: b.span.start, end: b.span.end }, text: `${b.source.name}: ${doc.text.slice(b.span.start, b.span.end)}` });
@@ -380,6 +473,27 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[], tokenIndex: SpanIndex<
       }
     }
   }
+}
+
+/** An attributed claim as corroboration compares it. */
+interface CorroborationSide {
+  claim: Claim;
+  /** its content lemmas */
+  words: Set<string>;
+  negated: boolean;
+  surname: string;
+  /** its text holds a digit */
+  hasFigure: boolean;
+}
+
+function sameSource(a: CorroborationSide, b: CorroborationSide): boolean {
+  return (a.claim.source.entityId !== null && a.claim.source.entityId === b.claim.source.entityId) || a.surname === b.surname;
+}
+
+/** Whether a content word with a digit is in both. */
+function sharesAFigure(wa: ReadonlySet<string>, wb: ReadonlySet<string>): boolean {
+  for (const w of wa) if (/\d/.test(w) && wb.has(w)) return true;
+  return false;
 }
 
 /** The last word of a source's name, without accents, lower-cased: "Imran Khán" → "khan". */

@@ -29,20 +29,33 @@ const isDomainName = (run: NameRun): boolean => run.tokens.length >= 3 && run.to
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'across', 'outside', 'inside', 'towards', 'toward']);
 
+const TITLE_WORD_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
+const NO_WORDS: readonly string[] = [];
+
 /** Lowercase title words before a name, ending in a title head: "AU trade and industry commissioner". */
-function lowercaseTitleBefore(tokens: readonly Token[], runStart: number, floor: number): string[] {
-  const head = tokens[runStart - 1];
-  if (!head || !TITLE_HEADS.has(head.lower) || /^[\p{Lu}]/u.test(head.text)) return [];
+function lowercaseTitleBefore(tokens: readonly Token[], runStart: number, floor: number): readonly string[] {
+  const head = runStart > 0 ? tokens[runStart - 1] : undefined;
+  if (!head || !TITLE_HEADS.has(head.lower) || startsUppercase(head.text)) return NO_WORDS;
   let k = runStart - 1;
   while (k - 1 >= floor && k > runStart - 7) {
-    const t = tokens[k - 1];
-    if (!t || !['NOUN', 'ADJ', 'PROPN'].includes(t.pos) && !(t.lower === 'and' && k - 2 >= floor)) break;
+    const t = tokens[k - 1] as Token;
+    if (!TITLE_WORD_POS.has(t.pos) && !(t.lower === 'and' && k - 2 >= floor)) break;
     k--;
   }
-  return tokens.slice(k, runStart).map(t => t.text);
+  const words: string[] = [];
+  for (let m = k; m < runStart; m++) words.push((tokens[m] as Token).text);
+  return words;
 }
 
-const isCapitalised = (t: Token): boolean => /^[\p{Lu}]/u.test(t.text) && /\p{L}/u.test(t.text);
+/** `/^\p{Lu}/u`, without the regex for ASCII. */
+function startsUppercase(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return c === c && /^\p{Lu}/u.test(text);
+}
+
+/** An uppercase letter first (and so a letter in it). */
+const isCapitalised = (t: Token): boolean => startsUppercase(t.text);
 const isAcronym = (t: Token): boolean => /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
 
 function canStartRun(t: Token, sentenceStart: boolean): boolean {
@@ -70,58 +83,97 @@ export function splitTitle(words: string[]): { title: string[]; name: string[] }
   return { title: words.slice(0, lastHead + 1), name: rest };
 }
 
-export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, skip: (t: Token) => boolean = () => false): NameRun[] {
+const neverSkip = (): boolean => false;
+
+export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, skip: (t: Token) => boolean = neverSkip): NameRun[] {
   const runs: NameRun[] = [];
   const { tokens } = doc;
+  const count = tokens.length;
   let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i];
-    if (!t) break;
+  while (i < count) {
+    const t = tokens[i] as Token;
     const sentence = doc.sentences[t.sentence];
     if (!sentence || sentence.heading || skip(t) || !canStartRun(t, i === sentence.tokenStart)) { i++; continue; }
-    let j = i + 1;
-    while (j < tokens.length) {
-      const u = tokens[j];
-      if (!u || u.sentence !== t.sentence || skip(u)) break;
-      if (u.start > (tokens[j - 1]?.end ?? 0) + 1) break;
-      // a capitalised "verb" inside a name is a surname the tagger misread: "Yvette Cooper", "Tim Cook"
-      const misreadVerb = (u.pos === 'VERB' || u.pos === 'AUX') && isCapitalised(tokens[j - 1] as Token) && tokens[j - 1]?.pos === 'PROPN';
-      if (isCapitalised(u) && !MONTHS_AND_DAYS.has(u.lower) && (u.pos !== 'VERB' && u.pos !== 'AUX' || misreadVerb)) { j++; continue; }
-      if (u.text === '.' && /^[\p{Lu}]$/u.test(tokens[j - 1]?.text ?? '')) { j++; continue; }
-      // "Znak.com", "Politico.eu": a website's name runs on over its domain
-      const tld = tokens[j + 1];
-      if (u.text === '.' && tld && DOMAIN_ENDINGS.has(tld.lower) && u.start === tokens[j - 1]?.end && tld.start === u.end) { j += 2; break; }
-      const next = tokens[j + 1];
-      const institutional = tokens.slice(i, j).some(r => TITLE_HEADS.has(r.lower) || ORGANIZATION_WORDS.has(r.lower));
-      // "Yvette Cooper of the Labour Party", "Patrick Crusius of Allen": a full name does not take an "of" phrase in
-      let since = j;
-      while (since > i && !RUN_CONNECTORS.has(tokens[since - 1]?.lower ?? '') && !TITLE_HEADS.has(tokens[since - 1]?.lower ?? '') && !ORGANIZATION_WORDS.has(tokens[since - 1]?.lower ?? '')) since--;
-      const tail = tokens.slice(since, j);
-      const fullName = tail.length >= 2 && tail.every(r => isCapitalised(r) && !GEOGRAPHIC_WORDS.has(r.lower) && !PLACES.has(r.lower));
-      const joins = u.lower === 'and' || u.lower === '&' ? institutional : (u.lower === 'of' || u.lower === 'for') && fullName ? false : true;
-      if (joins && RUN_CONNECTORS.has(u.lower) && next && isCapitalised(next) && next.sentence === t.sentence && !MONTHS_AND_DAYS.has(next.lower)) { j++; continue; }
-      if (u.text === '-' && next && isCapitalised(next) && u.start === tokens[j - 1]?.end) { j++; continue; }
-      break;
-    }
-    // a run never ends on a connector
-    while (j > i + 1 && RUN_CONNECTORS.has(tokens[j - 1]?.lower ?? '')) j--;
-    const runTokens = tokens.slice(i, j);
+    const j = runEnd(tokens, i, skip);
+    const last = tokens[j - 1] as Token;
     // a title with no name ("Vice President", "Senate Minority Leader") points at a person but is not one
-    if (TITLE_HEADS.has(runTokens.at(-1)?.lower ?? '') && !isAcronym(runTokens.at(-1) as Token)) { i = j; continue; }
-    if (runTokens.length === 1 && runTokens[0]?.pos === 'ADJ') { i = j; continue; }      // a demonym: "Afghan", "Pakistani"
-    const words = runTokens.map(r => r.text);
+    if (TITLE_HEADS.has(last.lower) && !isAcronym(last)) { i = j; continue; }
+    if (j === i + 1 && t.pos === 'ADJ') { i = j; continue; }      // a demonym: "Afghan", "Pakistani"
+    const runTokens = tokens.slice(i, j);
+    const words = runTokens.map(tokenText);
     const { title, name } = splitTitle(words);
-    const lowerTitle = title.length ? [] : lowercaseTitleBefore(tokens, i, sentence.tokenStart);
-    const female = [...title, ...lowerTitle].some(w => FEMALE_MARKERS.has(w.toLowerCase()));
-    const first = runTokens[0];
-    const last = runTokens.at(-1);
-    const before = tokens[i - 1]?.lower ?? '';
-    const after = tokens[j]?.lower ?? '';
+    const lowerTitle = title.length ? NO_WORDS : lowercaseTitleBefore(tokens, i, sentence.tokenStart);
+    const female = title.some(isFemaleMarker) || lowerTitle.some(isFemaleMarker);
+    const before = i > 0 ? (tokens[i - 1] as Token).lower : '';
+    const after = j < count ? (tokens[j] as Token).lower : '';
     const placeContext = GEOGRAPHIC_WORDS.has(after) || (PLACE_PREPOSITIONS.has(before) && !lowerTitle.length);
-    if (first && last) runs.push({ start: first.start, end: last.end, tokens: runTokens, title: lowerTitle.length ? [] : title, name, female, lowerTitle: lowerTitle.join(' '), placeContext });
+    runs.push({ start: t.start, end: last.end, tokens: runTokens, title: lowerTitle.length ? [] : title, name, female, lowerTitle: lowerTitle.join(' '), placeContext });
     i = j;
   }
   return runs;
+}
+
+const tokenText = (t: Token): string => t.text;
+const isFemaleMarker = (w: string): boolean => FEMALE_MARKERS.has(w.toLowerCase());
+const isInstitutional = (t: Token): boolean => TITLE_HEADS.has(t.lower) || ORGANIZATION_WORDS.has(t.lower);
+
+/** One past the last token of the proper-noun run that starts at token `i`. */
+function runEnd(tokens: readonly Token[], i: number, skip: (t: Token) => boolean): number {
+  const count = tokens.length;
+  const sentence = (tokens[i] as Token).sentence;
+  let j = i + 1;
+  while (j < count) {
+    const u = tokens[j] as Token;
+    if (u.sentence !== sentence || skip(u)) break;
+    const prev = tokens[j - 1] as Token;
+    if (u.start > prev.end + 1) break;
+    const verbal = u.pos === 'VERB' || u.pos === 'AUX';
+    // a capitalised "verb" inside a name is a surname the tagger misread: "Yvette Cooper", "Tim Cook"
+    if (isCapitalised(u) && !MONTHS_AND_DAYS.has(u.lower) && (!verbal || (isCapitalised(prev) && prev.pos === 'PROPN'))) { j++; continue; }
+    if (u.text === '.' && isSingleUppercase(prev.text)) { j++; continue; }
+    const next = j + 1 < count ? tokens[j + 1] as Token : undefined;
+    // "Znak.com", "Politico.eu": a website's name runs on over its domain
+    if (u.text === '.' && next && DOMAIN_ENDINGS.has(next.lower) && u.start === prev.end && next.start === u.end) { j += 2; break; }
+    if (RUN_CONNECTORS.has(u.lower) && next && isCapitalised(next) && next.sentence === sentence && !MONTHS_AND_DAYS.has(next.lower) && connectorJoins(tokens, i, j)) { j++; continue; }
+    if (u.text === '-' && next && isCapitalised(next) && u.start === prev.end) { j++; continue; }
+    break;
+  }
+  // a run never ends on a connector
+  while (j > i + 1 && RUN_CONNECTORS.has((tokens[j - 1] as Token).lower)) j--;
+  return j;
+}
+
+/** `/^[\p{Lu}]$/u`: one uppercase letter ("J" of "J. Smith"). */
+function isSingleUppercase(text: string): boolean {
+  if (text.length === 1) return startsUppercase(text);
+  return text.length === 2 && /^[\p{Lu}]$/u.test(text);
+}
+
+/**
+ * Whether connector token `j` joins the run [i, j) to the capitalised word after it: "and" and "&"
+ * only inside an institution's name ("Bank of England and Wales"); "of" and "for" not after a full
+ * name ("Yvette Cooper of the Labour Party", "Patrick Crusius of Allen"); the others always.
+ */
+function connectorJoins(tokens: readonly Token[], i: number, j: number): boolean {
+  const connector = (tokens[j] as Token).lower;
+  if (connector === 'and' || connector === '&') {
+    for (let k = i; k < j; k++) if (isInstitutional(tokens[k] as Token)) return true;
+    return false;
+  }
+  if (connector !== 'of' && connector !== 'for') return true;
+  // the words since the last connector, title or institution word
+  let since = j;
+  while (since > i) {
+    const r = tokens[since - 1] as Token;
+    if (RUN_CONNECTORS.has(r.lower) || isInstitutional(r)) break;
+    since--;
+  }
+  if (j - since < 2) return true;
+  for (let k = since; k < j; k++) {
+    const r = tokens[k] as Token;
+    if (!isCapitalised(r) || GEOGRAPHIC_WORDS.has(r.lower) || PLACES.has(r.lower)) return true;
+  }
+  return false;
 }
 
 export function classifyRun(run: NameRun): EntityType {
@@ -147,6 +199,14 @@ const descriptionBefore = /(?:^|[\s(])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|One|one)
 /** "Znak. com" as words joined → "Znak.com" */
 const DOMAIN_TAIL = new RegExp(`\\.\\s+(${[...DOMAIN_ENDINGS].join('|')})$`, 'i');
 
+/** Words joined by spaces, written as they stand in text: "J. Smith", "Znak.com" and, with `hyphens`, "Abu-Bakr". */
+function tidyName(words: string, hyphens: boolean): string {
+  const dotted = words.includes('.');
+  let text = dotted ? words.replace(/\s+\./g, '.') : words;
+  if (hyphens && text.includes('-')) text = text.replace(/\s*-\s*/g, '-');
+  return dotted ? text.replace(DOMAIN_TAIL, '.$1') : text;
+}
+
 /**
  * People and organisations from proper-noun runs and titles. A one-word run that is the surname
  * of a person already seen ("Tarar"), or a title + surname ("Information Minister Tarar"), is an alias.
@@ -161,9 +221,9 @@ export function findEntities(doc: Readonly<Doc>, insideQuote: (offset: number) =
     if (surface !== entity.name && !entity.aliases.includes(surface)) entity.aliases.push(surface);
   };
   for (const run of runs) {
-    const nameText = run.name.join(' ').replace(/\s+\./g, '.').replace(/\s*-\s*/g, '-').replace(DOMAIN_TAIL, '.$1');
+    const nameText = tidyName(run.name.join(' '), true);
     if (!nameText || nameText.length < 2) continue;
-    const surface = run.tokens.map(t => t.text).join(' ').replace(/\s+\./g, '.').replace(DOMAIN_TAIL, '.$1');
+    const surface = tidyName(run.tokens.map(tokenText).join(' '), false);
     const span = { start: run.start, end: run.end };
     const key = nameText.toLowerCase();
     const surname = run.name.at(-1)?.toLowerCase() ?? key;

@@ -1,5 +1,5 @@
 import type { Doc, Paragraph, Sentence, Token } from '../model.js';
-import { forgetLearnedWords, nlp } from '../nlp.js';
+import { forgetLearnedWords, read, type WinkReading } from '../nlp.js';
 
 /** A line this short, without closing punctuation, is a heading, a caption or a dateline. */
 const HEADING_MAX_WORDS = 14;
@@ -11,8 +11,7 @@ export function isHeadingLine(line: string): boolean {
   const trimmed = line.trim();
   if (!trimmed) return false;
   if (trimmed.length > HEADING_MAX_CHARS) return false;
-  const words = trimmed.split(/\s+/).length;
-  if (words > HEADING_MAX_WORDS) return false;
+  if (wordCount(trimmed) > HEADING_MAX_WORDS) return false;
   if (/^[\p{Ll}]/u.test(trimmed)) return false;
   const core = trimmed.replace(TRAILING_WRAPPERS, '');
   if (CLOSING_PUNCTUATION.test(core)) return false;
@@ -21,22 +20,40 @@ export function isHeadingLine(line: string): boolean {
   return true;
 }
 
+/** `text.split(/\s+/).length` of a trimmed text, without the array. */
+function wordCount(trimmed: string): number {
+  let words = 1;
+  let inSpace = false;
+  for (let i = 0; i < trimmed.length; i++) {
+    const space = isSpace(trimmed.charCodeAt(i));
+    if (space && !inSpace) words++;
+    inSpace = space;
+  }
+  return words;
+}
+
+/** A UTF-16 code unit that `/\s/` matches. */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The lines of a text, trimmed, that hold something: \n, \r\n, \r, U+2028 and U+2029 end a line. */
 export function findParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const lineBreak = /\r?\n|\r|\u2028|\u2029/g;
   let lineStart = 0;
-  const push = (start: number, end: number): void => {
-    let s = start;
-    let e = end;
-    while (s < e && /\s/.test(text[s] ?? '')) s++;
-    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
-    if (e > s) paragraphs.push({ start: s, end: e, heading: isHeadingLine(text.slice(s, e)) });
-  };
-  for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {
-    push(lineStart, m.index);
-    lineStart = m.index + m[0].length;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c !== 0x0a && c !== 0x0d && c !== 0x2028 && c !== 0x2029) continue;
+    let start = lineStart;
+    let end = i;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end > start) paragraphs.push({ start, end, heading: isHeadingLine(text.slice(start, end)) });
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    lineStart = i + 1;
   }
-  push(lineStart, text.length);
   // a heading stands above something: the last line of a text is prose, whatever its shape
   const last = paragraphs.at(-1);
   if (last) last.heading = false;
@@ -61,37 +78,19 @@ interface SegmentResult {
   tokens: Token[];
 }
 
-/** Rebuilds character offsets for wink-nlp's tokens, which it reports without them. */
-function locateTokens(text: string, base: number, values: readonly string[], from: number, to: number): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let cursor = 0;
-  for (let i = from; i < to; i++) {
-    const value = values[i] ?? '';
-    let at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
-    if (at < 0 || at - cursor > 40) {
-      // wink-nlp normalised this token's text; skip whitespace and take its length
-      at = cursor;
-      while (at < text.length && /\s/.test(text[at] ?? '')) at++;
-    }
-    const end = Math.min(text.length, at + value.length);
-    spans.push([base + at, base + end]);
-    cursor = end;
-  }
-  return spans;
-}
-
-/** What wink-nlp says about one paragraph: its tokens (as parallel arrays) and sentences. */
+/** What wink-nlp says about one paragraph: its tokens and sentences. */
 interface ParagraphAnalysis {
-  values: readonly string[];
-  pos: readonly string[];
-  lemmas: readonly string[];
-  types: readonly string[];
-  /** the paragraph's tokens are values[from, to) */
+  reading: WinkReading;
+  /** the paragraph's tokens are reading's tokens [from, to) */
   from: number;
   to: number;
-  /** first and last token of each sentence wink-nlp found, relative to `from` */
-  sentences: Array<[number, number]>;
+  /** first and last token of each sentence wink-nlp found, relative to `from`, two numbers a sentence */
+  sentences: number[];
 }
+
+const PARAGRAPH_SEPARATOR = '\n\n';
+
+const isSeparator = (reading: WinkReading, i: number): boolean => reading.type(i) === 'tabCRLF' && reading.value(i) === PARAGRAPH_SEPARATOR;
 
 /**
  * Paragraphs are read by wink-nlp in one go, joined by a blank line: wink-nlp ends a sentence at
@@ -102,56 +101,40 @@ interface ParagraphAnalysis {
  */
 function analyseJoined(paraTexts: readonly string[]): ParagraphAnalysis[] | null {
   if (!paraTexts.length) return [];
-  const wink = nlp();
-  const its = wink.its;
-  const wdoc = wink.readDoc(paraTexts.join(PARAGRAPH_SEPARATOR));
-  const tokens = wdoc.tokens();
-  const values = tokens.out(its.value) as string[];
-  const types = tokens.out(its.type) as string[];
-  const boundaries: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] === PARAGRAPH_SEPARATOR && types[i] === 'tabCRLF') boundaries.push(i);
+  const reading = read(paraTexts.join(PARAGRAPH_SEPARATOR));
+  const analyses: ParagraphAnalysis[] = [];
+  let from = 0;
+  for (let i = 0; i < reading.size; i++) {
+    if (!isSeparator(reading, i)) continue;
+    if (analyses.length === paraTexts.length - 1) return null;
+    analyses.push({ reading, from, to: i, sentences: [] });
+    from = i + 1;
   }
-  if (boundaries.length !== paraTexts.length - 1) return null;
-  const pos = tokens.out(its.pos) as string[];
-  const lemmas = tokens.out(its.lemma as never) as unknown as string[];
-  const analyses: ParagraphAnalysis[] = paraTexts.map((_text, k) => ({
-    values, pos, lemmas, types, from: k === 0 ? 0 : (boundaries[k - 1] ?? 0) + 1, to: boundaries[k] ?? values.length, sentences: [],
-  }));
-  const isSeparator = (i: number): boolean => types[i] === 'tabCRLF' && values[i] === PARAGRAPH_SEPARATOR;
+  if (analyses.length !== paraTexts.length - 1) return null;
+  analyses.push({ reading, from, to: reading.size, sentences: [] });
   let k = 0;
-  for (const [from, to] of wdoc.sentences().out(its.span) as unknown as Array<[number, number]>) {
+  for (let n = 0; n < reading.sentenceCount; n++) {
     // wink-nlp puts a separator at the start of the sentence after it, or at the end of the one before
-    let first = from;
-    let last = to;
-    while (first <= last && isSeparator(first)) first++;
-    while (last >= first && isSeparator(last)) last--;
+    let first = reading.sentenceFirst(n);
+    let last = reading.sentenceLast(n);
+    while (first <= last && isSeparator(reading, first)) first++;
+    while (last >= first && isSeparator(reading, last)) last--;
     if (first > last) continue;
     while (k < analyses.length - 1 && first >= (analyses[k] as ParagraphAnalysis).to) k++;
     const para = analyses[k] as ParagraphAnalysis;
     // a sentence that reaches into the next paragraph: read them apart
     if (last >= para.to) return null;
-    para.sentences.push([first - para.from, last - para.from]);
+    para.sentences.push(first - para.from, last - para.from);
   }
   return analyses;
 }
 
 /** The paragraph read alone: what the joined reading stands for. */
 function analyseAlone(paraText: string): ParagraphAnalysis {
-  const wink = nlp();
-  const its = wink.its;
-  const wdoc = wink.readDoc(paraText);
-  const tokens = wdoc.tokens();
-  const values = tokens.out(its.value) as string[];
-  return {
-    values,
-    pos: tokens.out(its.pos) as string[],
-    lemmas: tokens.out(its.lemma as never) as unknown as string[],
-    types: tokens.out(its.type) as string[],
-    from: 0,
-    to: values.length,
-    sentences: wdoc.sentences().out(its.span) as unknown as Array<[number, number]>,
-  };
+  const reading = read(paraText);
+  const sentences: number[] = [];
+  for (let n = 0; n < reading.sentenceCount; n++) sentences.push(reading.sentenceFirst(n), reading.sentenceLast(n));
+  return { reading, from: 0, to: reading.size, sentences };
 }
 
 /** The paragraphs read one by one, without the words wink-nlp learned from the joined reading. */
@@ -160,7 +143,43 @@ function readAgainAlone(paraTexts: readonly string[]): ParagraphAnalysis[] {
   return paraTexts.map(analyseAlone);
 }
 
-const PARAGRAPH_SEPARATOR = '\n\n';
+/**
+ * Where each of a paragraph's tokens lies in the text (wink-nlp reports none): the start and end
+ * of token i (from the paragraph's first) at 2i and 2i + 1, grown as needed and reused.
+ */
+let tokenBounds = new Int32Array(4096);
+
+/**
+ * Rebuilds the character offsets of a paragraph's tokens from their values: each is looked for
+ * from where the one before ends, within 40 characters; a value not found (wink-nlp normalised
+ * that token's text) takes its length after the spaces.
+ */
+function locateTokens(norm: string, para: Paragraph, reading: WinkReading, from: number, to: number): void {
+  const count = to - from;
+  if (tokenBounds.length < 2 * count) tokenBounds = new Int32Array(4 * count);
+  const paraEnd = para.end;
+  let cursor = para.start;
+  for (let k = 0; k < count; k++) {
+    const value = reading.value(from + k) ?? '';
+    let at = firstWithin(norm, value, cursor, Math.min(cursor + 40, paraEnd - value.length));
+    if (at < 0) {
+      at = cursor;
+      while (at < paraEnd && isSpace(norm.charCodeAt(at))) at++;
+    }
+    const end = Math.min(paraEnd, at + value.length);
+    tokenBounds[2 * k] = at;
+    tokenBounds[2 * k + 1] = end;
+    cursor = end;
+  }
+}
+
+/** The first place in [from, last] where `value` stands in the text; -1 if none. */
+function firstWithin(text: string, value: string, from: number, last: number): number {
+  if (value.length === 0) return from <= text.length ? from : -1;
+  const head = value.charCodeAt(0);
+  for (let at = from; at <= last; at++) if (text.charCodeAt(at) === head && text.startsWith(value, at)) return at;
+  return -1;
+}
 
 export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
   const { norm } = doc;
@@ -169,20 +188,20 @@ export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
   const tokens: Token[] = [];
   const paraTexts = paragraphs.map(p => norm.slice(p.start, p.end));
   const analyses = analyseJoined(paraTexts) ?? readAgainAlone(paraTexts);
-  paragraphs.forEach((para, paragraphIndex) => {
-    const paraText = paraTexts[paragraphIndex] ?? '';
-    const { values, pos, lemmas, types, from, to } = analyses[paragraphIndex] as ParagraphAnalysis;
-    const spans = locateTokens(paraText, para.start, values, from, to);
-    const paraSentences: Sentence[] = [];
+  const paraSentences: Sentence[] = [];
+  for (let paragraphIndex = 0; paragraphIndex < paragraphs.length; paragraphIndex++) {
+    const para = paragraphs[paragraphIndex] as Paragraph;
+    const { reading, from, to, sentences: found } = analyses[paragraphIndex] as ParagraphAnalysis;
+    locateTokens(norm, para, reading, from, to);
+    paraSentences.length = 0;
     if (para.heading) {
       paraSentences.push({ index: 0, start: para.start, end: para.end, paragraph: paragraphIndex, heading: true, tokenStart: 0, tokenEnd: to - from });
     } else {
-      for (const [first, last] of (analyses[paragraphIndex] as ParagraphAnalysis).sentences) {
-        const startSpan = spans[first];
-        const endSpan = spans[last];
-        if (!startSpan || !endSpan) continue;
-        const candidate: Sentence = { index: 0, start: startSpan[0], end: endSpan[1], paragraph: paragraphIndex, heading: false, tokenStart: first, tokenEnd: last + 1 };
-        const prev = paraSentences.at(-1);
+      for (let n = 0; n < found.length; n += 2) {
+        const first = found[n] as number;
+        const last = found[n + 1] as number;
+        const candidate: Sentence = { index: 0, start: tokenBounds[2 * first] as number, end: tokenBounds[2 * last + 1] as number, paragraph: paragraphIndex, heading: false, tokenStart: first, tokenEnd: last + 1 };
+        const prev = paraSentences.length ? paraSentences[paraSentences.length - 1] : undefined;
         if (prev && shouldJoin(norm, prev, candidate)) {
           prev.end = candidate.end;
           prev.tokenEnd = candidate.tokenEnd;
@@ -194,27 +213,12 @@ export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
     const tokenBase = tokens.length;
     for (const sentence of paraSentences) {
       sentence.index = sentences.length;
-      for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-        const span = spans[i];
-        if (!span) continue;
-        const text = norm.slice(span[0], span[1]);
-        tokens.push({
-          index: tokens.length,
-          sentence: sentence.index,
-          start: span[0],
-          end: span[1],
-          text,
-          lower: text.toLowerCase(),
-          pos: pos[from + i] ?? 'X',
-          lemma: lemmas[from + i] ?? (values[from + i] ?? '').toLowerCase(),
-          type: types[from + i] ?? 'word',
-        });
-      }
+      for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) tokens.push(makeToken(norm, reading, from + k, k, tokens.length, sentence.index));
       sentence.tokenStart += tokenBase;
       sentence.tokenEnd += tokenBase;
       sentences.push(sentence);
     }
-  });
+  }
   mergeSplitWords(tokens, norm);
   // token indices above assumed every wink token was kept; recompute exact ranges from the tokens
   for (const s of sentences) {
@@ -222,24 +226,32 @@ export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
     s.tokenEnd = tokens.length;
   }
   for (let i = tokens.length - 1; i >= 0; i--) {
-    const t = tokens[i];
-    const s = t ? sentences[t.sentence] : undefined;
-    if (!t || !s) continue;
+    const t = tokens[i] as Token;
+    const s = sentences[t.sentence] as Sentence;
     s.tokenStart = i;
     if (s.tokenEnd === tokens.length) s.tokenEnd = i + 1;
   }
   return { paragraphs, sentences, tokens };
 }
 
+/** Token `w` of the reading, the paragraph's token `k` (located by locateTokens). */
+function makeToken(norm: string, reading: WinkReading, w: number, k: number, index: number, sentence: number): Token {
+  const start = tokenBounds[2 * k] as number;
+  const end = tokenBounds[2 * k + 1] as number;
+  // sliced from the text even where it equals wink-nlp's value: with the model's (internalized)
+  // strings in the tokens, JSON.stringify of the output document allocated twice as much (measured)
+  const text = norm.slice(start, end);
+  return { index, sentence, start, end, text, lower: text.toLowerCase(), pos: reading.pos(w) ?? 'X', lemma: reading.lemma(w) ?? (reading.value(w) ?? '').toLowerCase(), type: reading.type(w) ?? 'word' };
+}
+
 /** wink-nlp splits words at letters outside Latin-1 ("Brudzi|ń|ski"); glue them back, in place. */
 function mergeSplitWords(tokens: Token[], norm: string): void {
   let write = 0;
   for (let read = 0; read < tokens.length; read++) {
-    const t = tokens[read];
-    if (!t) continue;
-    const prev = write > 0 ? tokens[write - 1] : undefined;
-    if (prev && prev.sentence === t.sentence && prev.end === t.start && /\p{L}$/u.test(prev.text) && /^\p{L}/u.test(t.text)
-      && (/[^\u0000-\u00ff]/.test(prev.text + t.text))) {
+    const t = tokens[read] as Token;
+    const prev = write > 0 ? tokens[write - 1] as Token : undefined;
+    if (prev && prev.sentence === t.sentence && prev.end === t.start && (beyondLatin1(prev.text) || beyondLatin1(t.text))
+      && /\p{L}$/u.test(prev.text) && /^\p{L}/u.test(t.text)) {
       prev.end = t.end;
       prev.text = norm.slice(prev.start, prev.end);
       prev.lower = prev.text.toLowerCase();
@@ -252,4 +264,9 @@ function mergeSplitWords(tokens: Token[], norm: string): void {
     tokens[write++] = t;
   }
   tokens.length = write;
+}
+
+function beyondLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return true;
+  return false;
 }

@@ -12,14 +12,17 @@ export class SpanIndex<T extends Span> {
   private readonly ends: Float64Array;
 
   constructor(items: Iterable<T>) {
-    const list = Array.isArray(items) ? (items as T[]).slice() : [...items];
-    this.items = isSorted(list) ? list : list.sort(byStartThenEnd);
-    this.starts = new Float64Array(this.items.length);
-    this.ends = new Float64Array(this.items.length);
-    this.items.forEach((item, i) => {
-      this.starts[i] = item.start;
-      this.ends[i] = item.end;
-    });
+    let list = Array.isArray(items) ? (items as T[]).slice() : [...items];
+    let starts = boundsOf(list, 'start');
+    let ends = boundsOf(list, 'end');
+    if (!isSorted(starts, ends)) {
+      list = list.sort(byStartThenEnd);
+      starts = boundsOf(list, 'start');
+      ends = boundsOf(list, 'end');
+    }
+    this.items = list;
+    this.starts = starts;
+    this.ends = ends;
   }
 
   get size(): number {
@@ -57,7 +60,18 @@ export class SpanIndex<T extends Span> {
 
 const byStartThenEnd = (a: Span, b: Span): number => a.start - b.start || a.end - b.end;
 
-function isSorted(list: readonly Span[]): boolean {
-  for (let i = 1; i < list.length; i++) if (byStartThenEnd(list[i - 1] as Span, list[i] as Span) > 0) return false;
+function boundsOf(list: readonly Span[], side: 'start' | 'end'): Float64Array {
+  const bounds = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) bounds[i] = (list[i] as Span)[side];
+  return bounds;
+}
+
+/** Sorted by start, then end. */
+function isSorted(starts: Float64Array, ends: Float64Array): boolean {
+  for (let i = 1; i < starts.length; i++) {
+    const a = starts[i - 1] as number;
+    const b = starts[i] as number;
+    if (a > b || (a === b && (ends[i - 1] as number) > (ends[i] as number))) return false;
+  }
   return true;
 }

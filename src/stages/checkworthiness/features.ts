@@ -155,6 +155,8 @@ const FILLER_START = set('well look now so and but oh yes no okay ok listen');
 const CONDITIONAL = set('if unless whether');
 
 const YEAR = /^(1[6-9]\d\d|20\d\d)s?$|^'\d0s$/;
+/** "%", which ends a percentage token ("5%") */
+const PERCENT_SIGN = 0x25;
 
 /** Whether the string holds a digit (a char-code loop: cheaper than a regular expression). */
 export function hasDigit(s: string): boolean {
@@ -179,7 +181,7 @@ function isPast(t: CwToken): boolean {
 // ---------------------------------------------------------------------------------------------
 // The word lists as bit masks: one Map lookup per token tells every list the word is in.
 
-/** Lists looked up by the lower-cased word (bit i of WORD_MASK's value: list i). */
+/** Lists looked up by the lower-cased word (bit i of WORD_LIST_MASKS's value: list i). */
 const WORD_LISTS: ReadonlyArray<ReadonlySet<string>> = [
   NUMBER_WORDS, LARGE, PERCENT, MONEY, IRREGULAR_PAST, HAVE, BE, VOTE, LEGISLATION, TIME_WORDS, COMPARATIVE,
   SUPERLATIVE, CAUSE, GENERAL, NEGATION, SAY, ANON, THIRD_ACTOR, POLICY, HEDGE, PREDICT, FUTURE, FIRST,
@@ -203,8 +205,17 @@ function masks(lists: ReadonlyArray<ReadonlySet<string>>): ReadonlyMap<string, n
   });
   return m;
 }
-const WORD_MASK = masks(WORD_LISTS);
-const LEMMA_MASK = masks(LEMMA_LISTS);
+/** The word lists each lower-cased word is in, as bits (W_*). */
+export const WORD_LIST_MASKS = masks(WORD_LISTS);
+/** The lemma lists each lower-cased lemma is in, as bits (L_*). */
+export const LEMMA_LIST_MASKS = masks(LEMMA_LISTS);
+/** A bit of a token's lemma bits beside its lemma lists: the lower-cased lemma is not the lower-cased word ("ran" → "run"). */
+export const L_INFLECTED = 1 << LEMMA_LISTS.length;
+
+/** A token's lemma, lower-cased (the word's own lower case when wink-nlp gives it as the lemma). */
+export function lowerLemma(t: CwToken): string {
+  return t.lemma === t.lower ? t.lower : t.lemma.toLowerCase();
+}
 
 const ix = (name: NamedFeature): number => INDEX.get(name)!;
 const F_HAS_NUMBER = ix('has-number'), F_NUMBER_WORD = ix('number-word'), F_PERCENT = ix('percent'), F_MONEY = ix('money');
@@ -220,72 +231,89 @@ const F_OBLIGATION = ix('modal-obligation'), F_EVALUATIVE = ix('evaluative-adjec
 const F_EXCLAMATION = ix('exclamation'), F_IMPERATIVE = ix('imperative'), F_GREETING = ix('greeting');
 const F_FILLER = ix('discourse-filler'), F_CONDITIONAL = ix('conditional'), F_SHORT = ix('short'), F_LONG = ix('long');
 
-/** Per-token word masks of the sentence being read (grown as needed; namedFlags is not re-entrant). */
-let scratch = new Int32Array(256);
+/** Per-token word masks and lemma bits of the tokens namedFlags reads (grown as needed; not re-entrant). */
+let wordMaskScratch = new Int32Array(256);
+let lemmaBitsScratch = new Int32Array(256);
 
 /**
  * The named features that fire for the tokens, as flags indexed like NAMED_FEATURES (1: fired).
- * One pass over the tokens, one or two Map lookups per token: about a microsecond per sentence.
  * `out` is filled (cleared first) and returned.
  */
 export function namedFlags(tokens: ReadonlyArray<CwToken>, out: Uint8Array = new Uint8Array(NAMED_FEATURES.length)): Uint8Array {
+  const n = tokens.length;
+  if (wordMaskScratch.length < n) {
+    wordMaskScratch = new Int32Array(Math.max(n, wordMaskScratch.length * 2));
+    lemmaBitsScratch = new Int32Array(wordMaskScratch.length);
+  }
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const lemma = lowerLemma(t);
+    wordMaskScratch[i] = WORD_LIST_MASKS.get(t.lower) ?? 0;
+    lemmaBitsScratch[i] = (LEMMA_LIST_MASKS.get(lemma) ?? 0) | (lemma !== t.lower ? L_INFLECTED : 0);
+  }
+  return namedFlagsOf(tokens, 0, n, wordMaskScratch, lemmaBitsScratch, out);
+}
+
+/**
+ * The named features of tokens `from`..`to` (exclusive), given each token's word-list mask (`wordMasks[i]`:
+ * WORD_LIST_MASKS of its lower case) and lemma bits (`lemmaBits[i]`: LEMMA_LIST_MASKS of its lower-cased
+ * lemma, and L_INFLECTED). One pass over the tokens, with no lookups of its own. `out` is cleared, filled and returned.
+ */
+export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: number, wordMasks: Int32Array, lemmaBits: Int32Array, out: Uint8Array): Uint8Array {
   const on = out;
   on.fill(0);
-  const n = tokens.length;
-  if (scratch.length < n) scratch = new Int32Array(Math.max(n, scratch.length * 2));
-  const wm = scratch;
-  for (let i = 0; i < n; i++) wm[i] = WORD_MASK.get(tokens[i]!.lower) ?? 0;
+  const wm = wordMasks;
   let words = 0;
   let propn = 0;
-  let firstWord: CwToken | undefined;
+  let firstAt = -1;
   let secondAt = -1;
   let lastPunct = '';
   let sayAt = -1;
   let prevLower = '';
   let prevMask = 0;
   let prevPos = '';
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const lw = t.lower;
     const pos = t.pos;
+    const type = t.type;
     const m = wm[i]!;
-    const lemma = t.lemma === lw ? lw : t.lemma.toLowerCase();
-    const lm = LEMMA_MASK.get(lemma) ?? 0;
-    const isWordType = t.type === 'word' || t.type === 'number';
-    if (isWordType) {
+    const lm = lemmaBits[i]!;
+    const inflected = (lm & L_INFLECTED) !== 0;
+    if (type === 'word' || type === 'number') {
       words++;
-      if (!firstWord) firstWord = t;
+      if (firstAt < 0) firstAt = i;
       else if (secondAt < 0) secondAt = i;
     }
-    if (t.type === 'punctuation') lastPunct = lw;
+    if (type === 'punctuation') lastPunct = lw;
     const digit = hasDigit(lw);
-    if (digit || t.type === 'number') on[F_HAS_NUMBER] = 1;
+    if (digit || type === 'number') on[F_HAS_NUMBER] = 1;
     if (digit && YEAR.test(lw)) on[F_YEAR] = 1;
     if (m & W_NUMBER) on[F_NUMBER_WORD] = 1;
     if (m & W_LARGE) on[F_LARGE] = 1;
-    if (m & W_PERCENT || lw.endsWith('%')) on[F_PERCENT] = 1;
-    if (t.type === 'currency' || m & W_MONEY || lm & L_CURRENCY) on[F_MONEY] = 1;
+    if (m & W_PERCENT || lw.charCodeAt(lw.length - 1) === PERCENT_SIGN) on[F_PERCENT] = 1;
+    if (type === 'currency' || m & W_MONEY || lm & L_CURRENCY) on[F_MONEY] = 1;
     const verbal = pos === 'VERB' || pos === 'AUX';
     if (verbal || pos === 'NOUN') {
       if (lm & L_EVENT && pos !== 'NOUN') on[F_EVENT] = 1;
       if (lm & L_CHANGE) on[F_CHANGE] = 1;
     }
-    if (verbal && (m & W_IRREGULAR_PAST || (lw.length > 3 && lw.endsWith('ed') && lemma !== lw))) {
+    if (verbal && (m & W_IRREGULAR_PAST || (lw.length > 3 && lw.endsWith('ed') && inflected))) {
       on[F_PAST] = 1;
       if (pos === 'VERB' && prevMask & W_HAVE) on[F_PERFECT] = 1;
       if (pos === 'VERB' && prevMask & W_BE && lw.endsWith('ed')) on[F_PASSIVE] = 1;
     }
     if (m & W_VOTE) on[F_VOTE] = 1;
     if (m & W_LEGISLATION) on[F_LEGISLATION] = 1;
-    if (m & W_TIME || (lw === 'last' && i + 1 < n && wm[i + 1]! & W_TIME)) on[F_TIME] = 1;
+    if (m & W_TIME || (lw === 'last' && i + 1 < to && wm[i + 1]! & W_TIME)) on[F_TIME] = 1;
     if (m & W_COMPARATIVE) on[F_COMPARISON] = 1;
-    else if ((pos === 'ADJ' || pos === 'ADV') && lw.endsWith('er') && lemma !== lw && lw.length > 4) on[F_COMPARISON] = 1;
+    else if ((pos === 'ADJ' || pos === 'ADV') && lw.endsWith('er') && inflected && lw.length > 4) on[F_COMPARISON] = 1;
     if (m & W_SUPERLATIVE) on[F_SUPERLATIVE] = 1;
-    else if (pos === 'ADJ' && lw.endsWith('est') && lemma !== lw) on[F_SUPERLATIVE] = 1;
+    else if (pos === 'ADJ' && lw.endsWith('est') && inflected) on[F_SUPERLATIVE] = 1;
     else if (lw === 'one' && prevLower === 'number') on[F_SUPERLATIVE] = 1;
     if (m & W_CAUSE) {
       if (lw === 'due' || lw === 'thanks' || lw === 'lead' || lw === 'led') {
-        if (i + 1 < n && tokens[i + 1]!.lower === 'to') on[F_CAUSE] = 1;
+        if (i + 1 < to && tokens[i + 1]!.lower === 'to') on[F_CAUSE] = 1;
       } else on[F_CAUSE] = 1;
     }
     if (m & W_GENERAL) on[F_GENERAL] = 1;
@@ -297,28 +325,28 @@ export function namedFlags(tokens: ReadonlyArray<CwToken>, out: Uint8Array = new
     }
     if (m & W_ANON && (pos === 'NOUN' || pos === 'PROPN')) {
       // "officials said", "a study found", "experts say": an unnamed source with a speech verb nearby
-      for (let j = i + 1; j < Math.min(n, i + 4); j++) if (wm[j]! & W_SAY) on[F_ANON_SOURCE] = 1;
+      for (let j = i + 1; j < Math.min(to, i + 4); j++) if (wm[j]! & W_SAY) on[F_ANON_SOURCE] = 1;
     }
-    if (m & W_THIRD && i + 1 < n) {
+    if (m & W_THIRD && i + 1 < to) {
       const next = tokens[i + 1]!.pos;
       if (next === 'VERB' || next === 'AUX') on[F_THIRD] = 1;
     }
     if (m & W_POLICY || lm & L_POLICY) on[F_POLICY] = 1;
     if (m & W_HEDGE) on[F_HEDGE] = 1;
     if (m & W_PREDICT) on[F_PREDICTION] = 1;
-    if (m & W_FUTURE || (lw === 'going' && i + 1 < n && tokens[i + 1]!.lower === 'to' && i + 2 < n && tokens[i + 2]!.pos === 'VERB')) {
-      if (prevMask & W_FIRST_SUBJ || (prevPos === 'AUX' && i >= 2 && wm[i - 2]! & W_FIRST_SUBJ)) on[F_PROMISE] = 1;
+    if (m & W_FUTURE || (lw === 'going' && i + 1 < to && tokens[i + 1]!.lower === 'to' && i + 2 < to && tokens[i + 2]!.pos === 'VERB')) {
+      if (prevMask & W_FIRST_SUBJ || (prevPos === 'AUX' && i - 2 >= from && wm[i - 2]! & W_FIRST_SUBJ)) on[F_PROMISE] = 1;
       else on[F_PREDICTION] = 1;
     }
     if (m & W_FIRST && pos === 'PRON') on[F_FIRST] = 1;
     if (lm & L_OPINION && pos === 'VERB') {
       // "I think", "we believe", "I don't think", "I strongly support"
-      for (let j = Math.max(0, i - 3); j < i; j++) if (wm[j]! & W_FIRST_SUBJ) on[F_FIRST_OPINION] = 1;
+      for (let j = Math.max(from, i - 3); j < i; j++) if (wm[j]! & W_FIRST_SUBJ) on[F_FIRST_OPINION] = 1;
     }
     if ((lw === 'opinion' || lw === 'view') && (prevLower === 'my' || prevLower === 'our')) on[F_FIRST_OPINION] = 1;
     if (m & W_SECOND) on[F_SECOND] = 1;
     if (m & W_OBLIGATION && verbal) on[F_OBLIGATION] = 1;
-    if (lw === 'to' && (prevLower === 'have' || prevLower === 'got' || prevLower === 'has') && i + 1 < n && tokens[i + 1]!.pos === 'VERB') on[F_OBLIGATION] = 1;
+    if (lw === 'to' && (prevLower === 'have' || prevLower === 'got' || prevLower === 'has') && i + 1 < to && tokens[i + 1]!.pos === 'VERB') on[F_OBLIGATION] = 1;
     if (m & W_EVALUATIVE && (pos === 'ADJ' || pos === 'NOUN')) on[F_EVALUATIVE] = 1;
     if (lw === '?') on[F_QUESTION] = 1;
     if (lw === '!') on[F_EXCLAMATION] = 1;
@@ -331,19 +359,20 @@ export function namedFlags(tokens: ReadonlyArray<CwToken>, out: Uint8Array = new
   }
   if (sayAt >= 0) {
     // a proper noun within five tokens either side of the speech verb: "Smith said", "according to the IMF"
-    for (let j = Math.max(0, sayAt - 5); j < Math.min(n, sayAt + 6); j++) if (tokens[j]!.pos === 'PROPN') on[F_NAMED_SOURCE] = 1;
+    for (let j = Math.max(from, sayAt - 5); j < Math.min(to, sayAt + 6); j++) if (tokens[j]!.pos === 'PROPN') on[F_NAMED_SOURCE] = 1;
   }
   if (propn > 0) on[F_NAMED_ENTITY] = 1;
   if (propn >= 3) on[F_MANY_NAMED] = 1;
-  if (firstWord) {
+  if (firstAt >= 0) {
+    const firstWord = tokens[firstAt]!;
     const f = firstWord.lower;
-    const fm = WORD_MASK.get(f) ?? 0;
+    const fm = wm[firstAt]!;
     if (fm & W_WH && lastPunct === '?') on[F_QUESTION] = 1;
     if (fm & W_AUX_START && lastPunct === '?') on[F_QUESTION] = 1;
-    if (firstWord.pos === 'VERB' && firstWord.lemma.toLowerCase() === f && !(fm & W_AUX_START)) on[F_IMPERATIVE] = 1;
+    if (firstWord.pos === 'VERB' && !(lemmaBits[firstAt]! & L_INFLECTED) && !(fm & W_AUX_START)) on[F_IMPERATIVE] = 1;
     if (f === 'let' || f === 'let\'s') on[F_IMPERATIVE] = 1;
     // "Well, ...", "Look, ..." — the speaker's turn-taking rather than content
-    if (fm & W_FILLER_START && secondAt > 0 && tokens[secondAt - 1]!.lower === ',') on[F_FILLER] = 1;
+    if (fm & W_FILLER_START && secondAt >= 0 && tokens[secondAt - 1]!.lower === ',') on[F_FILLER] = 1;
   }
   if (words <= 6) on[F_SHORT] = 1;
   if (words >= 25) on[F_LONG] = 1;

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenize, type CwToken } from './features.js';
-import { compile, scoreTokens, type CheckworthinessWeights, type CompiledModel } from './model.js';
+import { compile, scoreTokenRange, scoreTokens, type CheckworthinessWeights, type CompiledModel } from './model.js';
 
 export { NAMED_FEATURES, type NamedFeature, type CwToken } from './features.js';
 
@@ -53,4 +53,9 @@ const MODEL: CompiledModel = compile(JSON.parse(fs.readFileSync(findWeights(), '
 export function scoreCheckworthiness(input: CheckworthinessInput): CheckworthinessResult {
   const tokens = input.tokens ?? tokenize(input.text);
   return scoreTokens(MODEL, tokens);
+}
+
+/** Scores tokens `from`..`to` (exclusive) of a document's tokens, as scoreCheckworthiness scores them on their own. */
+export function scoreCheckworthinessOfTokens(tokens: ReadonlyArray<CwToken>, from: number, to: number): CheckworthinessResult {
+  return scoreTokenRange(MODEL, tokens, from, to);
 }

@@ -4,7 +4,7 @@
  * the operating point chosen on the training set. Pure functions over a weights object; index.ts
  * loads the committed weights, scripts/train-checkworthiness.ts fits them.
  */
-import { NAMED_FEATURES, flagNames, lexForm, lexicalKeys, namedFlags, type CwToken } from './features.js';
+import { L_INFLECTED, LEMMA_LIST_MASKS, NAMED_FEATURES, WORD_LIST_MASKS, flagNames, hasDigit, isYear, lexicalKeys, lowerLemma, namedFlagsOf, type CwToken } from './features.js';
 
 export const WEIGHTS_FORMAT = 'claimsift-checkworthiness/1';
 
@@ -29,33 +29,90 @@ export interface CheckworthinessWeights {
 
 /**
  * A weights object unpacked for fast scoring. Lexical keys become integer ids: every lemma form that
- * occurs in a kept key gets an id (`forms`), unigram weights sit in an array by form id, bigram
- * weights in a Map keyed by `first * formCount + second`, and inflected word forms in a Map of their
- * own. Scoring then needs one Map lookup per token and no per-token strings.
+ * occurs in a kept key gets an id, unigram weights sit in an array by form id, bigram weights in a
+ * hash table of form-id pairs, inflected word forms in an array by word id. One vocabulary Map then
+ * tells all a token needs: by its lower-cased word, the word lists it is in and its word id; by its
+ * lower-cased lemma, the lemma lists and its form id. Most words are their own lemma: one lookup.
  */
 export interface CompiledModel {
   bias: number;
   /** by NAMED_FEATURES index */
   named: Float64Array;
-  /** lemma form (or "<s>", "<num>"...) → id; id 0 is "<s>" */
-  forms: ReadonlyMap<string, number>;
+  /** how many lemma forms ("<s>", "<num>"... and the lemmas of the kept keys) have ids; id 0 is "<s>" */
   formCount: number;
   /** unigram weight by form id (NaN: no key) */
   unigram: Float64Array;
-  /** bigram id by first * formCount + second */
-  bigramIds: ReadonlyMap<number, number>;
+  bigrams: PairTable;
+  /** bigram weight by the index the pair table gives */
   bigram: Float64Array;
-  /** inflected word form → id */
-  wordIds: ReadonlyMap<string, number>;
+  /** inflected word weight by word id */
   word: Float64Array;
+  /** lower-cased word or lemma, or a form such as "<num>" → entry of the four arrays below */
+  vocabulary: ReadonlyMap<string, number>;
+  /** the word lists of each entry, as a word (WORD_LIST_MASKS) */
+  wordListMask: Int32Array;
+  /** the inflected-word id of each entry, as a word (-1: none) */
+  wordId: Int32Array;
+  /** the lemma lists of each entry, as a lemma (LEMMA_LIST_MASKS) */
+  lemmaListMask: Int32Array;
+  /** the form id of each entry, as a lemma (-1: none) */
+  formId: Int32Array;
+  /** form ids of the forms that stand for figures and marks (-1: not in the model) */
+  numberForm: number;
+  yearForm: number;
+  currencyForm: number;
+  questionForm: number;
+  exclamationForm: number;
   /** the string-keyed weights, for families the fast path does not cover (empty when `fast`) */
   lexical: ReadonlyMap<string, number>;
   families: string;
   /** true when the model uses only the u, w and b families without normalisation */
   fast: boolean;
+  uni: boolean;
+  bi: boolean;
+  wordFamily: boolean;
   normalise: boolean;
   slope: number;
   offset: number;
+}
+
+/** Open addressing over pairs of form ids: `index(first, second)` is the pair's bigram index, or -1. */
+export class PairTable {
+  private readonly firsts: Int32Array;
+  private readonly seconds: Int32Array;
+  private readonly indices: Int32Array;
+  private readonly mask: number;
+
+  constructor(pairs: ReadonlyArray<number>) {
+    const count = pairs.length / 2;
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    this.mask = size - 1;
+    this.firsts = new Int32Array(size).fill(-1);
+    this.seconds = new Int32Array(size);
+    this.indices = new Int32Array(size);
+    for (let i = 0; i < count; i++) {
+      const first = pairs[2 * i]!;
+      const second = pairs[2 * i + 1]!;
+      let h = this.slot(first, second);
+      while (this.firsts[h] !== -1 && !(this.firsts[h] === first && this.seconds[h] === second)) h = (h + 1) & this.mask;
+      this.firsts[h] = first;
+      this.seconds[h] = second;
+      this.indices[h] = i;
+    }
+  }
+
+  private slot(first: number, second: number): number {
+    return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77)) & this.mask;
+  }
+
+  index(first: number, second: number): number {
+    for (let h = this.slot(first, second); ; h = (h + 1) & this.mask) {
+      const f = this.firsts[h]!;
+      if (f === -1) return -1;
+      if (f === first && this.seconds[h] === second) return this.indices[h]!;
+    }
+  }
 }
 
 const START = '<s>';
@@ -69,14 +126,13 @@ export function compile(weights: CheckworthinessWeights): CompiledModel {
   const fast = !normalise && /^[ubw]*$/.test(weights.families);
   // read once at each start: one pass over the keys, no per-key arrays
   const forms = new Map<string, number>([[START, 0]]);
-  const formId = (f: string): number => {
+  const formIdOf = (f: string): number => {
     let id = forms.get(f);
     if (id === undefined) forms.set(f, (id = forms.size));
     return id;
   };
   const unigramIds: number[] = [];
   const unigramWeights: number[] = [];
-  const bigramIds = new Map<number, number>();
   const bigramPairs: number[] = [];
   const bigramWeights: number[] = [];
   const wordIds = new Map<string, number>();
@@ -87,11 +143,11 @@ export function compile(weights: CheckworthinessWeights): CompiledModel {
     if (key.charCodeAt(1) !== COLON) continue;
     const family = key.charCodeAt(0);
     if (family === U) {
-      unigramIds.push(formId(key.slice(2)));
+      unigramIds.push(formIdOf(key.slice(2)));
       unigramWeights.push(w);
     } else if (family === B) {
       const space = key.indexOf(' ', 2);
-      bigramPairs.push(formId(key.slice(2, space)), formId(key.slice(space + 1)));
+      bigramPairs.push(formIdOf(key.slice(2, space)), formIdOf(key.slice(space + 1)));
       bigramWeights.push(w);
     } else if (family === W) {
       wordIds.set(key.slice(2), word.length);
@@ -101,21 +157,46 @@ export function compile(weights: CheckworthinessWeights): CompiledModel {
   const formCount = forms.size;
   const unigram = new Float64Array(formCount).fill(NaN);
   for (let i = 0; i < unigramIds.length; i++) unigram[unigramIds[i]!] = unigramWeights[i]!;
-  for (let i = 0; i < bigramWeights.length; i++) bigramIds.set(bigramPairs[2 * i]! * formCount + bigramPairs[2 * i + 1]!, i);
+  // one vocabulary for words and lemmas, each entry with all a token's lookups find
+  const vocabulary = new Map<string, number>();
+  for (const key of [...WORD_LIST_MASKS.keys(), ...wordIds.keys(), ...LEMMA_LIST_MASKS.keys(), ...forms.keys()]) {
+    if (!vocabulary.has(key)) vocabulary.set(key, vocabulary.size);
+  }
+  const wordListMask = new Int32Array(vocabulary.size);
+  const wordId = new Int32Array(vocabulary.size);
+  const lemmaListMask = new Int32Array(vocabulary.size);
+  const formId = new Int32Array(vocabulary.size);
+  for (const [key, e] of vocabulary) {
+    wordListMask[e] = WORD_LIST_MASKS.get(key) ?? 0;
+    wordId[e] = wordIds.get(key) ?? -1;
+    lemmaListMask[e] = LEMMA_LIST_MASKS.get(key) ?? 0;
+    formId[e] = forms.get(key) ?? -1;
+  }
   return {
     bias: weights.bias,
     named,
-    forms,
     formCount,
     unigram,
-    bigramIds,
+    bigrams: new PairTable(bigramPairs),
     bigram: Float64Array.from(bigramWeights),
-    wordIds,
     word: Float64Array.from(word),
+    vocabulary,
+    wordListMask,
+    wordId,
+    lemmaListMask,
+    formId,
+    numberForm: forms.get('<num>') ?? -1,
+    yearForm: forms.get('<year>') ?? -1,
+    currencyForm: forms.get('<cur>') ?? -1,
+    questionForm: forms.get('?') ?? -1,
+    exclamationForm: forms.get('!') ?? -1,
     // the fast path never reads the string keys
     lexical: fast ? new Map() : new Map(Object.entries(lexicalWeights)),
     families: weights.families,
     fast,
+    uni: weights.families.includes('u'),
+    bi: weights.families.includes('b'),
+    wordFamily: weights.families.includes('w'),
     normalise,
     slope,
     offset: intercept - Math.log(threshold / (1 - threshold)),
@@ -133,6 +214,51 @@ export interface Scored {
   features: string[];
 }
 
+/** A token's lexical form id when it contributes none (punctuation other than "?" and "!"). */
+const NO_FORM = -2;
+
+/**
+ * What the model looks up for each token, by token index (grown as needed; scoring is not re-entrant):
+ * its word-list mask and lemma bits (what namedFlagsOf reads), its lexical form id (-1: not in the
+ * model; NO_FORM: none) and its inflected-word id (-1: none).
+ */
+let wordMasks = new Int32Array(256);
+let lemmaBits = new Int32Array(256);
+let tokenForms = new Int32Array(256);
+let tokenWords = new Int32Array(256);
+
+/** Looks up tokens `from`..`to` (exclusive) into the arrays above: one Map lookup per token, two when its lemma is not the word. */
+function encodeTokens(model: CompiledModel, tokens: ReadonlyArray<CwToken>, from: number, to: number): void {
+  if (wordMasks.length < to) {
+    const size = Math.max(to, wordMasks.length * 2);
+    wordMasks = new Int32Array(size);
+    lemmaBits = new Int32Array(size);
+    tokenForms = new Int32Array(size);
+    tokenWords = new Int32Array(size);
+  }
+  const { vocabulary, wordListMask, wordId, lemmaListMask, formId } = model;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    const lower = t.lower;
+    const lemma = lowerLemma(t);
+    const inflected = lemma !== lower;
+    const w = vocabulary.get(lower);
+    const l = inflected ? vocabulary.get(lemma) : w;
+    wordMasks[i] = w === undefined ? 0 : wordListMask[w]!;
+    lemmaBits[i] = (l === undefined ? 0 : lemmaListMask[l]!) | (inflected ? L_INFLECTED : 0);
+    // as lexForm(): "?" and "!" stand for themselves, figures and currencies for one form each, words for their lemma
+    let form: number;
+    let digit = false;
+    if (t.type === 'punctuation') form = lower === '?' ? model.questionForm : lower === '!' ? model.exclamationForm : NO_FORM;
+    else if (t.type === 'number' || (digit = hasDigit(lower))) form = isYear(lower) ? model.yearForm : model.numberForm;
+    else if (t.type === 'currency') form = model.currencyForm;
+    else form = l === undefined ? -1 : formId[l]!;
+    tokenForms[i] = form;
+    // an inflected word form ("ran", not "run"); a word with a digit has a figure's form, never its own
+    tokenWords[i] = t.type === 'word' && (digit || inflected) && w !== undefined ? wordId[w]! : -1;
+  }
+}
+
 // Generation stamps that deduplicate keys within one sentence without a Set.
 let generation = 0;
 let seenForm = new Uint32Array(0);
@@ -140,8 +266,8 @@ let seenBigram = new Uint32Array(0);
 let seenWord = new Uint32Array(0);
 const flags = new Uint8Array(NAMED_FEATURES.length);
 
-/** The lexical log-odds (sum over the sentence's distinct keys) and whether any key matched. */
-function lexicalFast(model: CompiledModel, tokens: ReadonlyArray<CwToken>): { sum: number; matched: boolean } {
+/** The lexical log-odds of encoded tokens `from`..`to` (sum over their distinct keys, in token order) and whether any key matched. */
+function lexicalFast(model: CompiledModel, from: number, to: number): { sum: number; matched: boolean } {
   if (seenForm.length !== model.formCount) seenForm = new Uint32Array(model.formCount);
   if (seenBigram.length !== model.bigram.length) seenBigram = new Uint32Array(model.bigram.length);
   if (seenWord.length !== model.word.length) seenWord = new Uint32Array(model.word.length);
@@ -152,18 +278,13 @@ function lexicalFast(model: CompiledModel, tokens: ReadonlyArray<CwToken>): { su
     seenWord.fill(0);
   }
   const gen = generation;
-  const { forms, unigram, bigramIds, bigram, wordIds, word, formCount } = model;
-  const uni = model.families.includes('u');
-  const bi = model.families.includes('b');
-  const wf = model.families.includes('w');
+  const { unigram, bigrams, bigram, word, uni, bi, wordFamily } = model;
   let sum = 0;
   let matched = false;
   let prev = 0; // "<s>"
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const form = lexForm(t);
-    if (form === null) continue;
-    const id = forms.get(form) ?? -1;
+  for (let i = from; i < to; i++) {
+    const id = tokenForms[i]!;
+    if (id === NO_FORM) continue;
     if (id >= 0) {
       if (uni && seenForm[id] !== gen) {
         seenForm[id] = gen;
@@ -174,21 +295,19 @@ function lexicalFast(model: CompiledModel, tokens: ReadonlyArray<CwToken>): { su
         }
       }
       if (bi && prev >= 0) {
-        const b = bigramIds.get(prev * formCount + id);
-        if (b !== undefined && seenBigram[b] !== gen) {
+        const b = bigrams.index(prev, id);
+        if (b >= 0 && seenBigram[b] !== gen) {
           seenBigram[b] = gen;
           sum += bigram[b]!;
           matched = true;
         }
       }
     }
-    if (wf && t.type === 'word' && t.lower !== form) {
-      const k = wordIds.get(t.lower);
-      if (k !== undefined && seenWord[k] !== gen) {
-        seenWord[k] = gen;
-        sum += word[k]!;
-        matched = true;
-      }
+    const k = tokenWords[i]!;
+    if (wordFamily && k >= 0 && seenWord[k] !== gen) {
+      seenWord[k] = gen;
+      sum += word[k]!;
+      matched = true;
     }
     prev = id;
   }
@@ -218,11 +337,17 @@ function lexicalSlow(model: CompiledModel, tokens: ReadonlyArray<CwToken>, named
  * source, a hedge or a figure shows only through the words).
  */
 export function scoreTokens(model: CompiledModel, tokens: ReadonlyArray<CwToken>): Scored {
-  const on = namedFlags(tokens, flags);
+  return scoreTokenRange(model, tokens, 0, tokens.length);
+}
+
+/** Scores tokens `from`..`to` (exclusive) of a longer list, as scoreTokens scores them on their own. */
+export function scoreTokenRange(model: CompiledModel, tokens: ReadonlyArray<CwToken>, from: number, to: number): Scored {
+  encodeTokens(model, tokens, from, to);
+  const on = namedFlagsOf(tokens, from, to, wordMasks, lemmaBits, flags);
   let margin = model.bias;
   for (let i = 0; i < on.length; i++) if (on[i]) margin += model.named[i]!;
   const features: string[] = flagNames(on);
-  const { sum: lexical, matched } = model.fast ? lexicalFast(model, tokens) : lexicalSlow(model, tokens, features);
+  const { sum: lexical, matched } = model.fast ? lexicalFast(model, from, to) : lexicalSlow(model, tokens.slice(from, to), features);
   margin += lexical;
   const score = sigmoid(model.slope * margin + model.offset);
   if (matched) {

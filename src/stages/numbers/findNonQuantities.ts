@@ -75,18 +75,29 @@ const STREET = new Set(['st', 'street', 'rd', 'road', 'ave', 'avenue', 'way', 'b
 const HYPHEN_PREFIXES = new Set(['now', 'then', 'mid', 'pre', 'post', 'over', 'under', 'top', 'up', 'aged', 'sub', 'ex', 'early', 'late', 'non', 'about', 'some', 'nearly', 'around', 'anti', 'multi', 'its', 'a']);
 
 /** True when plain number lexeme(s) `c` name something ("S&P 500", "Game 6", "COVID-19", "(4)", "9 E 71st St"). */
-export function isIdentifier(lx: readonly Lexeme[], c: Candidate, taken: (k: number) => boolean, dropped: (k: number) => boolean): boolean {
+/** Whether lexeme k belongs to a candidate (`owner[k]`: the index of the candidate in `cands` that holds it, -1: none). */
+function taken(owner: readonly number[], k: number): boolean {
+  return k >= 0 && k < owner.length && owner[k]! >= 0;
+}
+
+/** Whether lexeme k belongs to a candidate that was dropped. */
+function dropped(owner: readonly number[], cands: readonly Candidate[], k: number): boolean {
+  return taken(owner, k) && cands[owner[k]!]!.drop;
+}
+
+/** `owner` and `cands`: which candidate each lexeme of the sentence belongs to, and the candidates. */
+export function isIdentifier(lx: readonly Lexeme[], c: Candidate, owner: readonly number[], cands: readonly Candidate[]): boolean {
   const first = lx[c.first]!;
   const prev = lx[c.first - 1];
   // "ISO 3888-2": the rest of an identifier after a hyphen
-  if (prev?.text === '-' && !prev.gap && !first.gap && dropped(c.first - 2)) return true;
+  if (prev?.text === '-' && !prev.gap && !first.gap && dropped(owner, cands, c.first - 2)) return true;
   // "COVID-19", "TA-35", "F-35": joined by a hyphen to a name
   if (prev?.text === '-' && !prev.gap && !first.gap) {
     const w = lx[c.first - 2];
     if (w && w.type === 'word' && !HYPHEN_PREFIXES.has(w.lower)) return true;
   }
   if (c.unit !== null || c.scale !== 1 || c.words || !c.plainInteger || c.fraction) return false;
-  if (prev && prev.type === 'word' && !taken(c.first - 1)) {
+  if (prev && prev.type === 'word' && !taken(owner, c.first - 1)) {
     if (ID_WORDS.has(prev.lower) && (prev.lower !== 'no' || lx[c.first - 1 + 1]?.gap !== false)) {
       // "No. 10", "Game 6", "category 4"; but "the day 5 people died" is rare enough
       return !(prev.lower === 'day' || prev.lower === 'week') || prev.cap;

@@ -18,10 +18,9 @@ export function findNumbers(doc: Readonly<Doc>): NumberMention[] {
   const published = parsePublished(doc.article.publishedAt);
   let anchor: Ymd | null = published;
   const out: NumberMention[] = [];
-  const verbEndsAt = (offset: number): boolean => verbBefore(doc.tokens, offset);
   for (const unit of scanUnits(doc.sentences)) {
     const found = scanSentence(doc, unit.span);
-    shareListEvents(doc.norm, found, verbEndsAt);
+    shareListEvents(doc.norm, doc.tokens, found);
     countedAround(doc.tokens, found);
     for (const c of found) {
       if (c.kind === 'date' && c.dateParts) {
@@ -146,22 +145,12 @@ const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)$/;
  * Counts listed together share what happened to the last of them: "150 security forces, 95 civilians, and
  * hundreds of Taliban were killed" — all three were killed.
  */
-function shareListEvents(text: string, cands: Candidate[], verbEndsAt: (offset: number) => boolean): void {
-  const listed = (c: Candidate, next: Candidate): boolean => {
-    if (c.kind !== 'count' || next.kind !== 'count') return false;
-    const from = c.counted ? Math.max(c.end, c.counted.end) : c.end;
-    return from <= next.start && LIST_JOIN.test(text.slice(from, next.start));
-  };
-  const share = (to: Candidate, from: Candidate): void => {
-    to.event = from.event;
-    to.eventLemma = from.eventLemma;
-    to.eventClass = from.eventClass;
-  };
+function shareListEvents(text: string, tokens: Doc['tokens'], cands: Candidate[]): void {
   // the verb before the first of them ("killing 150 soldiers, 95 civilians and …")
   for (let i = 0; i + 1 < cands.length; i++) {
     const c = cands[i]!;
     const next = cands[i + 1]!;
-    if (c.event !== null && c.event.end <= c.start && next.event === null && listed(c, next)) share(next, c);
+    if (c.event !== null && c.event.end <= c.start && next.event === null && listed(text, c, next)) shareEvent(next, c);
   }
   // "90 civilians were wounded, as were seventeen from the army": "as" and an auxiliary stand for the predicate before
   for (let i = 1; i < cands.length; i++) {
@@ -169,7 +158,7 @@ function shareListEvents(text: string, cands: Candidate[], verbEndsAt: (offset: 
     if (c.kind !== 'count' || c.event !== null || !ELLIPTIC_AS.test(text.slice(Math.max(0, c.start - 20), c.start))) continue;
     for (let j = i - 1; j >= 0; j--) {
       const earlier = cands[j]!;
-      if (earlier.event !== null && earlier.event.end <= c.start) { share(c, earlier); break; }
+      if (earlier.event !== null && earlier.event.end <= c.start) { shareEvent(c, earlier); break; }
     }
   }
   // the predicate after the last of them ("… and hundreds of Taliban were killed"), unless a verb of its own
@@ -177,8 +166,21 @@ function shareListEvents(text: string, cands: Candidate[], verbEndsAt: (offset: 
   for (let i = cands.length - 2; i >= 0; i--) {
     const c = cands[i]!;
     const next = cands[i + 1]!;
-    if (c.event === null && next.event !== null && next.event.start >= next.end && !verbEndsAt(c.start) && listed(c, next)) share(c, next);
+    if (c.event === null && next.event !== null && next.event.start >= next.end && !verbBefore(tokens, c.start) && listed(text, c, next)) shareEvent(c, next);
   }
+}
+
+/** Whether two counts stand next to each other in a list. */
+function listed(text: string, c: Candidate, next: Candidate): boolean {
+  if (c.kind !== 'count' || next.kind !== 'count') return false;
+  const from = c.counted ? Math.max(c.end, c.counted.end) : c.end;
+  return from <= next.start && LIST_JOIN.test(text.slice(from, next.start));
+}
+
+function shareEvent(to: Candidate, from: Candidate): void {
+  to.event = from.event;
+  to.eventLemma = from.eventLemma;
+  to.eventClass = from.eventClass;
 }
 
 /** Sentences scanned as one: `span` runs from the first member's start to the last one's end. */

@@ -66,7 +66,12 @@ function fractionAt(lx: readonly Lexeme[], j: number): { value: number; next: nu
 }
 
 /** value × scale without binary noise (8.2 × 1e9 is 8200000000, not 8199999999.999999) */
-export const scaled = (value: number, scale: number): number => Number((value * scale).toPrecision(12));
+export function scaled(value: number, scale: number): number {
+  const product = value * scale;
+  // a whole number of up to twelve digits has no noise to round away (and toPrecision is slow)
+  if (Number.isInteger(product) && product !== 0 && Math.abs(product) < 1e12) return product;
+  return Number(product.toPrecision(12));
+}
 
 const isNum = (l: Lexeme | undefined): l is Lexeme => l !== undefined && l.type === 'num';
 

@@ -132,9 +132,23 @@ export function matchDate(lx: readonly Lexeme[], i: number, lowerSentence: boole
 
 export interface Ymd { y: number; m: number; d: number }
 
+/** Publication dates already read (many articles share one; Date.parse of other formats is slow). Never mutated. */
+const publishedDates = new Map<string, Ymd | null>();
+const PUBLISHED_DATES_KEPT = 4096;
+
 /** The calendar date at the start of an ISO 8601 timestamp ("2025-10-30T09:00:00Z" → 2025-10-30). */
 export function parsePublished(s: string | null): Ymd | null {
   if (!s) return null;
+  let date = publishedDates.get(s);
+  if (date === undefined) {
+    if (publishedDates.size >= PUBLISHED_DATES_KEPT) publishedDates.clear();
+    date = readPublished(s);
+    publishedDates.set(s, date);
+  }
+  return date;
+}
+
+function readPublished(s: string): Ymd | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
   if (m) return { y: +m[1]!, m: +m[2]!, d: +m[3]! };
   const t = Date.parse(s);

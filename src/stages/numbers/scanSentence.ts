@@ -103,12 +103,10 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
   if (cands.length === 0) return [];
   // the candidate each lexeme belongs to (-1: none); a plain array, as a typed array is slow to allocate
   const owner: number[] = new Array<number>(lx.length).fill(-1);
-  cands.forEach((c, n) => owner.fill(n, c.first, c.last + 1));
-  const taken = (k: number): boolean => owner[k]! >= 0;
+  for (let n = 0; n < cands.length; n++) owner.fill(n, cands[n]!.first, cands[n]!.last + 1);
 
   // identifiers ("S&P 500", "Game 6", "COVID-19") are not quantities
-  const dropped = (k: number): boolean => owner[k]! >= 0 && cands[owner[k]!]!.drop;
-  for (const c of cands) if (!c.drop && c.kind === 'count' && isIdentifier(lx, c, taken, dropped)) c.drop = true;
+  for (const c of cands) if (!c.drop && c.kind === 'count' && isIdentifier(lx, c, owner, cands)) c.drop = true;
   for (const c of cands) if (!c.drop && isNumberWordInName(lx, c)) c.drop = true;
   cands = joinRanges(lx, cands.filter(c => !c.drop));
 

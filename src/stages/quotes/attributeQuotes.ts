@@ -99,6 +99,16 @@ const CLAUSE_OPENERS = new Set(['until', 'unless', 'before', 'after', 'yet', 'in
 /** Forms of verbs of saying the tagger sometimes reads as nouns ("…, Trump says."). */
 const NOUN_CUE_VERB_FORMS = /^(?:says|said|tweets|tweeted|claims|warns|adds|notes|insists|writes)$/;
 
+const VERB_POS = new Set(['VERB', 'AUX']);
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
+/** Tags of the words before a verb that belong to it: "has also said", "did not say". */
+const CUE_PREFIX_POS = new Set(['AUX', 'ADV', 'PART']);
+const COLON_OR_SEMICOLON = new Set([':', ';']);
+/** Words that open a relative clause on the noun before them: "a call that had been made". */
+const RELATIVE_WORDS = new Set(['that', 'which', 'who']);
+/** After "and"/"but", an -ed form before a common noun or an adjective modifies it ("and [reported] gains"): no verb. */
+const NOUN_OR_ADJECTIVE_POS = new Set(['NOUN', 'ADJ']);
+
 /** Possessive determiners: "his proposed budget" (not "she violated rules"). */
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
@@ -107,6 +117,24 @@ const GERUND_SUBJECT_PREPOSITIONS = new Set(['despite', 'with', 'without', 'amid
 
 /** Subordinators that, opening a sentence, make a clause the sentence's first comma closes. */
 const SUBORDINATE_OPENERS = new Set(['while', 'although', 'though', 'whereas', 'because', 'since', 'if', 'unless', 'when', 'once']);
+
+/** Whether a UTF-16 code unit is white space as `\s` (and `String.prototype.trim`) read it. */
+function isWhiteSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** `text.slice(start, end).trim().split(/\s+/).length` without the strings: the runs of non-space, at least one. */
+export function countWords(text: string, start: number, end: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let k = start; k < end; k++) {
+    const space = isWhiteSpace(text.charCodeAt(k));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return Math.max(1, words);
+}
 
 /** "with" at `at`, then one to four words of a noun phrase, then an -ing verb: "with Lewandowski taking …". */
 function withAbsolute(tokens: readonly Token[], at: number): boolean {
@@ -162,7 +190,8 @@ function summingAppositive(tokens: readonly Token[], at: number): boolean {
 
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const { tokens, sentences, quoteSpans, norm, text } = doc;
-  const inners = new SpanIndex(quoteSpans.map(q => ({ ...q.inner, quote: q })));
+  // (built field by field: one shape for every quotation, whatever the shape of its span)
+  const inners = new SpanIndex(quoteSpans.map(q => ({ start: q.inner.start, end: q.inner.end, quote: q })));
   const opens = new SpanIndex(quoteSpans.map(q => ({ start: q.open.start, end: q.open.start + 1, quote: q })));
   const insideQuote = (offset: number): boolean => inners.containing(offset) !== undefined;
   /** Whether a token is the (first character of the) opening mark of a quotation. */
@@ -243,21 +272,29 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return s.tokenStart - 1;
   };
   const cuesBySentence = new Map<number, CueMatch[]>();
+  /** The cues whose head stands outside quotation marks, kept in place in the array findCues made. */
+  const withoutQuotedHeads = (cues: CueMatch[]): CueMatch[] => {
+    let kept = 0;
+    for (const c of cues) if (!insideQuote(tokens[c.head]?.start ?? 0)) cues[kept++] = c;
+    cues.length = kept;
+    return cues;
+  };
   const cuesOf = (s: Sentence): CueMatch[] => {
     let found = cuesBySentence.get(s.index);
     if (!found) {
-      found = s.heading ? [] : findCues(tokens, s, insideQuote).filter(c => !insideQuote(tokens[c.head]?.start ?? 0));
+      found = s.heading ? [] : withoutQuotedHeads(findCues(tokens, s, insideQuote));
       cuesBySentence.set(s.index, found);
     }
     return found;
   };
   const spanOf = (p: Phrase): Span => ({ start: tokens[p.first]?.start ?? 0, end: tokens[p.last - 1]?.end ?? 0 });
   /** Speakers already resolved, by their mention's first and last token: a mention resolves the same way twice. */
-  const resolvedMentions = new Map<string, Speaker>();
+  const resolvedMentions = new Map<number, Speaker>();
   const speakerFrom = (source: SourcePhrase | Phrase | null): Speaker | null => {
     if (!source) return null;
     const phrase = 'core' in source ? source.full : source;
-    const key = `${phrase.first}:${phrase.last}`;
+    // (a number for the pair, no string: first and last are token indexes, at most tokens.length)
+    const key = phrase.first * (tokens.length + 1) + phrase.last;
     const known = resolvedMentions.get(key);
     if (known) return known;
     const speaker = resolveSource(source);
@@ -279,7 +316,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     return resolver.resolve(tokens, source.first, source.last);
   };
   const record = (draft: Omit<Draft, 'quotes' | 'merged'>): Draft => {
-    const full: Draft = { ...draft, quotes: [], merged: 0 };
+    // built field by field: a spread of drafts from many call sites is a slow, megamorphic copy
+    const full: Draft = { kind: draft.kind, content: draft.content, speaker: draft.speaker, cue: draft.cue, sentence: draft.sentence, ruleId: draft.ruleId, quotes: [], merged: 0 };
     drafts.push(full);
     if (draft.cue) { consumedCues.add(draft.cue.first); draftByCue.set(draft.cue, full); }
     if (draft.speaker) resolver.noteSpeaker(draft.speaker);
@@ -428,7 +466,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // "According to exit polls, …": an opening "according to" names everything up to its comma, whatever the tagger made of it
       // … and a source the tagger could not read as a noun phrase ("according to police, who …") is the words up to the clause end
       // … and so does one right after a colon or semicolon: "And it hasn’t gone unnoticed: According to recent polls, …"
-      const opening = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '');
+      const opening = cue.first <= s.tokenStart + 1 || COLON_OR_SEMICOLON.has(tokens[cue.first - 1]?.text ?? '');
       if (opening || !after) {
         let comma = from;
         // ("According to early results of the exit poll conducted by Edison Research for the AP, …": a long source may run on
@@ -536,7 +574,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.pos !== 'VERB') continue;
       if (!/(?:ed|en|wn)$/.test(t.lower) || t.lower === t.lemma) return null;
       const subject = phraseEndingAt(tokens, v, floor);
-      if (!subject || subject.first !== floor || !['NOUN', 'PROPN'].includes(tokens[v - 1]?.pos ?? '')) return null;
+      if (!subject || subject.first !== floor || !NOUN_POS.has(tokens[v - 1]?.pos ?? '')) return null;
       return { core: subject, full: { first: subject.first, last: cue.first }, relative: false };
     }
     return null;
@@ -576,7 +614,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!t || (t.text === ',' && !overCommas) || insideQuote(t.start)) return null;
       if (t.pos !== 'VERB' || /ing$/.test(t.lower) || tokens[k - 1]?.lower === 'to') continue;
       let first = k;
-      while (first - 1 > floor && ['AUX', 'ADV', 'PART'].includes(tokens[first - 1]?.pos ?? '')) first--;
+      while (first - 1 > floor && CUE_PREFIX_POS.has(tokens[first - 1]?.pos ?? '')) first--;
       const subject = sourceBefore(tokens, first, floor);
       if (!subject || subject.relative) return null;
       const opener = tokens[subject.full.first - 1];
@@ -675,15 +713,25 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (s.heading && !isQuotedLineWithSource(s)) continue;
     resolver.advanceTo(s.start);
 
-    // 1. quotations that open in this sentence and stand on their own
     const sentenceLabel = labelAt(s);
+    // (each step is a function of its own: the optimising compiler takes one at a time, and a deoptimisation
+    // recompiles one step, not all of them at once)
+    attributeOpeningQuotations(s, sentenceLabel);
+    attributeLabelLine(s, sentenceLabel);
+    attributeReportedSpeech(s);
+    attributePolls(s);
+    attributeLooseQuotations(s);
+  }
+
+  /** 1. quotations that open in this sentence and stand on their own */
+  function attributeOpeningQuotations(s: Sentence, sentenceLabel: { first: number; colon: number } | null): void {
     for (const { quote: q } of opens.overlapping(s.start, s.end)) {
       if (usedQuoteSpans.has(q)) continue;
       // '"PENCE: …': the speaker label inside the mark attributes the line (step 2)
       if (sentenceLabel && q.open.end <= (tokens[sentenceLabel.first]?.start ?? -1)) continue;
       const lead = norm.slice(s.start, q.open.start).trim();
       const closeSentence = sentenceAt(Math.max(q.close.start - 1, q.open.end)) ?? s;
-      const wordCount = norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length;
+      const wordCount = countWords(norm, q.inner.start, q.inner.end);
       if (!/[\p{L}\p{N}]/u.test(lead)) {
         const after = cueAfter(q, closeSentence);
         // '“Absolutely,” he said': one word is a reply when its own punctuation closes it and a cue follows
@@ -780,9 +828,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         }
       }
     }
+  }
 
-    // 2. a line that opens with its speaker: "FALLIN: I think…", "Poll: Trump leads…", "Q: …"
-    const label = sentenceLabel;
+  /** 2. a line that opens with its speaker: "FALLIN: I think…", "Poll: Trump leads…", "Q: …" */
+  function attributeLabelLine(s: Sentence, label: { first: number; colon: number } | null): void {
     if (label && !cuesOf(s).some(c => c.first > label.colon && isSpeechCue(c))) {
       // the label's turn runs on over the paragraph's sentences until one carries a verb of saying of its own
       let lastSentence = s;
@@ -804,8 +853,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         consumedCues.add(label.colon);
       }
     }
+  }
 
-    // 3. reported speech: every cue not used by a quotation
+  /** 3. reported speech: every cue not used by a quotation */
+  function attributeReportedSpeech(s: Sentence): void {
     const cues = cuesOf(s);
     // a lead-in ("Cruz called them on it:") keeps its cue for the quotation that opens the next paragraph
     const leadInCue = endsInLeadIn(s) ? verbCueBefore(s, s.tokenEnd - 1) : null;
@@ -827,9 +878,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         // "Rescuers, working in the cold, according to the ministry recovered ten survivors": with no comma after the source,
         // the verb that follows it goes on with what is reported
         // (only when what comes before is the subject alone: "…, according to a speech Mrs. Clinton delivered" ends a clause)
-        const verbAfterSource = !!source && ['VERB', 'AUX'].includes(tokens[after]?.pos ?? '') && !/ing$/.test(tokens[after]?.lower ?? '')
+        const verbAfterSource = !!source && VERB_POS.has(tokens[after]?.pos ?? '') && !/ing$/.test(tokens[after]?.lower ?? '')
           && tokens[cue.first - 1]?.text === ',' && !hasFiniteVerb(before, cue.first);
-        const atStart = cue.first <= s.tokenStart + 1 || [':', ';'].includes(tokens[cue.first - 1]?.text ?? '') || clauseAfter || verbAfterSource;
+        const atStart = cue.first <= s.tokenStart + 1 || COLON_OR_SEMICOLON.has(tokens[cue.first - 1]?.text ?? '') || clauseAfter || verbAfterSource;
         content = atStart ? tokenRange(after, contentEnd(after, s), s) : (reportedAttribution(cue, s) ?? tokenRange(before, cue.first, s));
         ruleId = 'reported-according-to';
       } else if (inverted || (!cue.participle && isAtClauseEnd(cue, source?.full ?? null, s))) {
@@ -869,8 +920,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // a quotation a nested attribution already holds stays with it: the outer one only contains it
       fragments.filter(q => !usedQuoteSpans.has(q)).forEach(q => useQuote(q, draft));
     }
+  }
 
-    // 3b. what a poll says: "In a CNN poll released Monday, Clinton led …"
+  /** 3b. what a poll says: "In a CNN poll released Monday, Clinton led …" */
+  function attributePolls(s: Sentence): void {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (tokens[i]?.lower !== 'in') continue;
       const poll = pollAt(i, s);
@@ -881,10 +934,13 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       record({ kind: inners.overlapping(content.start, content.end).length ? 'mixed' : 'indirect', content, speaker: speakerFrom({ first: i + 1, last: poll.head + 1 }), cue, sentence: s.index, ruleId: 'reported-in-poll' });
       i = poll.source.last;
     }
+  }
 
-    // 4. quoted words in a sentence with no cue: the previous speaker goes on
+  /** 4. quoted words in a sentence with no cue: the previous speaker goes on */
+  function attributeLooseQuotations(s: Sentence): void {
+    const cues = cuesOf(s);
     const loose = opens.overlapping(s.start, s.end).map(o => o.quote).filter(q => !usedQuoteSpans.has(q)
-      && norm.slice(q.inner.start, q.inner.end).trim().split(/\s+/).length >= 3);
+      && countWords(norm, q.inner.start, q.inner.end) >= 3);
     const prev = carriedSpeaker(s);
     if (loose.length && cues.length === 0 && prev && s.paragraph - lastAttributionParagraph <= 1) {
       const content = trimContent(s.start + openerLength(norm.slice(s.start, s.end)), s.end);
@@ -1097,7 +1153,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.pos !== 'VERB' || /ing$/.test(t.lower) || (/^\p{Lu}/u.test(t.text) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? ''))) continue;
       const before = tokens[k - 1];
       const after = tokens[k + 1];
-      const modifiesNoun = !!before && ['NOUN', 'PROPN'].includes(before.pos) && t.lower !== t.lemma;
+      const modifiesNoun = !!before && NOUN_POS.has(before.pos) && t.lower !== t.lemma;
       const adjunctAfter = !!after && (after.pos === 'ADP' || TIME_WORDS.has(after.lower) || MONTHS.test(after.text));
       if (!modifiesNoun || !adjunctAfter) return false;
       participles++;
@@ -1219,7 +1275,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!t || t.pos === 'PUNCT') break;
       if (t.pos !== 'VERB') continue;
       let v = k;
-      while (v - 1 > floor && ['AUX', 'ADV', 'PART'].includes(tokens[v - 1]?.pos ?? '')) v--;
+      while (v - 1 > floor && CUE_PREFIX_POS.has(tokens[v - 1]?.pos ?? '')) v--;
       const subject = sourceBefore(tokens, v, floor);
       if (subject) return subject;
       break;
@@ -1358,10 +1414,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (t.text === ':' && sawVerb && OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? '') && !cuesOf(s).some(c => c.first > from && c.first < k && c.lemma !== ':')) return k;
       const next = tokens[k + 1];
       const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
-      const modifier = verbAfter && /ed$/.test(verbAfter.lower) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[verbAfter.index + 1]?.pos ?? '') && tokens[verbAfter.index + 1]?.pos !== 'PROPN';
+      const modifier = verbAfter && /ed$/.test(verbAfter.lower) && NOUN_OR_ADJECTIVE_POS.has(tokens[verbAfter.index + 1]?.pos ?? '');
       if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && verbAfter && (verbAfter.pos === 'VERB' || verbAfter.pos === 'AUX') && !/ing$/.test(verbAfter.lower) && !modifier && k > from + 1) return k;
       // "calling him a “nice guy” and he didn’t provide …": after an object, a pronoun and its verb start the writer's next clause
-      if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && next && PERSONAL_SUBJECTS.has(next.lower) && ['VERB', 'AUX'].includes(tokens[k + 2]?.pos ?? '') && k > from + 1) return k;
+      if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && next && PERSONAL_SUBJECTS.has(next.lower) && VERB_POS.has(tokens[k + 2]?.pos ?? '') && k > from + 1) return k;
       // "urged the embassy to reconsider and spoke with Pompeo": an inflected verb cannot go on an infinitive, the subject's next act begins
       if (infinitive && (t.lower === 'and' || t.lower === 'but') && verbAfter?.pos === 'VERB' && verbAfter.lower !== verbAfter.lemma && !/ing$/.test(verbAfter.lower)) return k;
       if (!sawVerb && t.lower === 'to' && tokens[k + 1]?.pos === 'VERB') infinitive = true;
@@ -1414,7 +1470,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // "he and Mr. Trump still speak": a coordinated subject
       if (t?.pos === 'CCONJ' && j > k && (t.lower === 'and' || t.lower === 'or')) continue;
       // "the turnout in Iowa was", "his battles with Trump have": a preposition inside the subject
-      if (t?.pos === 'ADP' && j > k && ['NOUN', 'PROPN'].includes(tokens[j - 1]?.pos ?? '') && ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[j + 1]?.pos ?? '')) continue;
+      if (t?.pos === 'ADP' && j > k && NOUN_POS.has(tokens[j - 1]?.pos ?? '') && ['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[j + 1]?.pos ?? '')) continue;
       if (!t || t.pos === 'PUNCT' && t.text !== '.' || t.pos === 'ADP' || t.pos === 'CCONJ') return false;
       if ((t.pos === 'VERB' || t.pos === 'AUX') && j > k) return true;
     }
@@ -1485,7 +1541,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (!t || t.start < span.start || t.end > span.end) continue;
       if (first && t.lower === 'to' && tokens[i + 1]?.pos === 'VERB') return 'infinitive';
       // "a summary of a call that had been made": the verbs of a relative clause make no clause of the content
-      if (!first && ['that', 'which', 'who'].includes(t.lower) && ['NOUN', 'PROPN'].includes(tokens[i - 1]?.pos ?? '')) return 'np';
+      if (!first && RELATIVE_WORDS.has(t.lower) && NOUN_POS.has(tokens[i - 1]?.pos ?? '')) return 'np';
       first = false;
       // "a former Miss Universe": a capitalised word inside a name is no verb
       const inName = /^[\p{Lu}]/u.test(t.text) && (/^[\p{Lu}]/u.test(tokens[i - 1]?.text ?? '') || /^[\p{Lu}]/u.test(tokens[i + 1]?.text ?? ''));

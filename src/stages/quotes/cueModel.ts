@@ -89,7 +89,7 @@ export function cueFeatures(ctx: CueContext, i: number): string[] {
 }
 
 /** The weights of the features that pair a lemma with something else, for one lemma. */
-interface LemmaWeights {
+export interface LemmaWeights {
   l: number;
   /** l_nw, l_pw, l_np, l_pp, l_n2, lp: keyed by the word or tag paired with the lemma */
   nw: ReadonlyMap<string, number>;
@@ -157,6 +157,11 @@ export class CueModel {
     for (const key in w.weights) this.index(key, w.weights[key] as number);
   }
 
+  /** The weights of a lemma's own features, for scoreTokenWith (undefined: none). */
+  lemmaWeights(lemma: string): LemmaWeights | undefined {
+    return this.lemmas.get(lemma);
+  }
+
   private lemma(l: string): LemmaWeights {
     let entry = this.lemmas.get(l);
     if (!entry) {
@@ -215,12 +220,17 @@ export class CueModel {
 
   /** score(cueFeatures(ctx, i)), computed from the tables: the same terms in the same order. */
   scoreToken(ctx: CueContext, i: number): number {
+    const t = ctx.tokens[i];
+    return t ? this.scoreTokenWith(ctx, i, this.lemmas.get(t.lemma)) : 0;
+  }
+
+  /** scoreToken, with the weights of the token's lemma (lemmaWeights) looked up already by the caller. */
+  scoreTokenWith(ctx: CueContext, i: number, lw: LemmaWeights | undefined): number {
     const { tokens, sentence } = ctx;
     const t = tokens[i];
     if (!t) return 0;
     const from = sentence.tokenStart;
     const to = sentence.tokenEnd;
-    const lw = this.lemmas.get(t.lemma);
     const c = this.context;
     const fw = this.flagWeights;
     const p = t.pos;

@@ -1,7 +1,7 @@
 import type { Sentence, Token } from '../../model.js';
-import { cueContinuations, cueWeights, lemmaCount } from '../../rules/cueData.js';
+import { cueContinuations, cueCounts, cueWeights } from '../../rules/cueData.js';
 import { cueEntry, CUE_NOUNS, PHRASE_CUES, type CueEntry, type CueFrame, type PhraseCue } from '../../rules/cues.js';
-import { CueModel, isCueCandidate } from './cueModel.js';
+import { CueModel, isCueCandidate, type CueContext, type LemmaWeights } from './cueModel.js';
 import { isNameReadAsAdverb } from './nounPhrases.js';
 
 export interface CueMatch {
@@ -45,6 +45,27 @@ for (const phrase of PHRASE_CUES) {
   const first = phrase.words[0] ?? '';
   PHRASE_CUES_BY_FIRST_WORD.set(first, [...(PHRASE_CUES_BY_FIRST_WORD.get(first) ?? []), phrase]);
 }
+/** Each phrase cue's rule id and the words of it that are the cue ("as [reported] by"), worked out once. */
+const PHRASE_RULE_IDS = new Map(PHRASE_CUES.map(p => [p, `cue-phrase-${p.lemma.replace(/\s+/g, '-')}`] as const));
+const PHRASE_SPANS = new Map(PHRASE_CUES.map(p => [p, p.span ?? [0, p.words.length] as const] as const));
+/** The rule ids of learned (with detector weights) and lexicon cues, by frame. */
+const LEARNED_RULE_IDS: Readonly<Record<CueFrame, string>> = { speech: 'cue-learned-speech', confirm: 'cue-learned-confirm', deny: 'cue-learned-deny', belief: 'cue-learned-belief', accuse: 'cue-learned-accuse' };
+const LEXICON_RULE_IDS: Readonly<Record<CueFrame, string>> = { speech: 'cue-speech', confirm: 'cue-confirm', deny: 'cue-deny', belief: 'cue-belief', accuse: 'cue-accuse' };
+/** Words before an -ing cue that make it a participle of the clause ("…, saying", "and claiming"). */
+const PARTICIPLE_OPENERS = new Set(['and', 'while', 'before', 'after', ',']);
+/** Prepositions of manner before an -ing cue whose quotation follows at once ("by saying “Too many.”"). */
+const MANNER_PREPOSITIONS = new Set(['by', 'in', 'without']);
+
+/** The phrase cue whose words start at token `i` and end before `to`, if any. */
+function phraseAt(tokens: readonly Token[], i: number, to: number, candidates: readonly PhraseCue[]): PhraseCue | undefined {
+  for (const phrase of candidates) {
+    const words = phrase.words;
+    let k = 0;
+    while (k < words.length && i + k < to && tokens[i + k]?.lower === words[k]) k++;
+    if (k === words.length) return phrase;
+  }
+  return undefined;
+}
 
 let model: CueModel | null | undefined;
 function cueModel(): CueModel | null {
@@ -53,6 +74,37 @@ function cueModel(): CueModel | null {
     model = w ? new CueModel(w) : null;
   }
   return model;
+}
+
+/** What the detector pass needs of a lemma that heads a cue somewhere in PolNeAR train: one lookup per token. */
+interface CandidateLemma {
+  /** the hand lexicon's entry (cueEntry) */
+  entry: CueEntry | undefined;
+  /** the detector's weights of the lemma's own features */
+  weights: LemmaWeights | undefined;
+}
+let candidateLemmas: Map<string, CandidateLemma> | undefined;
+
+/**
+ * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): the cue heads found,
+ * by token index and score.
+ */
+const scratch = { headTokens: new Int32Array(64), headScores: new Float64Array(64) };
+/** The scratch space made ready for a sentence of `length` tokens. */
+function scratchFor(length: number): typeof scratch {
+  if (scratch.headTokens.length < length) {
+    scratch.headTokens = new Int32Array(length);
+    scratch.headScores = new Float64Array(length);
+  }
+  return scratch;
+}
+/** The lemmas of the counts file (lemmaCount), each with its lexicon entry and its weights. */
+function candidateLemma(detector: CueModel, lemma: string): CandidateLemma | undefined {
+  if (!candidateLemmas) {
+    candidateLemmas = new Map();
+    for (const l of Object.keys(cueCounts()?.lemmas ?? {})) candidateLemmas.set(l, { entry: cueEntry(l), weights: detector.lemmaWeights(l) });
+  }
+  return candidateLemmas.get(lemma);
 }
 
 function isNegated(tokens: readonly Token[], index: number, floor: number): boolean {
@@ -223,16 +275,19 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   const cues: CueMatch[] = [];
   const { tokenStart: from, tokenEnd: to } = sentence;
   const detector = cueModel();
-  const heads: Array<{ i: number; score: number }> = [];
-  const context = { tokens, sentence, insideQuote };
+  const { headTokens, headScores } = scratchFor(to - from);
+  /** how many cue heads (headTokens, headScores) the sentence has */
+  let heads = 0;
+  const context: CueContext = { tokens, sentence, insideQuote };
   let titleCase: boolean | undefined;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) continue;
-    const phrase = PHRASE_CUES_BY_FIRST_WORD.get(t.lower)?.find(p => p.words.every((w, k) => tokens[i + k]?.lower === w && i + k < to));
+    const phrases = PHRASE_CUES_BY_FIRST_WORD.get(t.lower);
+    const phrase = phrases ? phraseAt(tokens, i, to, phrases) : undefined;
     if (phrase) {
-      const [from0, to0] = phrase.span ?? [0, phrase.words.length];
-      cues.push({ first: i + from0, last: i + to0, head: i + from0, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: `cue-phrase-${phrase.lemma.replace(/\s+/g, '-')}`, score: 0 });
+      const [from0, to0] = PHRASE_SPANS.get(phrase) as readonly [number, number];
+      cues.push({ first: i + from0, last: i + to0, head: i + from0, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: PHRASE_RULE_IDS.get(phrase) as string, score: 0 });
       i += phrase.words.length - 1;
       continue;
     }
@@ -257,7 +312,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     }
     if (detector) {
       // only lemmas that head a cue somewhere in PolNeAR train are worth scoring
-      if (!isCueCandidate(t) || !lemmaCount(t.lemma)) continue;
+      const candidate = isCueCandidate(t) ? candidateLemma(detector, t.lemma) : undefined;
+      if (!candidate) continue;
       // "known as the Blue House": a name, not a belief
       if (t.lemma === 'know' && tokens[i + 1]?.lower === 'as') continue;
       // "Monday saw police searching …", "2019 has seen a rise": a time that witnessed events, not a belief
@@ -266,20 +322,23 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       if (ANONYMITY_LEMMAS.has(t.lemma) && asksAnonymity(tokens, i + 1, to)) continue;
       // "Federal Express Corp said": a capitalised word inside a run of capitalised words is part of a name
       if (i > from && insideCapitalisedRun(tokens, i, to) && !(titleCase ??= isTitleCase(tokens, from, to))) continue;
-      const score = detector.scoreToken(context, i);
+      const score = detector.scoreTokenWith(context, i, candidate.weights);
       // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
-      const entry = cueEntry(t.lemma);
+      const entry = candidate.entry;
       // … and so does one that wants a clause when a clause follows ("reported its source said …")
       const lexical = VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief'
         && (!entry.needsClause || (entry.complement === 'clause' && (followedByClause(tokens, i, to) || thatlessClauseAfter(tokens, i, to))))
         && tokens[i - 1]?.lower !== 'to';
-      if (score > detector.threshold - (lexical ? LEXICON_MARGIN : 0)) heads.push({ i, score });
+      if (score > detector.threshold - (lexical ? LEXICON_MARGIN : 0)) { headTokens[heads] = i; headScores[heads] = score; heads++; }
     } else if (lexiconHead(tokens, i, from, to)) {
-      heads.push({ i, score: 0 });
+      headTokens[heads] = i;
+      headScores[heads] = 0;
+      heads++;
     }
   }
-  for (let h = 0; h < heads.length; h++) {
-    const { i, score } = heads[h] as { i: number; score: number };
+  for (let h = 0; h < heads; h++) {
+    const i = headTokens[h] as number;
+    const score = headScores[h] as number;
     const t = tokens[i] as Token;
     const prev = tokens[i - 1];
     // the word before a closing mark: `excuses,” claiming` / `''overblown,'' adding` (a doubled '' is two tokens)
@@ -291,14 +350,14 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     // "…, saying", "and claiming", or an -ing form after the object of the clause's own verb ("posted a message blaming Iran")
     // … or after a preposition of manner when the words it reports follow at once: "punctuated his list by saying “Too many.”"
     const quotationNext = OPEN_MARK.test(tokens[i + 1]?.text ?? '') || tokens[i + 1]?.text === ':' || (tokens[i + 1]?.text === ',' && OPEN_MARK.test(tokens[i + 2]?.text ?? ''));
-    const participle = /ing$/.test(t.lower) && (['and', 'while', 'before', 'after', ','].includes(beforeMark?.lower ?? '')
-      || (quotationNext && ['by', 'in', 'without'].includes(beforeMark?.lower ?? ''))
-      || (!!prev && ['NOUN', 'PROPN'].includes(prev.pos) && finiteVerbBefore(tokens, i, from)));
+    const participle = /ing$/.test(t.lower) && (PARTICIPLE_OPENERS.has(beforeMark?.lower ?? '')
+      || (quotationNext && MANNER_PREPOSITIONS.has(beforeMark?.lower ?? ''))
+      || (!!prev && NOUN_POS.has(prev.pos) && finiteVerbBefore(tokens, i, from)));
     let { first, last } = cueExtent(tokens, i, from, to, participle);
     // "declined to comment", "refused to say": one cue
-    const next = heads[h + 1];
-    if (next && next.i === last + 1 && tokens[last]?.lower === 'to') {
-      last = cueExtent(tokens, next.i, from, to, false).last;
+    const next = h + 1 < heads ? headTokens[h + 1] as number : -1;
+    if (next === last + 1 && tokens[last]?.lower === 'to') {
+      last = cueExtent(tokens, next, from, to, false).last;
       h++;
     }
     const entry = cueEntry(t.lemma) ?? cueEntry(t.lower);
@@ -313,7 +372,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       sourceAfter: false,
       participle,
       negated: isNegated(tokens, i, from),
-      ruleId: detector ? `cue-learned-${frame}` : `cue-${frame}`,
+      ruleId: detector ? LEARNED_RULE_IDS[frame] : LEXICON_RULE_IDS[frame],
       score,
     });
   }

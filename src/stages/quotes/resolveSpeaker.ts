@@ -74,6 +74,18 @@ const unresolved = (mention: Span, mentionText: string): Speaker => ({ name: men
 
 const isFemaleEntity = (e: Entity): boolean => e.titles.some(t => t.split(/\s+/).some(w => FEMALE_MARKERS.has(w.toLowerCase())));
 
+const byStart = (a: MentionEvent, b: MentionEvent): number => a.at - b.at;
+
+/** A most-recent-first list with `entity` at its front (and nowhere else), cut to `cap` entries: a new array. */
+function movedToFront(list: readonly Entity[], entity: Entity, cap: number): Entity[] {
+  const moved: Entity[] = [entity];
+  for (let k = 0; k < list.length && moved.length < cap; k++) {
+    const e = list[k] as Entity;
+    if (e !== entity) moved.push(e);
+  }
+  return moved;
+}
+
 /**
  * Resolves the words that point at a speaker to an entity, in reading order: named mentions
  * and aliases directly, pronouns to the most recent compatible subject or speaker, descriptions
@@ -103,12 +115,19 @@ export class SpeakerResolver {
     insideQuote: (offset: number) => boolean,
     private readonly isSubject: (mention: Span) => boolean = () => false,
   ) {
-    this.byId = new Map(entities.map(e => [e.id, e] as const));
-    this.mentionIndex = new SpanIndex(entities.flatMap(entity => entity.mentions.map(m => ({ start: m.start, end: m.end, entity }))));
-    this.events = entities
-      .flatMap(entity => entity.mentions.map(m => ({ at: m.start, end: m.end, entity, subject: entity.type === 'person' && isSubject(m) })))
-      .filter(ev => !insideQuote(ev.at))
-      .sort((a, b) => a.at - b.at);
+    this.byId = new Map();
+    const mentions: Array<Span & { entity: Entity }> = [];
+    const events: MentionEvent[] = [];
+    for (const entity of entities) {
+      this.byId.set(entity.id, entity);
+      for (const m of entity.mentions) {
+        mentions.push({ start: m.start, end: m.end, entity });
+        // (whether a mention is a subject is asked only of the persons outside quotations, the mentions that become events)
+        if (!insideQuote(m.start)) events.push({ at: m.start, end: m.end, entity, subject: entity.type === 'person' && isSubject(m) });
+      }
+    }
+    this.mentionIndex = new SpanIndex(mentions);
+    this.events = events.sort(byStart);
   }
 
   /** Takes in every entity mention that starts before `offset`. */
@@ -125,11 +144,11 @@ export class SpeakerResolver {
     // the same entity again at the front of its lists changes nothing
     const isPerson = entity.type === 'person';
     if (isPerson ? this.recentPersons[0] === entity && (!subject || this.recentSubjects[0] === entity) : this.recentOrganizations[0] === entity) return;
-    if (subject && entity.type === 'person') this.recentSubjects = [entity, ...this.recentSubjects.filter(e => e !== entity)].slice(0, 4);
+    if (subject && entity.type === 'person') this.recentSubjects = movedToFront(this.recentSubjects, entity, 4);
     if (entity.type === 'person') {
-      this.recentPersons = [entity, ...this.recentPersons.filter(e => e !== entity)].slice(0, 6);
+      this.recentPersons = movedToFront(this.recentPersons, entity, 6);
     } else if (entity.type === 'organization' || entity.type === 'place' || entity.type === 'group') {
-      this.recentOrganizations = [entity, ...this.recentOrganizations.filter(e => e !== entity)].slice(0, 6);
+      this.recentOrganizations = movedToFront(this.recentOrganizations, entity, 6);
     }
   }
 
