@@ -2,6 +2,7 @@ import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, S
 import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, cueEntry, DENIAL_FRAME, HEDGES } from '../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../rules/names.js';
 import { SpanIndex } from '../text/spanIndex.js';
+import { firstTokenEndingAfter } from '../text/tokenSearch.js';
 import { scoreCheckworthinessOfTokens } from './checkworthiness/index.js';
 
 const OUTLET: ClaimSource = { name: null, entityId: null, anonymous: false, kind: 'outlet' };
@@ -341,18 +342,6 @@ function scoreClaims(doc: Readonly<Doc>, claims: readonly Claim[]): void {
     c.features = scored.features.slice();
     c.explain.push(scored.explain);
   }
-}
-
-/** Index of the first token that ends after `offset` (the tokens are in text order and do not overlap). */
-function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Index of the first token from `from` on that starts at or after `offset`. */

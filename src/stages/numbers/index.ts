@@ -3,6 +3,7 @@ import { parsePublished, resolveDate, type Ymd } from './resolveDates.js';
 import { REPORTING_LEMMAS } from './findEvent.js';
 import { scanSentence } from './scanSentence.js';
 import type { Candidate } from './types.js';
+import { firstTokenEndingAfter } from '../../text/tokenSearch.js';
 
 /**
  * The numbers stage: every number, quantity, amount, percentage, date and duration in the prose (headings are
@@ -40,20 +41,8 @@ export function findNumbers(doc: Readonly<Doc>): NumberMention[] {
 
 /** Whether the word right before `offset` (a space apart at most) is a verb that could take what follows as its object. */
 function verbBefore(tokens: Doc['tokens'], offset: number): boolean {
-  const t = tokens[tokenAt(tokens, offset) - 1];
+  const t = tokens[firstTokenEndingAfter(tokens, offset) - 1];
   return t !== undefined && offset - t.end <= 1 && (t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING_LEMMAS.has(t.lemma);
-}
-
-/** Index of the first token that ends after `offset`. */
-function tokenAt(tokens: Doc['tokens'], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);
@@ -79,7 +68,7 @@ const QUALIFIERS = new Set(['DET', 'PRON', 'NUM', 'PUNCT', 'ADJ', 'ADV']);
 function rangedPhrase(tokens: Doc['tokens'], head: number, floor: number): Span | null {
   const phrase = phraseEndingAt(tokens, head, floor);
   if (!phrase) return null;
-  const first = tokenAt(tokens, phrase.start);
+  const first = firstTokenEndingAfter(tokens, phrase.start);
   const opener = tokens[first - 1];
   let k = first - 1;
   while (k > floor && k >= first - 3 && QUALIFIERS.has(tokens[k]!.pos)) k--;
@@ -98,7 +87,7 @@ function countedAround(tokens: Doc['tokens'], cands: Candidate[]): void {
     const fromBefore = fromCounted;
     fromCounted = null;
     if (c.counted !== null || c.kind === 'date' || c.kind === 'year' || c.kind === 'duration') continue;
-    const at = tokenAt(tokens, c.start);
+    const at = firstTokenEndingAfter(tokens, c.start);
     const sentence = tokens[at]?.sentence;
     const floor = at - 8 < 0 ? 0 : at - 8;
     const before = tokens[at - 1]?.sentence === sentence ? tokens[at - 1] : undefined;
@@ -106,7 +95,7 @@ function countedAround(tokens: Doc['tokens'], cands: Candidate[]): void {
     const inName = before !== undefined && before.text !== '"' && /^\p{Lu}/u.test(tokens[at]?.text ?? '') && /\p{L}/u.test(tokens[at]?.text ?? '');
     if (inName) continue;
     if (c.kind === 'ordinal') {
-      let k = tokenAt(tokens, c.end);
+      let k = firstTokenEndingAfter(tokens, c.end);
       if (tokens[k]?.text === '-' && tokens[k]!.start === c.end) k++;
       let head = -1;
       for (let j = k; j < k + 4 && tokens[j]?.sentence === sentence && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[j]!.pos); j++) if (NOMINAL.has(tokens[j]!.pos)) head = j;
@@ -126,7 +115,7 @@ function countedAround(tokens: Doc['tokens'], cands: Candidate[]): void {
     }
     const noun = tokens[at - 2];
     // "a payout of one million rubles"; "the death toll from fourteen to 31" (not "to 2.66 billion from 2.78 billion")
-    const fromTo = before.lower === 'from' && tokens[tokenAt(tokens, c.end)]?.lower === 'to';
+    const fromTo = before.lower === 'from' && tokens[firstTokenEndingAfter(tokens, c.end)]?.lower === 'to';
     if ((before.lower === 'of' || fromTo) && noun?.pos === 'NOUN' && tokens[at - 3]?.pos !== 'NUM') {
       c.counted = phraseEndingAt(tokens, at - 2, floor);
       if (fromTo) fromCounted = c.counted;

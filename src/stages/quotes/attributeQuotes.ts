@@ -5,6 +5,7 @@ import { findCues, type CueMatch } from './findCues.js';
 import { clauseSubject, phraseEndingAt, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
 import { SpeakerResolver } from './resolveSpeaker.js';
 import { SpanIndex } from '../../text/spanIndex.js';
+import { firstTokenEndingAfter } from '../../text/tokenSearch.js';
 
 /** How sure each rule is, measured on PolNeAR train; shown as `confidence`. */
 export const QUOTE_RULES = {
@@ -220,20 +221,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     return false;
   };
-  /** Index of the first token that ends after `offset` (tokens are in text order). */
-  const firstTokenEndingAfter = (offset: number): number => {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((tokens[mid]?.end ?? 0) <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   /** A mention stands as a subject when a verb follows it or it opens its sentence. */
   const isSubject = (mention: Span): boolean => {
-    const first = tokens[firstTokenEndingAfter(mention.start)];
+    const first = tokens[firstTokenEndingAfter(tokens, mention.start)];
     if (!first || first.start >= mention.end) return false;
     let lastIndex = first.index;
     while ((tokens[lastIndex + 1]?.start ?? Infinity) < mention.end) lastIndex++;
