@@ -8,11 +8,16 @@ import type { Span } from '../model.js';
  */
 export class SpanIndex<T extends Span> {
   private readonly items: T[];
+  /** items.length, kept as a number: reading it from the array would make the optimized lookups depend on the array's elements kind, which differs for an empty list */
+  private readonly count: number;
   private readonly starts: Float64Array;
   private readonly ends: Float64Array;
 
   constructor(items: Iterable<T>) {
-    let list = Array.isArray(items) ? (items as T[]).slice() : [...items];
+    // a fresh packed array whatever the caller built (holey, or packed small integers when empty),
+    // so the optimized lookups see arrays of one kind
+    let list: T[] = [];
+    for (const item of items) list.push(item);
     let starts = boundsOf(list, 'start');
     let ends = boundsOf(list, 'end');
     if (!isSorted(starts, ends)) {
@@ -21,12 +26,13 @@ export class SpanIndex<T extends Span> {
       ends = boundsOf(list, 'end');
     }
     this.items = list;
+    this.count = list.length;
     this.starts = starts;
     this.ends = ends;
   }
 
   get size(): number {
-    return this.items.length;
+    return this.count;
   }
 
   /** Index of the first span whose end lies after `offset`. */
@@ -44,13 +50,13 @@ export class SpanIndex<T extends Span> {
 
   containing(offset: number): T | undefined {
     const i = this.firstEndingAfter(offset);
-    return i < this.items.length && (this.starts[i] as number) <= offset && offset < (this.ends[i] as number) ? this.items[i] : undefined;
+    return i < this.count && (this.starts[i] as number) <= offset && offset < (this.ends[i] as number) ? this.items[i] : undefined;
   }
 
   overlapping(start: number, end: number): T[] {
     const found: T[] = [];
-    const { starts, ends, items } = this;
-    for (let i = this.firstEndingAfter(start); i < items.length; i++) {
+    const { starts, ends, items, count } = this;
+    for (let i = this.firstEndingAfter(start); i < count; i++) {
       if ((starts[i] as number) >= end) break;
       if ((ends[i] as number) > start) found.push(items[i] as T);
     }
