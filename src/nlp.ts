@@ -177,14 +177,14 @@ export function nlp(): WinkNLP {
  * the order of a batch, the worker it landed on). Called before each article: the words learned
  * since the last call are taken out of the lexicon's index, so every article is read as by a
  * fresh instance. (Their entries stay in the list, which earlier documents' tokens point into.)
- * Words of plain letters stay known (see isPlainWord): they cannot change a reading.
+ * Words of plain letters stay known (see isPlainWord), except the currency codes: they cannot change a reading.
  */
 export function forgetLearnedWords(): void {
   if (core === null) return;
   const { list, hash } = core.features.lexeme;
   for (let i = mark; i < list.length; i++) {
     const word = list[i];
-    if (word !== undefined && hash[word] === i && !isPlainWord(word)) delete hash[word];
+    if (word !== undefined && hash[word] === i && !(isPlainWord(word) && !CURRENCY_CODES.test(word))) delete hash[word];
   }
   mark = list.length;
   if (mark - intrinsic > RELOAD_AFTER) {
@@ -192,6 +192,12 @@ export function forgetLearnedWords(): void {
     core = null;
   }
 }
+
+/**
+ * The only words of plain letters wink-nlp's tokenizer can type as something else: inside a token
+ * such as "USD50" its split rules make them currency, which their learned entry would keep.
+ */
+const CURRENCY_CODES = /^(?:usd|aud|inr|gbp)$/i;
 
 /**
  * A word of ASCII letters only. Keeping one learned can change nothing: wink-nlp's tokenizer keeps
@@ -284,7 +290,13 @@ export class WinkReading {
     const key = (this.tokens[i * TOKEN_SIZE] as number) * 64 + this.posIndex(i);
     let lemma = this.lemmas.get(key);
     if (lemma === undefined) {
-      lemma = this.lemmaOf(i, this.raw, this.addons) as string | undefined;
+      const lexeme = this.tokens[i * TOKEN_SIZE] as number;
+      // a contraction the tokenizer left whole ("cannot" before a comma): the lexicon's lemma field of
+      // such a word points into the expansions, and wink-nlp would read whatever learned word sits at
+      // that index, so the lemma would depend on the articles read before
+      lemma = this.cache.property(lexeme, 'isContraction') === 1
+        ? (this.cache.value(lexeme) ?? '').toLowerCase()
+        : this.lemmaOf(i, this.raw, this.addons) as string | undefined;
       if (lemma !== undefined) this.lemmas.set(key, lemma);
     }
     return lemma;
