@@ -27,7 +27,7 @@ let core: CoreModel | null = null;
 let mark = 0;
 let intrinsic = 0;
 /** past this many words learned (and forgotten) a fresh instance is made, to give their memory back */
-const RELOAD_AFTER = 400_000;
+const RELOAD_AFTER = 100_000;
 
 const uint32FromBase64 = (data: string): Uint32Array => {
   const bytes = Buffer.from(data, 'base64');
