@@ -5,7 +5,10 @@
  * wink-nlp model, once in-process or once per worker) and neither inherits the bench's warm JIT.
  */
 import { Writable } from 'node:stream';
+import { tuneCompilerForBatch } from '../src/batch/compilerTuning.js';
 import { runBatch } from '../src/batch/run.js';
+
+tuneCompilerForBatch();
 
 const [file, jobsArg] = process.argv.slice(2);
 const jobs = Number(jobsArg);

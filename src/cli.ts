@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { tuneCompilerForBatch } from './batch/compilerTuning.js';
 import { fastExtractArgs } from './fastArgs.js';
 import { UsageError } from './io/inputs.js';
 
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+tuneCompilerForBatch();
 main(process.argv.slice(2)).then(code => { process.exitCode = code; }, (err: unknown) => {
   process.stderr.write(`claimsift: internal error: ${(err as Error).stack ?? String(err)}\n`);
   process.exitCode = 1;
