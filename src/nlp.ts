@@ -177,14 +177,14 @@ export function nlp(): WinkNLP {
  * the order of a batch, the worker it landed on). Called before each article: the words learned
  * since the last call are taken out of the lexicon's index, so every article is read as by a
  * fresh instance. (Their entries stay in the list, which earlier documents' tokens point into.)
- * Words of plain letters stay known (see isPlainWord), except the currency codes: they cannot change a reading.
+ * Words of plain letters stay known (see staysLearned): they cannot change a reading.
  */
 export function forgetLearnedWords(): void {
   if (core === null) return;
   const { list, hash } = core.features.lexeme;
   for (let i = mark; i < list.length; i++) {
     const word = list[i];
-    if (word !== undefined && hash[word] === i && !(isPlainWord(word) && !CURRENCY_CODES.test(word))) delete hash[word];
+    if (word !== undefined && hash[word] === i && !staysLearned(word)) delete hash[word];
   }
   mark = list.length;
   if (mark - intrinsic > RELOAD_AFTER) {
@@ -198,6 +198,11 @@ export function forgetLearnedWords(): void {
  * such as "USD50" its split rules make them currency, which their learned entry would keep.
  */
 const CURRENCY_CODES = /^(?:usd|aud|inr|gbp)$/i;
+
+/** A learned word that is kept from article to article: plain letters, and not a currency code. */
+function staysLearned(word: string): boolean {
+  return isPlainWord(word) && !CURRENCY_CODES.test(word);
+}
 
 /**
  * A word of ASCII letters only. Keeping one learned can change nothing: wink-nlp's tokenizer keeps
