@@ -12,6 +12,7 @@ export interface PredQuote {
   speaker?: { name?: string | null; anonymous?: boolean | null; mention?: PredSpan | null } | null;
   cue?: PredSpan | null;
   ruleId?: string | null;
+  confidence?: number | null;
 }
 
 export interface PredNumber {
@@ -123,6 +124,8 @@ export class SectionBuilder {
         const d = (typeof den === 'string' ? [den] : den).reduce((sum, c) => sum + (s.counts[c] ?? 0), 0);
         if (d > 0) s.rates[name] = round((s.counts[num] ?? 0) / d);
       }
+      // (a count may be a sum of fractions, a confidence's: shown rounded)
+      for (const [name, v] of Object.entries(s.counts)) s.counts[name] = round(v);
       out[key] = s;
     }
     return { title: this.title, slices: out };

@@ -87,6 +87,9 @@ export function scorePolnear(gold: string | readonly PolnearArticle[], preds: Pr
 
   const qRule = new SectionBuilder('quotes by predicted ruleId', ['predicted', 'matched', 'falseAlarms', 'speakerRight', 'cueRight']);
   const qGold = new SectionBuilder('gold attributions by quote marks / reporting cue', ['gold', 'found', 'speakerRight']);
+  // calibration: in each tenth of confidence, the share of quotes that are right should be about their mean confidence
+  const qConfidence = new SectionBuilder('quotes by confidence (precision against mean confidence: calibration)', ['predicted', 'matched', 'confidenceSum']);
+  const confidenceBin = (c: number | null): string => (c === null ? '(none)' : `${(Math.min(9, Math.floor(c * 10)) / 10).toFixed(1)}-${(Math.min(10, Math.floor(c * 10) + 1) / 10).toFixed(1)}`);
 
   for (const { id, text, attributions } of articles) {
     const doc = preds.get(id);
@@ -117,12 +120,15 @@ export function scorePolnear(gold: string | readonly PolnearArticle[], preds: Pr
       name: q.speaker?.anonymous ? null : q.speaker?.name,
       rule: q.ruleId == null ? '(none)' : String(q.ruleId),
       speaker: q.speaker?.name ?? null,
+      confidence: typeof q.confidence === 'number' ? q.confidence : null,
     })).filter(q => q.content.length);
     tally.pred += pq.length;
     for (const q of pq) {
       if (q.mention.length) exact.predSource++;
       if (q.cue.length) exact.predCue++;
       qRule.add(q.rule, 'predicted');
+      qConfidence.add(confidenceBin(q.confidence), 'predicted');
+      qConfidence.add(confidenceBin(q.confidence), 'confidenceSum', q.confidence ?? 0);
     }
     const pairs: Array<[number, number, number]> = [];
     gold.forEach((g, gi) => pq.forEach((p, pi) => {
@@ -150,6 +156,7 @@ export function scorePolnear(gold: string | readonly PolnearArticle[], preds: Pr
       if (g.cue.length && p.cue.length && exactKey(text, g.cue) === exactKey(text, p.cue)) exact.cue++;
 
       qRule.add(p.rule, 'matched');
+      qConfidence.add(confidenceBin(p.confidence), 'matched');
       qGold.add(g.group, 'found');
       if (spOk) { qRule.add(p.rule, 'speakerRight'); qGold.add(g.group, 'speakerRight'); }
       else qRule.sample(p.rule, 'wrongSpeaker', { article: id, text: g.ctext, detail: `speaker ${JSON.stringify(p.speaker)}, gold source ${JSON.stringify(srcText || null)}` });
@@ -185,6 +192,7 @@ export function scorePolnear(gold: string | readonly PolnearArticle[], preds: Pr
     breakdown: {
       'quotes.byRule': qRule.build({ precision: ['matched', 'predicted'], speakerAccuracy: ['speakerRight', 'matched'], cueAccuracy: ['cueRight', 'matched'] }),
       'quotes.byGold': qGold.build({ recall: ['found', 'gold'], attributedRecall: ['speakerRight', 'gold'] }),
+      'quotes.byConfidence': qConfidence.build({ precision: ['matched', 'predicted'], meanConfidence: ['confidenceSum', 'predicted'] }),
     },
   };
 }

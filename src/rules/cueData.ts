@@ -27,7 +27,8 @@ function findRulesFile(name: string): string | null {
   }
 }
 
-function readJson<T>(name: string): T | null {
+/** A JSON file of src/rules/ (found as findRulesFile finds it), parsed; null when it is missing. */
+export function readRulesJson<T>(name: string): T | null {
   const file = findRulesFile(name);
   return file ? (JSON.parse(fs.readFileSync(file, 'utf8')) as T) : null;
 }
@@ -36,12 +37,12 @@ let counts: CueCountsFile | null | undefined;
 let weights: CueWeights | null | undefined;
 
 export function cueCounts(): CueCountsFile | null {
-  if (counts === undefined) counts = readJson<CueCountsFile>('cues.counts.json');
+  if (counts === undefined) counts = readRulesJson<CueCountsFile>('cues.counts.json');
   return counts;
 }
 
 export function cueWeights(): CueWeights | null {
-  if (weights === undefined) weights = readJson<CueWeights>('cues.weights.json');
+  if (weights === undefined) weights = readRulesJson<CueWeights>('cues.weights.json');
   return weights;
 }
 

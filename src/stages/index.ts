@@ -2,7 +2,7 @@ import type { Stage } from '../pipeline.js';
 import { findClaims } from './claims.js';
 import { findEntities } from './entities.js';
 import { findNumbers } from './numbers/index.js';
-import { quoteMarksStage, quotesStage } from './quotes/index.js';
+import { quoteConfidenceStage, quoteMarksStage, quotesStage } from './quotes/index.js';
 import { segment } from './segment.js';
 import { SpanIndex } from '../text/spanIndex.js';
 
@@ -38,4 +38,4 @@ const claimsStage: Stage = {
 };
 
 /** The pipeline, in order. Each stage reads only what earlier stages assigned. */
-export const STAGES: readonly Stage[] = [segmentStage, quoteMarksStage, entitiesStage, quotesStage, numbersStage, claimsStage];
+export const STAGES: readonly Stage[] = [segmentStage, quoteMarksStage, entitiesStage, quotesStage, quoteConfidenceStage, numbersStage, claimsStage];

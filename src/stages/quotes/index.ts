@@ -1,6 +1,8 @@
 import type { Doc, Quote, Span } from '../../model.js';
 import type { Stage } from '../../pipeline.js';
 import { attributeQuotes } from './attributeQuotes.js';
+import { calibrateQuotes, QuoteConfidenceModel, type QuoteConfidenceWeights } from './confidence.js';
+import { readRulesJson } from '../../rules/cueData.js';
 import { pairQuoteMarks } from './pairQuoteMarks.js';
 import { SpanIndex } from '../../text/spanIndex.js';
 
@@ -31,4 +33,22 @@ export const quotesStage: Stage = {
   requires: ['sentences', 'tokens', 'entities', 'quoteSpans'],
   assigns: ['quotes'],
   run: doc => ({ quotes: withVerbatim(doc, attributeQuotes(doc)) }),
+};
+
+let confidenceModel: QuoteConfidenceModel | null | undefined;
+/** The quote-confidence model, read once from src/rules/quote-confidence.weights.json (none: the rules' confidences stand). */
+function loadConfidenceModel(): QuoteConfidenceModel | null {
+  if (confidenceModel === undefined) {
+    const w = readRulesJson<QuoteConfidenceWeights>('quote-confidence.weights.json');
+    confidenceModel = w ? new QuoteConfidenceModel(w) : null;
+  }
+  return confidenceModel;
+}
+
+/** Each quote's confidence as the learned model reads it (src/stages/quotes/confidence.ts). */
+export const quoteConfidenceStage: Stage = {
+  name: 'quote-confidence',
+  requires: ['quotes'],
+  assigns: ['quotes'],
+  run: doc => ({ quotes: calibrateQuotes(doc, doc.quotes, loadConfidenceModel()) }),
 };
