@@ -19,6 +19,19 @@ export interface QuoteConfidenceWeights {
   meta: Record<string, unknown>;
 }
 
+/** How many runs of non-space characters `text` holds (as `text.split(/\s+/).filter(Boolean).length`, without the arrays). */
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i] as string));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
 function wordsBucket(n: number): string {
   if (n <= 2) return '1-2';
   if (n <= 5) return '3-5';
@@ -32,8 +45,7 @@ export function quoteFeatures(q: Quote, text: string): string[] {
   const rule = q.ruleId;
   const resolution = q.speaker?.resolution ?? 'none';
   const content = text.slice(q.content.start, q.content.end);
-  const words = content.split(/\s+/).filter(Boolean).length;
-  const length = wordsBucket(words);
+  const length = wordsBucket(countWords(content));
   const lemma = q.cue?.lemma ?? 'none';
   const stance = q.cue ? `${q.cue.entry.status}|${q.cue.entry.polarity}` : 'none';
   const f = [
