@@ -109,23 +109,68 @@ function modelPackage(): WinkModel {
 
 /**
  * The lexeme index wink-nlp reads and writes as `hash[word]` (the word's index in `list`; the last
- * one for a word listed twice). Its 90,000 words are put in a Map, not made the properties of an
- * object: that costs a third as much at each start (no property names to intern). The object wink
- * sees holds the words met so far: a word it lacks is looked up in the Map, through the Proxy that
- * is its prototype, and copied onto it. Words wink adds, and deletes of them, touch only the object.
+ * one for a word listed twice). The object wink sees holds the words met so far: a word it lacks is
+ * looked up through the Proxy that is its prototype, and copied onto it. Words wink adds, and
+ * deletes of them, touch only the object. Nothing is indexed at start: the model lists its words in
+ * the order of their lower-case forms, so a word is found by binary search; after
+ * MAP_AFTER_SEARCHES searches (a batch, not one article) the words go into a Map, which answers the
+ * misses of later articles faster. A list out of that order is put in the Map at once. Only the
+ * model's own words are indexed: wink-nlp appends the words it learns to the same list.
  */
-function lexemeIndex(list: readonly string[]): Record<string, number> {
-  const indexOf = new Map<string, number>();
-  for (let k = 0; k < list.length; k++) indexOf.set(list[k] as string, k);
+export function lexemeIndex(list: readonly string[]): Record<string, number> {
+  const known = list.slice(0, list.length);
+  let indexOf: Map<string, number> | null = inLowerCaseOrder(known) ? null : mapOfWords(known);
+  let searches = 0;
+  const find = (word: string): number | undefined => {
+    if (indexOf === null && ++searches > MAP_AFTER_SEARCHES) indexOf = mapOfWords(known);
+    return indexOf === null ? searchLowerCaseOrder(known, word) : indexOf.get(word);
+  };
   const listed = new Proxy(Object.create(null) as Record<string, number>, {
     get(_target, word, receiver) {
       if (typeof word !== 'string') return undefined;
-      const index = indexOf.get(word);
+      const index = find(word);
       if (index !== undefined) Reflect.defineProperty(receiver as object, word, { value: index, writable: true, enumerable: true, configurable: true });
       return index;
     },
   });
   return Object.create(listed) as Record<string, number>;
+}
+
+/** Searches of the sorted list before the Map is built: about the words of the first few articles. */
+const MAP_AFTER_SEARCHES = 5_000;
+/** The model's first word is its out-of-vocabulary marker, listed before the order starts. */
+const FIRST_ORDERED = 1;
+
+function mapOfWords(list: readonly string[]): Map<string, number> {
+  const indexOf = new Map<string, number>();
+  for (let k = 0; k < list.length; k++) indexOf.set(list[k] as string, k);
+  return indexOf;
+}
+
+/**
+ * Whether the list (past its first word) is in the order of its lower-case forms, checked at a
+ * sample of places: the whole list is checked by a test against the installed model.
+ */
+export function inLowerCaseOrder(list: readonly string[], step = 89): boolean {
+  for (let k = FIRST_ORDERED + 1; k < list.length; k += step) {
+    if ((list[k - 1] as string).toLowerCase() > (list[k] as string).toLowerCase()) return false;
+  }
+  return true;
+}
+
+/** The index of `word` in a list in lower-case order (the last, if listed twice), as the Map gives it. */
+export function searchLowerCaseOrder(list: readonly string[], word: string): number | undefined {
+  const key = word.toLowerCase();
+  let lo = FIRST_ORDERED;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as string).toLowerCase() < key) lo = mid + 1;
+    else hi = mid;
+  }
+  let found: number | undefined;
+  for (let k = lo; k < list.length && (list[k] as string).toLowerCase() === key; k++) if (list[k] === word) found = k;
+  return found ?? (list[0] === word ? 0 : undefined);
 }
 
 type Addon = (...args: unknown[]) => unknown;

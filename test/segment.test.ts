@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../src/document.js';
 import { annotate } from '../src/extract.js';
+import { inLowerCaseOrder, lexemeIndex, searchLowerCaseOrder } from '../src/nlp.js';
 import { isHeadingLine, segment } from '../src/stages/segment.js';
 import { normalizeText } from '../src/text/normalize.js';
 
@@ -101,5 +105,42 @@ describe('an article is read the same whatever was read before it', () => {
     const alone = tokensOf(text);
     tokensOf(Array.from({ length: 45_000 }, (_, i) => `q${i}z`).join(' '));
     expect(tokensOf(text)).toEqual(alone);
+  });
+});
+
+describe('the lexeme index finds words by binary search as a Map would', () => {
+  const require = createRequire(import.meta.url);
+  const modelFile = path.join(path.dirname(require.resolve('wink-eng-lite-web-model/package.json')), 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json');
+  const list = (JSON.parse(fs.readFileSync(modelFile, 'utf8')) as { features: { lexeme: { list: string[] } } }).features.lexeme.list;
+  const indexOf = new Map<string, number>();
+  list.forEach((word, k) => indexOf.set(word, k));
+
+  it('the installed model lists its words in lower-case order, every one of them', () => {
+    expect(list.length).toBeGreaterThan(80_000);
+    expect(inLowerCaseOrder(list, 1)).toBe(true);
+  });
+  it('finds every listed word at the index the Map gives, and misses what is not listed', () => {
+    for (let k = 0; k < list.length; k += 7) expect(searchLowerCaseOrder(list, list[k] as string)).toBe(indexOf.get(list[k] as string));
+    for (const word of ['Said', 'SAID', 'said', 'Pakistan', "'A", "'a", 'UFJ\'s.', 'q123z', 'Zbrodnik-Walsh', '', '\u00e9t\u00e9', list[0] as string]) {
+      expect(searchLowerCaseOrder(list, word)).toBe(indexOf.get(word));
+    }
+  });
+  it('tells a list out of that order, so the Map is used', () => {
+    expect(inLowerCaseOrder(['<oov>', 'b', 'a'], 1)).toBe(false);
+    expect(inLowerCaseOrder(['<oov>', 'A', 'a', 'B'], 1)).toBe(true);
+    expect(searchLowerCaseOrder(['<oov>', 'A', 'a', 'B'], 'a')).toBe(2);
+    expect(searchLowerCaseOrder(['<oov>', 'A', 'a', 'B'], 'b')).toBeUndefined();
+  });
+  it('indexes only the words listed when it was made: wink-nlp appends the words it learns to the list', () => {
+    const words = ['<oov>', 'Alpha', 'beta', 'Gamma'];
+    const hash = lexemeIndex(words);
+    words.push('aardvark', 'Beta');
+    expect(hash.beta).toBe(2);
+    expect(hash.aardvark).toBeUndefined();
+    expect(hash.Beta).toBeUndefined();
+    hash.aardvark = 4;
+    expect(hash.aardvark).toBe(4);
+    delete hash.aardvark;
+    expect(hash.aardvark).toBeUndefined();
   });
 });
