@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CUE_WEIGHTS_FORMAT, cueFeatures, isCueCandidate, type CueWeights } from '../src/stages/quotes/cueModel.js';
+import { cueFeatures, fileCueWeights, isCueCandidate } from '../src/stages/quotes/cueModel.js';
 import { SpanIndex } from '../src/text/spanIndex.js';
 import { annotateSplit, REPO, sharedDir, type AnnotatedArticle } from './count-cues.js';
 
@@ -150,19 +150,14 @@ function main(): void {
     const v = round(w[id] as number);
     if (Math.abs(v) >= PRUNE) weights[name] = v;
   }
-  const model: CueWeights = {
-    format: CUE_WEIGHTS_FORMAT,
-    threshold: best.threshold,
-    weights,
-    meta: {
-      data: 'PolNeAR v1.0.0 train, 840 articles, first annotator file each (research use; not redistributed)',
-      examples: allData.length,
-      positives: allData.filter(x => x.gold).length,
-      epochs: EPOCHS,
-      minFeatureCount: MIN_FEATURE_COUNT,
-      prune: PRUNE,
-      heldOut: { p: r3(heldM.p), r: r3(heldM.r), f1: r3(heldM.f) },
-    },
+  const meta: Record<string, unknown> = {
+    data: 'PolNeAR v1.0.0 train, 840 articles, first annotator file each (research use; not redistributed)',
+    examples: allData.length,
+    positives: allData.filter(x => x.gold).length,
+    epochs: EPOCHS,
+    minFeatureCount: MIN_FEATURE_COUNT,
+    prune: PRUNE,
+    heldOut: { p: r3(heldM.p), r: r3(heldM.r), f1: r3(heldM.f) },
   };
   if (fs.existsSync(path.join(devDir, 'attributions'))) {
     const dev = annotateSplit(devDir);
@@ -170,13 +165,13 @@ function main(): void {
     const values = Object.values(weights);
     const devData = examples(dev, devIds, false);
     const m = prf(devData, x => x.features.reduce((s, f) => s + (values[f] ?? 0), 0), best.threshold);
-    model.meta.dev = { p: r3(m.p), r: r3(m.r), f1: r3(m.f) };
+    meta.dev = { p: r3(m.p), r: r3(m.r), f1: r3(m.f) };
     console.log(`train-cues: dev cue heads P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f.toFixed(3)} (reported only)`);
   }
   console.log(`train-cues: ${Object.keys(weights).length} weights from ${allData.length} candidates`);
   if (argv.includes('--no-write')) return;
   const out = path.join(REPO, 'src', 'rules', 'cues.weights.json');
-  fs.writeFileSync(out, `${JSON.stringify(model)}\n`);
+  fs.writeFileSync(out, `${JSON.stringify(fileCueWeights(weights, best.threshold, meta))}\n`);
   console.log(`train-cues: wrote ${path.relative(process.cwd(), out)} (${Math.round(fs.statSync(out).size / 1024)} KB)`);
 }
 

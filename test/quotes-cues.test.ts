@@ -22,7 +22,8 @@ describe('cue lexicon data and detector weights', () => {
     expect(counts?.after.call?.map(a => a[0])).toContain('for');
     const w = cueWeights();
     expect(w?.format).toBe(CUE_WEIGHTS_FORMAT);
-    expect(Object.keys(w?.weights ?? {}).length).toBeGreaterThan(1000);
+    expect(Object.keys(w?.lemmas ?? {}).length).toBeGreaterThan(1000);
+    expect(w?.context.w?.length).toBeGreaterThan(1000);
   });
 });
 

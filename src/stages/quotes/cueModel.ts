@@ -7,14 +7,32 @@ import type { Sentence, Token } from '../../model.js';
  * built from wink-nlp tokens only, so the weights file is all the model there is.
  */
 
-export const CUE_WEIGHTS_FORMAT = 'claimsift-cue-perceptron/1';
+export const CUE_WEIGHTS_FORMAT = 'claimsift-cue-perceptron/2';
 
+/**
+ * The detector's weights as scripts/train-cues.ts writes them: filed by template (fileCueWeights),
+ * so that loading builds each table from its pairs at once. Feature strings name them as
+ * "template=value" (cueFeatures); flatCueWeights gives them back under those names.
+ */
 export interface CueWeights {
   format: typeof CUE_WEIGHTS_FORMAT;
   /** a candidate is a cue head when its score exceeds this */
   threshold: number;
-  weights: Record<string, number>;
+  /** the weights of the features without a value ("b", "inQ", "ing", ...) */
+  flags: Record<string, number>;
+  /** word and tag features around the token ("w=said", "pp=NOUN"): [value, weight] by template */
+  context: Record<string, Array<[string, number]>>;
+  /** the tag trigram ("ppn=NOUN|VERB|SCONJ"): [previous, own, next, weight] */
+  trigram: Array<[string, string, string, number]>;
+  /** the features that name a lemma: its own weight, its flags' ("inQ_l"), and its pairs' ("l_nw", "lp") by the word or tag paired */
+  lemmas: Record<string, FiledLemma>;
   meta: Record<string, unknown>;
+}
+
+export interface FiledLemma {
+  l?: number;
+  flags?: Record<string, number>;
+  pairs?: Record<string, Array<[string, number]>>;
 }
 
 /** Parts of speech a cue head can have; everything else is never scored. */
@@ -135,26 +153,110 @@ const FILING = new Map<string, Filing>([
 /** The lemmas' pair tables start as this one, shared and never written: most lemmas fill few of them. */
 const NO_PAIRS: ReadonlyMap<string, number> = new Map();
 
+const PAIR_PREFIX: Record<PairTemplate, string> = { nw: 'l_nw', pw: 'l_pw', np: 'l_np', pp: 'l_pp', n2: 'l_n2', lp: 'lp' };
+
+/**
+ * Files flat weights ("l_nw=say|that" → lemmas.say.pairs.nw ["that", w]) for the weights file.
+ * Names no template knows, and pairs without a lemma, are dropped: no feature string can meet them.
+ */
+export function fileCueWeights(flat: Readonly<Record<string, number>>, threshold: number, meta: Record<string, unknown>): CueWeights {
+  const filed: CueWeights = { format: CUE_WEIGHTS_FORMAT, threshold, flags: {}, context: {}, trigram: [], lemmas: {}, meta };
+  const lemma = (l: string): FiledLemma => {
+    if (!Object.hasOwn(filed.lemmas, l)) filed.lemmas[l] = {};
+    return filed.lemmas[l] as FiledLemma;
+  };
+  for (const key of Object.keys(flat).sort()) {
+    const weight = flat[key] as number;
+    const eq = key.indexOf('=');
+    if (eq < 0) {
+      if (Object.hasOwn(FLAG_INDEX, key)) filed.flags[key] = weight;
+      continue;
+    }
+    const filing = FILING.get(key.slice(0, eq));
+    if (filing === undefined) continue;
+    const value = key.slice(eq + 1);
+    switch (filing.kind) {
+      case 'lemma':
+        lemma(value).l = weight;
+        break;
+      case 'context':
+        (filed.context[filing.template] ??= []).push([value, weight]);
+        break;
+      case 'lemmaFlag':
+        (lemma(value).flags ??= {})[filing.flag] = weight;
+        break;
+      case 'pair': {
+        const bar = value.indexOf('|');
+        if (bar <= 0) break;
+        const pairs = lemma(value.slice(0, bar)).pairs ??= {};
+        (pairs[filing.template] ??= []).push([value.slice(bar + 1), weight]);
+        break;
+      }
+      case 'trigram': {
+        const [pp = '', p = '', np = ''] = value.split('|');
+        filed.trigram.push([pp, p, np, weight]);
+      }
+    }
+  }
+  return filed;
+}
+
+/** The filed weights under their feature names again: what `score()` sums. */
+export function flatCueWeights(w: CueWeights): Map<string, number> {
+  const flat = new Map<string, number>();
+  for (const flag of FLAGS) if (Object.hasOwn(w.flags, flag)) flat.set(flag, w.flags[flag] as number);
+  for (const template of CONTEXT_TEMPLATES) for (const [value, weight] of w.context[template] ?? []) flat.set(`${template}=${value}`, weight);
+  for (const [pp, p, np, weight] of w.trigram) flat.set(`ppn=${pp}|${p}|${np}`, weight);
+  for (const l of Object.keys(w.lemmas)) {
+    const filed = w.lemmas[l] as FiledLemma;
+    if (filed.l !== undefined) flat.set(`l=${l}`, filed.l);
+    for (const flag of LEMMA_FLAGS) if (filed.flags && Object.hasOwn(filed.flags, flag)) flat.set(`${flag}_l=${l}`, filed.flags[flag] as number);
+    for (const template of PAIR_TEMPLATES) for (const [value, weight] of filed.pairs?.[template] ?? []) flat.set(`${PAIR_PREFIX[template]}=${l}|${value}`, weight);
+  }
+  return flat;
+}
+
 /**
  * The detector. `score(features)` sums the weights of feature strings (what training sees);
  * `scoreToken(ctx, i)` gives the same sum, added in the same order, without building a string:
- * the weights are read into tables keyed by template, lemma and word once, at load.
+ * the weights file holds them in tables keyed by template, lemma and word.
  */
 export class CueModel {
-  /** the weights as read, for `score()` (training and tests); scoring runs on the tables */
-  private readonly weights: Readonly<Record<string, number>>;
   readonly threshold: number;
+  private readonly filed: CueWeights;
+  /** the weights by feature name, made for the first `score()` (training and tests); scoring runs on the tables */
+  private flat: Map<string, number> | null = null;
   private readonly flagWeights = new Float64Array(FLAGS.length);
-  private readonly context: Record<ContextTemplate, Map<string, number>> = { w: new Map(), p: new Map(), pw: new Map(), pp: new Map(), nw: new Map(), np: new Map(), n2: new Map(), p2: new Map() };
+  private readonly context: Record<ContextTemplate, ReadonlyMap<string, number>>;
   /** the tag trigram, by the previous, own and next tag */
   private readonly trigram = new Map<string, Map<string, Map<string, number>>>();
   private readonly lemmas = new Map<string, LemmaWeights>();
 
   constructor(w: CueWeights) {
     if (w.format !== CUE_WEIGHTS_FORMAT) throw new Error(`[E201] cue weights have format ${String(w.format)}, expected ${CUE_WEIGHTS_FORMAT}: retrain with scripts/train-cues.ts`);
-    this.weights = w.weights;
+    this.filed = w;
     this.threshold = w.threshold;
-    for (const key in w.weights) this.index(key, w.weights[key] as number);
+    for (const flag of FLAGS) this.flagWeights[FLAG_INDEX[flag]] = Object.hasOwn(w.flags, flag) ? w.flags[flag] as number : 0;
+    const table = (template: ContextTemplate): ReadonlyMap<string, number> => new Map(w.context[template] ?? []);
+    this.context = { w: table('w'), p: table('p'), pw: table('pw'), pp: table('pp'), nw: table('nw'), np: table('np'), n2: table('n2'), p2: table('p2') };
+    for (const [pp, p, np, weight] of w.trigram) {
+      let byTag = this.trigram.get(pp);
+      if (!byTag) this.trigram.set(pp, byTag = new Map());
+      let byNext = byTag.get(p);
+      if (!byNext) byTag.set(p, byNext = new Map());
+      byNext.set(np, weight);
+    }
+    for (const l of Object.keys(w.lemmas)) {
+      const filed = w.lemmas[l] as FiledLemma;
+      const flags = filed.flags ?? {};
+      const pairs = filed.pairs ?? {};
+      const pairTable = (template: PairTemplate): ReadonlyMap<string, number> => (pairs[template] ? new Map(pairs[template]) : NO_PAIRS);
+      this.lemmas.set(l, {
+        l: filed.l ?? 0,
+        nw: pairTable('nw'), pw: pairTable('pw'), np: pairTable('np'), pp: pairTable('pp'), n2: pairTable('n2'), lp: pairTable('lp'),
+        inQ: flags.inQ ?? 0, head: flags.head ?? 0, that3: flags.that3 ?? 0, qafter: flags.qafter ?? 0, last: flags.last ?? 0,
+      });
+    }
   }
 
   /** The weights of a lemma's own features, for scoreTokenWith (undefined: none). */
@@ -162,59 +264,10 @@ export class CueModel {
     return this.lemmas.get(lemma);
   }
 
-  private lemma(l: string): LemmaWeights {
-    let entry = this.lemmas.get(l);
-    if (!entry) {
-      entry = { l: 0, nw: NO_PAIRS, pw: NO_PAIRS, np: NO_PAIRS, pp: NO_PAIRS, n2: NO_PAIRS, lp: NO_PAIRS, inQ: 0, head: 0, that3: 0, qafter: 0, last: 0 };
-      this.lemmas.set(l, entry);
-    }
-    return entry;
-  }
-
-  /** Files one weight under its template: "l_nw=say|that" → lemmas[say].nw[that]. */
-  private index(key: string, weight: number): void {
-    const eq = key.indexOf('=');
-    if (eq < 0) {
-      const flag = FLAG_INDEX[key as Flag];
-      if (flag !== undefined && Object.hasOwn(FLAG_INDEX, key)) this.flagWeights[flag] = weight;
-      return;
-    }
-    const filing = FILING.get(key.slice(0, eq));
-    if (filing === undefined) return;
-    const value = key.slice(eq + 1);
-    switch (filing.kind) {
-      case 'lemma':
-        this.lemma(value).l = weight;
-        return;
-      case 'context':
-        this.context[filing.template].set(value, weight);
-        return;
-      case 'lemmaFlag':
-        this.lemma(value)[filing.flag] = weight;
-        return;
-      case 'pair': {
-        const bar = value.indexOf('|');
-        if (bar <= 0) return;
-        const entry = this.lemma(value.slice(0, bar));
-        let pairs = entry[filing.template] as Map<string, number>;
-        if (pairs === NO_PAIRS) entry[filing.template] = pairs = new Map();
-        pairs.set(value.slice(bar + 1), weight);
-        return;
-      }
-      case 'trigram': {
-        const [pp = '', p = '', np = ''] = value.split('|');
-        let byTag = this.trigram.get(pp);
-        if (!byTag) this.trigram.set(pp, byTag = new Map());
-        let byNext = byTag.get(p);
-        if (!byNext) byTag.set(p, byNext = new Map());
-        byNext.set(np, weight);
-      }
-    }
-  }
-
   score(features: readonly string[]): number {
+    const flat = this.flat ??= flatCueWeights(this.filed);
     let s = 0;
-    for (const f of features) s += Object.hasOwn(this.weights, f) ? this.weights[f] as number : 0;
+    for (const f of features) s += flat.get(f) ?? 0;
     return s;
   }
 
