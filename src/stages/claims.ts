@@ -1,7 +1,7 @@
 import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, Sentence, Span, Token } from '../model.js';
 import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, cueEntry, DENIAL_FRAME, HEDGES } from '../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../rules/names.js';
-import { SpanIndex } from '../text/spanIndex.js';
+import { quotesMeeting, SpanIndex } from '../text/spanIndex.js';
 import { firstTokenEndingAfter } from '../text/tokenSearch.js';
 import { scoreCheckworthinessOfTokens } from './checkworthiness/index.js';
 
@@ -181,7 +181,7 @@ function draftClaims(doc: Readonly<Doc>): ClaimDraft[] {
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const span = trimSentence(doc, s);
-    const inSentence = quoteContents.overlapping(s.start, s.end).map(c => c.quote);
+    const inSentence = quotesMeeting(quoteContents, s.start, s.end);
     if (span.end - span.start < 12 || (!inSentence.length && !saysMoreThanItsAttributions(span, inSentence, tokens))) {
       // "He died today.", "He resisted.": a short statement about someone, with a verb, is a claim; "I agree." is not
       if (!inSentence.length && isShortStatement(tokens, tokenRange(tokens, span.start, span.end))) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });

@@ -183,7 +183,7 @@ export function nounCueFrame(tokens: readonly Token[], i: number, to: number): C
   if (!frame || i + 1 >= to || tokens[i + 1]?.lower !== 'that') return null;
   let k = i - 1;
   while (k >= 0 && (tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'ADV') && k > i - 4) k--;
-  const before = tokens[k];
+  const before = k >= 0 ? tokens[k] : undefined;
   if (!before) return null;
   return POSSESSIVE_PRONOUNS.has(before.lower) || (/^['\u2019]s?$/.test(before.text) && tokens[k - 1]?.end === before.start) ? frame : null;
 }
