@@ -300,8 +300,12 @@ function claimsNearSentences(doc: Readonly<Doc>, claims: readonly Claim[]): Map<
 /** A number belongs to the smallest claim that holds it. */
 function assignToClaim(n: NumberMention, claimsBySentence: ReadonlyMap<number, Claim[]>): NumberMention {
   let best: Claim | undefined;
-  for (const c of claimsBySentence.get(n.sentence) ?? []) {
-    if (c.span.start <= n.span.start && n.span.end <= c.span.end && (!best || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
+  // (no `?? []`: an empty literal is an array of another kind than the lists, and the loop would meet both)
+  const near = claimsBySentence.get(n.sentence);
+  if (near) {
+    for (const c of near) {
+      if (c.span.start <= n.span.start && n.span.end <= c.span.end && (!best || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
+    }
   }
   if (best) best.numberIds.push(n.id);
   return { ...n, claimId: best?.id ?? null };
@@ -426,14 +430,18 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
   const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
   if (attributed.length < 2 || attributed.length > 400) return;
   // what the comparison reads of each claim, once
-  const sides: CorroborationSide[] = attributed.map(c => ({
-    claim: c,
-    words: contentWords(c),
-    // "he gave her drugs" does not corroborate "she has never taken drugs"
-    negated: hasNegation(c),
-    surname: surnameOf(c.source.name ?? ''),
-    hasFigure: /\d/.test(doc.norm.slice(c.span.start, c.span.end)),
-  }));
+  // (pushed one by one: `map` makes arrays of another kind once it runs optimized, and the loops below would meet both)
+  const sides: CorroborationSide[] = [];
+  for (const c of attributed) {
+    sides.push({
+      claim: c,
+      words: contentWords(c),
+      // "he gave her drugs" does not corroborate "she has never taken drugs"
+      negated: hasNegation(c),
+      surname: surnameOf(c.source.name ?? ''),
+      hasFigure: /\d/.test(doc.norm.slice(c.span.start, c.span.end)),
+    });
+  }
   for (const sa of sides) {
     const a = sa.claim;
     if (a.status === 'confirmed') continue;

@@ -1425,7 +1425,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (next.lower === 'which' || next.lower === 'who') {
         let close = k + 2;
         while (close < s.tokenEnd && close < k + 20 && tokens[close]?.text !== ',' && tokens[close]?.text !== ';') close++;
-        const after = tokens[close + 1];
+        const after = close + 1 < tokens.length ? tokens[close + 1] : undefined;
         if (tokens[close]?.text === ',' && after && (after.pos === 'VERB' || after.pos === 'AUX') && !/ing$/.test(after.lower)) { k = close; continue; }
       }
       // (", including …" lists what the clause speaks of: it goes on)
