@@ -1,7 +1,7 @@
 import type { Claim, ClaimSource, Doc, Entity, Evidence, NumberMention, Quote, Sentence, Span, Token } from '../model.js';
 import { CONFIRM_PASSIVE, CONFIRMED_FIGURE, cueEntry, DENIAL_FRAME, HEDGES } from '../rules/cues.js';
 import { DISCOURSE_OPENERS } from '../rules/names.js';
-import { SpanIndex } from '../text/spanIndex.js';
+import { quotesMeeting, SpanIndex } from '../text/spanIndex.js';
 import { firstTokenEndingAfter } from '../text/tokenSearch.js';
 import { scoreCheckworthinessOfTokens } from './checkworthiness/index.js';
 
@@ -181,7 +181,7 @@ function draftClaims(doc: Readonly<Doc>): ClaimDraft[] {
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const span = trimSentence(doc, s);
-    const inSentence = quoteContents.overlapping(s.start, s.end).map(c => c.quote);
+    const inSentence = quotesMeeting(quoteContents, s.start, s.end);
     if (span.end - span.start < 12 || (!inSentence.length && !saysMoreThanItsAttributions(span, inSentence, tokens))) {
       // "He died today.", "He resisted.": a short statement about someone, with a verb, is a claim; "I agree." is not
       if (!inSentence.length && isShortStatement(tokens, tokenRange(tokens, span.start, span.end))) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
@@ -300,8 +300,12 @@ function claimsNearSentences(doc: Readonly<Doc>, claims: readonly Claim[]): Map<
 /** A number belongs to the smallest claim that holds it. */
 function assignToClaim(n: NumberMention, claimsBySentence: ReadonlyMap<number, Claim[]>): NumberMention {
   let best: Claim | undefined;
-  for (const c of claimsBySentence.get(n.sentence) ?? []) {
-    if (c.span.start <= n.span.start && n.span.end <= c.span.end && (!best || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
+  // (no `?? []`: an empty literal is an array of another kind than the lists, and the loop would meet both)
+  const near = claimsBySentence.get(n.sentence);
+  if (near) {
+    for (const c of near) {
+      if (c.span.start <= n.span.start && n.span.end <= c.span.end && (!best || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
+    }
   }
   if (best) best.numberIds.push(n.id);
   return { ...n, claimId: best?.id ?? null };
@@ -426,14 +430,18 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
   const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
   if (attributed.length < 2 || attributed.length > 400) return;
   // what the comparison reads of each claim, once
-  const sides: CorroborationSide[] = attributed.map(c => ({
-    claim: c,
-    words: contentWords(c),
-    // "he gave her drugs" does not corroborate "she has never taken drugs"
-    negated: hasNegation(c),
-    surname: surnameOf(c.source.name ?? ''),
-    hasFigure: /\d/.test(doc.norm.slice(c.span.start, c.span.end)),
-  }));
+  // (pushed one by one: `map` makes arrays of another kind once it runs optimized, and the loops below would meet both)
+  const sides: CorroborationSide[] = [];
+  for (const c of attributed) {
+    sides.push({
+      claim: c,
+      words: contentWords(c),
+      // "he gave her drugs" does not corroborate "she has never taken drugs"
+      negated: hasNegation(c),
+      surname: surnameOf(c.source.name ?? ''),
+      hasFigure: /\d/.test(doc.norm.slice(c.span.start, c.span.end)),
+    });
+  }
   for (const sa of sides) {
     const a = sa.claim;
     if (a.status === 'confirmed') continue;

@@ -30,28 +30,29 @@ const isDomainName = (run: NameRun): boolean => run.tokens.length >= 3 && run.to
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'across', 'outside', 'inside', 'towards', 'toward']);
 
 const TITLE_WORD_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
-const NO_WORDS: readonly string[] = [];
 
-/** Lowercase title words before a name, ending in a title head: "AU trade and industry commissioner". */
-function lowercaseTitleBefore(tokens: readonly Token[], runStart: number, floor: number): readonly string[] {
+/**
+ * Where the lowercase title words before a name start, a title head last: "AU trade and industry
+ * commissioner"; `runStart` when there are none.
+ */
+function lowercaseTitleStart(tokens: readonly Token[], runStart: number, floor: number): number {
   const head = runStart > 0 ? tokens[runStart - 1] : undefined;
-  if (!head || !TITLE_HEADS.has(head.lower) || startsUppercase(head.text)) return NO_WORDS;
+  if (!head || !TITLE_HEADS.has(head.lower) || startsUppercase(head.text)) return runStart;
   let k = runStart - 1;
   while (k - 1 >= floor && k > runStart - 7) {
     const t = tokens[k - 1] as Token;
     if (!TITLE_WORD_POS.has(t.pos) && !(t.lower === 'and' && k - 2 >= floor)) break;
     k--;
   }
-  const words: string[] = [];
-  for (let m = k; m < runStart; m++) words.push((tokens[m] as Token).text);
-  return words;
+  return k;
 }
 
 /** `/^\p{Lu}/u`, without the regex for ASCII. */
 function startsUppercase(text: string): boolean {
+  if (text.length === 0) return false;
   const c = text.charCodeAt(0);
   if (c < 0x80) return c >= 0x41 && c <= 0x5a;
-  return c === c && /^\p{Lu}/u.test(text);
+  return /^\p{Lu}/u.test(text);
 }
 
 /** An uppercase letter first (and so a letter in it). */
@@ -66,21 +67,29 @@ function canStartRun(t: Token, sentenceStart: boolean): boolean {
   return true;
 }
 
-/** Splits a run into a title ("Federal Information Minister") and a name ("Attaullah Tarar"). */
-export function splitTitle(words: string[]): { title: string[]; name: string[] } {
+/**
+ * Where the name starts in a run's words, after its title ("Federal Information Minister" | "Attaullah
+ * Tarar"); 0 when it has no title.
+ */
+function nameStartOf(words: readonly string[]): number {
   let lastHead = -1;
-  words.forEach((w, i) => {
-    if (TITLE_HEADS.has(w.toLowerCase()) && i < words.length - 1) lastHead = i;
-  });
-  if (lastHead < 0) return { title: [], name: words };
-  const rest = words.slice(lastHead + 1);
-  const first = rest[0]?.toLowerCase();
-  if ((first === 'of' || first === 'for') && rest.length >= 3) {
+  for (let i = 0; i < words.length - 1; i++) if (TITLE_HEADS.has((words[i] as string).toLowerCase())) lastHead = i;
+  if (lastHead < 0) return 0;
+  const restLength = words.length - lastHead - 1;
+  const first = (words[lastHead + 1] as string).toLowerCase();
+  if ((first === 'of' || first === 'for') && restLength >= 3) {
     // "Minister for Information and Broadcasting Attaullah Tarar": the portfolio belongs to the title
-    const nameLength = rest.length >= 4 && /^[\p{Lu}]\.?$/u.test(rest[rest.length - 2] ?? '') ? 3 : 2;
-    return { title: words.slice(0, words.length - nameLength), name: words.slice(words.length - nameLength) };
+    const nameLength = restLength >= 4 && /^[\p{Lu}]\.?$/u.test(words[words.length - 2] as string) ? 3 : 2;
+    return words.length - nameLength;
   }
-  return { title: words.slice(0, lastHead + 1), name: rest };
+  return lastHead + 1;
+}
+
+/** The texts of tokens [from, to). */
+function textsOf(tokens: readonly Token[], from: number, to: number): string[] {
+  const texts: string[] = [];
+  for (let k = from; k < to; k++) texts.push((tokens[k] as Token).text);
+  return texts;
 }
 
 const neverSkip = (): boolean => false;
@@ -100,20 +109,22 @@ export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, sk
     if (TITLE_HEADS.has(last.lower) && !isAcronym(last)) { i = j; continue; }
     if (j === i + 1 && t.pos === 'ADJ') { i = j; continue; }      // a demonym: "Afghan", "Pakistani"
     const runTokens = tokens.slice(i, j);
-    const words = runTokens.map(tokenText);
-    const { title, name } = splitTitle(words);
-    const lowerTitle = title.length ? NO_WORDS : lowercaseTitleBefore(tokens, i, sentence.tokenStart);
+    // (title and name are slices of one array: arrays of one kind, empty or not, for the code that reads them)
+    const words = textsOf(tokens, i, j);
+    const nameStart = nameStartOf(words);
+    const title = words.slice(0, nameStart);
+    const name = nameStart === 0 ? words : words.slice(nameStart);
+    const lowerTitle = textsOf(tokens, title.length ? i : lowercaseTitleStart(tokens, i, sentence.tokenStart), i);
     const female = title.some(isFemaleMarker) || lowerTitle.some(isFemaleMarker);
     const before = i > 0 ? (tokens[i - 1] as Token).lower : '';
     const after = j < count ? (tokens[j] as Token).lower : '';
     const placeContext = GEOGRAPHIC_WORDS.has(after) || (PLACE_PREPOSITIONS.has(before) && !lowerTitle.length);
-    runs.push({ start: t.start, end: last.end, tokens: runTokens, title: lowerTitle.length ? [] : title, name, female, lowerTitle: lowerTitle.join(' '), placeContext });
+    runs.push({ start: t.start, end: last.end, tokens: runTokens, title, name, female, lowerTitle: lowerTitle.join(' '), placeContext });
     i = j;
   }
   return runs;
 }
 
-const tokenText = (t: Token): string => t.text;
 const isFemaleMarker = (w: string): boolean => FEMALE_MARKERS.has(w.toLowerCase());
 const isInstitutional = (t: Token): boolean => TITLE_HEADS.has(t.lower) || ORGANIZATION_WORDS.has(t.lower);
 
@@ -178,20 +189,50 @@ function connectorJoins(tokens: readonly Token[], i: number, j: number): boolean
 
 export function classifyRun(run: NameRun): EntityType {
   if (isDomainName(run)) return 'organization';
-  const lower = run.tokens.map(t => t.lower);
+  const { tokens } = run;
   if (run.title.length && run.title.some(w => TITLE_HEADS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase()))) return 'person';
-  if (run.lowerTitle && !lower.some(w => ORGANIZATION_WORDS.has(w))) return 'person';
-  if (run.placeContext && !lower.some(w => ORGANIZATION_WORDS.has(w))) return 'place';
-  if (lower.some(w => ORGANIZATION_WORDS.has(w))) return 'organization';
-  if (run.tokens.length === 1 && run.tokens[0] && isAcronym(run.tokens[0])) return 'organization';
-  const joined = lower.join(' ');
-  if (PLACES.has(joined) || MULTIWORD_PLACES.has(joined) || (run.tokens.length <= 2 && lower.every(w => PLACES.has(w)))) return 'place';
-  if (lower.some(w => GEOGRAPHIC_WORDS.has(w))) return 'place';
-  if (lower.some(w => NON_PERSON_WORDS.has(w))) return 'unknown';
-  if (/(?:ans|ese|ians|is|ists)$/.test(joined) && run.tokens.length === 1 && run.tokens[0]?.pos !== 'PROPN') return 'group';
-  const nameWord = (t: Token, i: number): boolean => t.pos === 'PROPN' || isCapitalised(t) || (i > 0 && i < run.tokens.length - 1 && NAME_PARTICLES.has(t.lower));
-  if (run.name.length >= 2 && run.name.length <= 4 && run.tokens.every(nameWord)) return 'person';
+  const organization = someLowerIn(tokens, ORGANIZATION_WORDS);
+  if (run.lowerTitle && !organization) return 'person';
+  if (run.placeContext && !organization) return 'place';
+  if (organization) return 'organization';
+  if (tokens.length === 1 && tokens[0] && isAcronym(tokens[0])) return 'organization';
+  const joined = lowerJoined(tokens);
+  if (PLACES.has(joined) || MULTIWORD_PLACES.has(joined) || (tokens.length <= 2 && everyLowerIn(tokens, PLACES))) return 'place';
+  if (someLowerIn(tokens, GEOGRAPHIC_WORDS)) return 'place';
+  if (someLowerIn(tokens, NON_PERSON_WORDS)) return 'unknown';
+  if (/(?:ans|ese|ians|is|ists)$/.test(joined) && tokens.length === 1 && tokens[0]?.pos !== 'PROPN') return 'group';
+  if (run.name.length >= 2 && run.name.length <= 4 && tokens.every(isNameWord)) return 'person';
   return 'unknown';
+}
+
+/** (Loops over the run's tokens rather than over an array of their lower cases: no array to build.) */
+function someLowerIn(tokens: readonly Token[], words: ReadonlySet<string>): boolean {
+  for (const t of tokens) if (words.has(t.lower)) return true;
+  return false;
+}
+
+function everyLowerIn(tokens: readonly Token[], words: ReadonlySet<string>): boolean {
+  for (const t of tokens) if (!words.has(t.lower)) return false;
+  return true;
+}
+
+/** The tokens' texts joined by spaces. */
+function textJoined(tokens: readonly Token[]): string {
+  let joined = '';
+  for (let k = 0; k < tokens.length; k++) joined += k === 0 ? (tokens[k] as Token).text : ' ' + (tokens[k] as Token).text;
+  return joined;
+}
+
+/** The tokens' lower cases joined by spaces. */
+function lowerJoined(tokens: readonly Token[]): string {
+  let joined = '';
+  for (let k = 0; k < tokens.length; k++) joined += k === 0 ? (tokens[k] as Token).lower : ' ' + (tokens[k] as Token).lower;
+  return joined;
+}
+
+/** A word of a person's name: a proper noun, a capitalised word, or a particle inside the run ("Ursula von der Leyen"). */
+function isNameWord(t: Token, i: number, run: readonly Token[]): boolean {
+  return t.pos === 'PROPN' || isCapitalised(t) || (i > 0 && i < run.length - 1 && NAME_PARTICLES.has(t.lower));
 }
 
 /** "One news site, Znak.com": a description before the name, within its sentence (a full stop and a space end it). */
@@ -223,7 +264,7 @@ export function findEntities(doc: Readonly<Doc>, insideQuote: (offset: number) =
   for (const run of runs) {
     const nameText = tidyName(run.name.join(' '), true);
     if (!nameText || nameText.length < 2) continue;
-    const surface = tidyName(run.tokens.map(tokenText).join(' '), false);
+    const surface = tidyName(textJoined(run.tokens), false);
     const span = { start: run.start, end: run.end };
     const key = nameText.toLowerCase();
     const surname = run.name.at(-1)?.toLowerCase() ?? key;

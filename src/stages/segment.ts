@@ -186,7 +186,9 @@ export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
   const paragraphs = findParagraphs(norm);
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
-  const paraTexts = paragraphs.map(p => norm.slice(p.start, p.end));
+  // (pushed one by one: `map` makes arrays of another kind once it runs optimized, and analyseJoined would meet both)
+  const paraTexts: string[] = [];
+  for (const p of paragraphs) paraTexts.push(norm.slice(p.start, p.end));
   const analyses = analyseJoined(paraTexts) ?? readAgainAlone(paraTexts);
   const paraSentences: Sentence[] = [];
   for (let paragraphIndex = 0; paragraphIndex < paragraphs.length; paragraphIndex++) {

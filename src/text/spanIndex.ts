@@ -81,3 +81,14 @@ function isSorted(starts: Float64Array, ends: Float64Array): boolean {
   }
   return true;
 }
+
+/**
+ * The `quote` of each entry of `index` that meets [start, end), in order. The array is always of one
+ * kind, empty or not (one that `map` makes from no entries holds small integers), so the optimized code
+ * that reads it never meets a second kind.
+ */
+export function quotesMeeting<Q>(index: SpanIndex<Span & { quote: Q }>, start: number, end: number): Q[] {
+  const found: Q[] = [];
+  for (const entry of index.overlapping(start, end)) found.push(entry.quote);
+  return found;
+}

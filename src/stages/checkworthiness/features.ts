@@ -267,7 +267,11 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
   let propn = 0;
   let firstAt = -1;
   let secondAt = -1;
-  let lastPunct = '';
+  let lastPunctIsQuestion = false;
+  // (rare flags are kept in locals and stored once, after the loop: a store that optimized code meets
+  // for the first time costs a deoptimization)
+  let exclamation = false;
+  let filler = false;
   let sayAt = -1;
   let prevLower = '';
   let prevMask = 0;
@@ -285,13 +289,13 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
       if (firstAt < 0) firstAt = i;
       else if (secondAt < 0) secondAt = i;
     }
-    if (type === 'punctuation') lastPunct = lw;
+    if (type === 'punctuation') lastPunctIsQuestion = lw === '?';
     const digit = hasDigit(lw);
     if (digit || type === 'number') on[F_HAS_NUMBER] = 1;
     if (digit && YEAR.test(lw)) on[F_YEAR] = 1;
     if (m & W_NUMBER) on[F_NUMBER_WORD] = 1;
     if (m & W_LARGE) on[F_LARGE] = 1;
-    if (m & W_PERCENT || lw.charCodeAt(lw.length - 1) === PERCENT_SIGN) on[F_PERCENT] = 1;
+    if (m & W_PERCENT || (lw.length > 0 && lw.charCodeAt(lw.length - 1) === PERCENT_SIGN)) on[F_PERCENT] = 1;
     if (type === 'currency' || m & W_MONEY || lm & L_CURRENCY) on[F_MONEY] = 1;
     const verbal = pos === 'VERB' || pos === 'AUX';
     if (verbal || pos === 'NOUN') {
@@ -349,10 +353,10 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
     if (lw === 'to' && (prevLower === 'have' || prevLower === 'got' || prevLower === 'has') && i + 1 < to && tokens[i + 1]!.pos === 'VERB') on[F_OBLIGATION] = 1;
     if (m & W_EVALUATIVE && (pos === 'ADJ' || pos === 'NOUN')) on[F_EVALUATIVE] = 1;
     if (lw === '?') on[F_QUESTION] = 1;
-    if (lw === '!') on[F_EXCLAMATION] = 1;
+    if (lw === '!') exclamation = true;
     if (m & W_GREETING || ((lw === 'evening' || lw === 'morning' || lw === 'afternoon' || lw === 'night') && prevLower === 'good')) on[F_GREETING] = 1;
     if (m & W_CONDITIONAL) on[F_CONDITIONAL] = 1;
-    if ((prevLower === 'you' && lw === 'know') || (prevLower === 'i' && lw === 'mean') || (prevLower === 'of' && lw === 'course')) on[F_FILLER] = 1;
+    if ((prevLower === 'you' && lw === 'know') || (prevLower === 'i' && lw === 'mean') || (prevLower === 'of' && lw === 'course')) filler = true;
     prevLower = lw;
     prevMask = m;
     prevPos = pos;
@@ -367,13 +371,15 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
     const firstWord = tokens[firstAt]!;
     const f = firstWord.lower;
     const fm = wm[firstAt]!;
-    if (fm & W_WH && lastPunct === '?') on[F_QUESTION] = 1;
-    if (fm & W_AUX_START && lastPunct === '?') on[F_QUESTION] = 1;
-    if (firstWord.pos === 'VERB' && !(lemmaBits[firstAt]! & L_INFLECTED) && !(fm & W_AUX_START)) on[F_IMPERATIVE] = 1;
-    if (f === 'let' || f === 'let\'s') on[F_IMPERATIVE] = 1;
+    if (fm & W_WH && lastPunctIsQuestion) on[F_QUESTION] = 1;
+    if (fm & W_AUX_START && lastPunctIsQuestion) on[F_QUESTION] = 1;
+    const imperative = (firstWord.pos === 'VERB' && !(lemmaBits[firstAt]! & L_INFLECTED) && !(fm & W_AUX_START)) || f === 'let' || f === 'let\'s';
+    on[F_IMPERATIVE] = imperative ? 1 : 0;
     // "Well, ...", "Look, ..." — the speaker's turn-taking rather than content
-    if (fm & W_FILLER_START && secondAt >= 0 && tokens[secondAt - 1]!.lower === ',') on[F_FILLER] = 1;
+    if (fm & W_FILLER_START && secondAt >= 0 && tokens[secondAt - 1]!.lower === ',') filler = true;
   }
+  on[F_EXCLAMATION] = exclamation ? 1 : 0;
+  on[F_FILLER] = filler ? 1 : 0;
   if (words <= 6) on[F_SHORT] = 1;
   if (words >= 25) on[F_LONG] = 1;
   return on;

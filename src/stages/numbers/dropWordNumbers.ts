@@ -31,8 +31,8 @@ export function dropWordNumber(lx: readonly Lexeme[], c: Candidate, coreFirst: n
 /** "Six Flags", "the Big Ten", "Five Eyes": a capitalised number word inside a name (not at a sentence start). */
 export function isNumberWordInName(lx: readonly Lexeme[], c: Candidate): boolean {
   const w = lx[c.first]!;
-  const prev = lx[c.first - 1];
+  const prev = c.first > 0 ? lx[c.first - 1] : undefined;
   if (!c.words || !w.cap || prev === undefined || SENTENCE_BREAK.test(prev.text) || c.unit !== null) return false;
-  const next = lx[c.last + 1];
+  const next = c.last + 1 < lx.length ? lx[c.last + 1] : undefined;
   return (next?.cap === true && next.pos === 'PROPN') || (prev.cap && prev.pos === 'PROPN');
 }

@@ -85,6 +85,13 @@ function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArr
   return matchTime(lx, i) ?? matchQuantity(lx, i) ?? matchOrdinalWord(lx, i);
 }
 
+/** The lower-case words of lexemes `from`..`to` (exclusive), joined by spaces, without the arrays of a slice. */
+function lowerWordsBetween(lx: readonly Lexeme[], from: number, to: number): string {
+  let words = '';
+  for (let k = from; k < Math.min(to, lx.length); k++) words += k === from ? lx[k]!.lower : ' ' + lx[k]!.lower;
+  return words;
+}
+
 /** Finds every number in one (non-heading) sentence, with its modifiers, unit, counted phrase, change and event. */
 export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[] {
   const text = doc.norm.slice(sentence.start, sentence.end);
@@ -193,7 +200,7 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
       c.change = c.sign === '-' ? 'down' : 'up';
     } else if (prev && prev.change !== null && !prev.drop) {
       // "lost 190 points, or 0.6%"; "fell 5% ($20m)"
-      const between = lx.slice(afterOf.get(prev) ?? prev.last + 1, c.first).map(l => l.lower).join(' ');
+      const between = lowerWordsBetween(lx, afterOf.get(prev) ?? prev.last + 1, c.first);
       if (between === ', or' || between === 'or' || paren) c.change = prev.change;
     }
     let after = c.last + 1;

@@ -4,7 +4,7 @@ import { DISCOURSE_OPENERS } from '../../rules/names.js';
 import { findCues, type CueMatch } from './findCues.js';
 import { clauseSubject, phraseEndingAt, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
 import { SpeakerResolver } from './resolveSpeaker.js';
-import { SpanIndex } from '../../text/spanIndex.js';
+import { quotesMeeting, SpanIndex } from '../../text/spanIndex.js';
 import { firstTokenEndingAfter } from '../../text/tokenSearch.js';
 
 /** How sure each rule is, measured on PolNeAR train; shown as `confidence`. */
@@ -836,10 +836,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const content = first && last ? trimContent(first.start, last.end) : null;
       if (content && !overlapsRecentDraft(content)) {
         const speaker = speakerFrom({ first: label.first, last: label.colon });
-        const fragments = inners.overlapping(content.start, content.end).map(i => i.quote);
+        const fragments = quotesMeeting(inners, content.start, content.end);
         const colon: CueMatch = { first: label.colon, last: label.colon + 1, head: label.colon, lemma: ':', frame: 'speech', complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-label-colon', score: 0 };
         const draft = record({ kind: fragments.length ? (fragments.length === 1 && fragments[0]?.inner.start === content.start + 1 ? 'direct' : 'mixed') : 'indirect', content, speaker, cue: colon, sentence: s.index, ruleId: 'reported-label' });
-        fragments.forEach(q => useQuote(q, draft));
+        for (const q of fragments) useQuote(q, draft);
         consumedCues.add(label.colon);
       }
     }
@@ -905,10 +905,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       content = extendOverQuotation(content);
       const speaker = speakerFrom(source);
       if (clashesWithRecentDraft({ content, cue: cueSpan(cue, tokens), mention: speaker?.mention ?? null, speaker: speaker?.name ?? null, speechCue: isLexiconSpeechCue(cue) })) continue;
-      const fragments = inners.overlapping(content.start, content.end).map(i => i.quote);
+      const fragments = quotesMeeting(inners, content.start, content.end);
       const draft = record({ kind: fragments.length ? 'mixed' : 'indirect', content, speaker, cue, sentence: s.index, ruleId });
       // a quotation a nested attribution already holds stays with it: the outer one only contains it
-      fragments.filter(q => !usedQuoteSpans.has(q)).forEach(q => useQuote(q, draft));
+      for (const q of fragments) if (!usedQuoteSpans.has(q)) useQuote(q, draft);
     }
   }
 
@@ -929,8 +929,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** 4. quoted words in a sentence with no cue: the previous speaker goes on */
   function attributeLooseQuotations(s: Sentence): void {
     const cues = cuesOf(s);
-    const loose = opens.overlapping(s.start, s.end).map(o => o.quote).filter(q => !usedQuoteSpans.has(q)
-      && countWords(norm, q.inner.start, q.inner.end) >= 3);
+    const loose: QuotedSpan[] = [];
+    for (const { quote: q } of opens.overlapping(s.start, s.end)) {
+      if (!usedQuoteSpans.has(q) && countWords(norm, q.inner.start, q.inner.end) >= 3) loose.push(q);
+    }
     const prev = carriedSpeaker(s);
     if (loose.length && cues.length === 0 && prev && s.paragraph - lastAttributionParagraph <= 1) {
       const content = trimContent(s.start + openerLength(norm.slice(s.start, s.end)), s.end);
@@ -942,7 +944,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
           ? speakerFrom({ first, last: first + 1 }) : null;
         const speaker: Speaker = ownSpeaker ?? { ...prev, mention: null, resolution: 'carried' };
         const draft = record({ kind: 'mixed', content, speaker, cue: null, sentence: s.index, ruleId: 'mixed-carried' });
-        loose.forEach(q => useQuote(q, draft));
+        for (const q of loose) useQuote(q, draft);
       }
     }
   }
@@ -1423,7 +1425,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (next.lower === 'which' || next.lower === 'who') {
         let close = k + 2;
         while (close < s.tokenEnd && close < k + 20 && tokens[close]?.text !== ',' && tokens[close]?.text !== ';') close++;
-        const after = tokens[close + 1];
+        const after = close + 1 < tokens.length ? tokens[close + 1] : undefined;
         if (tokens[close]?.text === ',' && after && (after.pos === 'VERB' || after.pos === 'AUX') && !/ing$/.test(after.lower)) { k = close; continue; }
       }
       // (", including …" lists what the clause speaks of: it goes on)

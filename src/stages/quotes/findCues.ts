@@ -1,6 +1,6 @@
 import type { Sentence, Token } from '../../model.js';
 import { cueContinuations, cueCounts, cueWeights } from '../../rules/cueData.js';
-import { cueEntry, CUE_NOUNS, PHRASE_CUES, type CueEntry, type CueFrame, type PhraseCue } from '../../rules/cues.js';
+import { cueEntry, CUE_NOUNS, PHRASE_CUES, type CueEntry, type CueFrame } from '../../rules/cues.js';
 import { CueModel, isCueCandidate, type CueContext, type LemmaWeights } from './cueModel.js';
 import { isNameReadAsAdverb } from './nounPhrases.js';
 
@@ -39,15 +39,31 @@ const CUE_PREFIX_POS = new Set(['AUX', 'ADV', 'PART']);
 const LEXICON_MARGIN = 5;
 const DEFAULT_ENTRY: Pick<CueEntry, 'frame' | 'complement'> = { frame: 'speech', complement: 'clause' };
 
+/**
+ * A phrase cue as findCues reads it, with its rule id and the words of it that are the cue ("as [reported]
+ * by", `cueFrom`..`cueTo`) worked out once. Every one has the same fields (some PhraseCues lack `span`), so
+ * the optimized code that reads them meets one shape.
+ */
+interface PreparedPhrase {
+  words: readonly string[];
+  lemma: string;
+  frame: CueFrame;
+  sourceAfter: boolean;
+  ruleId: string;
+  cueFrom: number;
+  cueTo: number;
+}
 /** Phrase cues by their first word, so each token looks up only the phrases it can open. */
-const PHRASE_CUES_BY_FIRST_WORD = new Map<string, PhraseCue[]>();
+const PHRASE_CUES_BY_FIRST_WORD = new Map<string, PreparedPhrase[]>();
 for (const phrase of PHRASE_CUES) {
   const first = phrase.words[0] ?? '';
-  PHRASE_CUES_BY_FIRST_WORD.set(first, [...(PHRASE_CUES_BY_FIRST_WORD.get(first) ?? []), phrase]);
+  const [cueFrom, cueTo] = phrase.span ?? [0, phrase.words.length];
+  const prepared: PreparedPhrase = {
+    words: phrase.words, lemma: phrase.lemma, frame: phrase.frame, sourceAfter: phrase.sourceAfter,
+    ruleId: `cue-phrase-${phrase.lemma.replace(/\s+/g, '-')}`, cueFrom, cueTo,
+  };
+  PHRASE_CUES_BY_FIRST_WORD.set(first, [...(PHRASE_CUES_BY_FIRST_WORD.get(first) ?? []), prepared]);
 }
-/** Each phrase cue's rule id and the words of it that are the cue ("as [reported] by"), worked out once. */
-const PHRASE_RULE_IDS = new Map(PHRASE_CUES.map(p => [p, `cue-phrase-${p.lemma.replace(/\s+/g, '-')}`] as const));
-const PHRASE_SPANS = new Map(PHRASE_CUES.map(p => [p, p.span ?? [0, p.words.length] as const] as const));
 /** The rule ids of learned (with detector weights) and lexicon cues, by frame. */
 const LEARNED_RULE_IDS: Readonly<Record<CueFrame, string>> = { speech: 'cue-learned-speech', confirm: 'cue-learned-confirm', deny: 'cue-learned-deny', belief: 'cue-learned-belief', accuse: 'cue-learned-accuse' };
 const LEXICON_RULE_IDS: Readonly<Record<CueFrame, string>> = { speech: 'cue-speech', confirm: 'cue-confirm', deny: 'cue-deny', belief: 'cue-belief', accuse: 'cue-accuse' };
@@ -57,7 +73,7 @@ const PARTICIPLE_OPENERS = new Set(['and', 'while', 'before', 'after', ',']);
 const MANNER_PREPOSITIONS = new Set(['by', 'in', 'without']);
 
 /** The phrase cue whose words start at token `i` and end before `to`, if any. */
-function phraseAt(tokens: readonly Token[], i: number, to: number, candidates: readonly PhraseCue[]): PhraseCue | undefined {
+function phraseAt(tokens: readonly Token[], i: number, to: number, candidates: readonly PreparedPhrase[]): PreparedPhrase | undefined {
   for (const phrase of candidates) {
     const words = phrase.words;
     let k = 0;
@@ -183,7 +199,7 @@ export function nounCueFrame(tokens: readonly Token[], i: number, to: number): C
   if (!frame || i + 1 >= to || tokens[i + 1]?.lower !== 'that') return null;
   let k = i - 1;
   while (k >= 0 && (tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'ADV') && k > i - 4) k--;
-  const before = tokens[k];
+  const before = k >= 0 ? tokens[k] : undefined;
   if (!before) return null;
   return POSSESSIVE_PRONOUNS.has(before.lower) || (/^['\u2019]s?$/.test(before.text) && tokens[k - 1]?.end === before.start) ? frame : null;
 }
@@ -286,8 +302,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     const phrases = PHRASE_CUES_BY_FIRST_WORD.get(t.lower);
     const phrase = phrases ? phraseAt(tokens, i, to, phrases) : undefined;
     if (phrase) {
-      const [from0, to0] = PHRASE_SPANS.get(phrase) as readonly [number, number];
-      cues.push({ first: i + from0, last: i + to0, head: i + from0, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: PHRASE_RULE_IDS.get(phrase) as string, score: 0 });
+      cues.push({ first: i + phrase.cueFrom, last: i + phrase.cueTo, head: i + phrase.cueFrom, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: phrase.ruleId, score: 0 });
       i += phrase.words.length - 1;
       continue;
     }
@@ -346,12 +361,14 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     // (", further saying", ", later adding": an adverb between the comma and the -ing form)
     if ((tokens[markAt]?.pos === 'ADV' || tokens[markAt]?.lower === 'further') && /ing$/.test(t.lower) && /^[,"'\u201D\u2019]$/.test(tokens[markAt - 1]?.text ?? '')) markAt--;
     while (markAt > i - 3 && /^["'\u201D\u2019]$/.test(tokens[markAt]?.text ?? '')) markAt--;
-    const beforeMark = tokens[markAt];
+    const wordBeforeMark = tokens[markAt]?.lower ?? '';
     // "…, saying", "and claiming", or an -ing form after the object of the clause's own verb ("posted a message blaming Iran")
     // … or after a preposition of manner when the words it reports follow at once: "punctuated his list by saying “Too many.”"
     const quotationNext = OPEN_MARK.test(tokens[i + 1]?.text ?? '') || tokens[i + 1]?.text === ':' || (tokens[i + 1]?.text === ',' && OPEN_MARK.test(tokens[i + 2]?.text ?? ''));
-    const participle = /ing$/.test(t.lower) && (PARTICIPLE_OPENERS.has(beforeMark?.lower ?? '')
-      || (quotationNext && MANNER_PREPOSITIONS.has(beforeMark?.lower ?? ''))
+    // (looked up for every head: a lookup that optimized code meets for the first time costs a deoptimization)
+    const afterMannerPreposition = MANNER_PREPOSITIONS.has(wordBeforeMark);
+    const participle = /ing$/.test(t.lower) && (PARTICIPLE_OPENERS.has(wordBeforeMark)
+      || (quotationNext && afterMannerPreposition)
       || (!!prev && NOUN_POS.has(prev.pos) && finiteVerbBefore(tokens, i, from)));
     let { first, last } = cueExtent(tokens, i, from, to, participle);
     // "declined to comment", "refused to say": one cue

@@ -21,9 +21,12 @@ function withVerbatim(doc: Readonly<Doc>, quotes: Quote[]): Quote[] {
   const inners = new SpanIndex(doc.quoteSpans.map(s => s.inner));
   return quotes.map(q => {
     if (q.kind === 'direct' && !q.explain.some(e => e.startsWith('one attribution over'))) return { ...q, verbatim: [{ ...q.content }] };
-    const verbatim: Span[] = inners.overlapping(q.content.start, q.content.end)
-      .map(s => ({ start: Math.max(s.start, q.content.start), end: Math.min(s.end, q.content.end) }))
-      .filter(s => s.end > s.start);
+    // (pushed one by one: an array of one kind, empty or not, for the code that reads quotes)
+    const verbatim: Span[] = [];
+    for (const s of inners.overlapping(q.content.start, q.content.end)) {
+      const part = { start: Math.max(s.start, q.content.start), end: Math.min(s.end, q.content.end) };
+      if (part.end > part.start) verbatim.push(part);
+    }
     return { ...q, verbatim };
   });
 }
