@@ -1,4 +1,5 @@
 import type { Doc, Entity, EntityType, Span, Token } from '../model.js';
+import { isSpace } from './segment.js';
 import { FEMALE_MARKERS, GEOGRAPHIC_WORDS, HONORIFICS, MULTIWORD_PLACES, NON_PERSON_WORDS, ORGANIZATION_WORDS, PLACES, TITLE_HEADS } from '../rules/names.js';
 
 /** Lowercase words allowed inside a proper-noun run when capitalised words stand on both sides. */
@@ -101,6 +102,8 @@ export function findNameRuns(doc: Pick<Doc, 'tokens' | 'sentences' | 'norm'>, sk
   let i = 0;
   while (i < count) {
     const t = tokens[i] as Token;
+    // (canStartRun's first test, before the sentence is looked up: most tokens fail it)
+    if (!isCapitalised(t)) { i++; continue; }
     const sentence = doc.sentences[t.sentence];
     if (!sentence || sentence.heading || skip(t) || !canStartRun(t, i === sentence.tokenStart)) { i++; continue; }
     const j = runEnd(tokens, i, skip);
@@ -187,6 +190,9 @@ function connectorJoins(tokens: readonly Token[], i: number, j: number): boolean
   return false;
 }
 
+/** The ending of a word for a people or a group: "Afghans", "Pakistanis", "Chinese". */
+const GROUP_ENDING = /(?:ans|ese|ians|is|ists)$/;
+
 export function classifyRun(run: NameRun): EntityType {
   if (isDomainName(run)) return 'organization';
   const { tokens } = run;
@@ -200,7 +206,7 @@ export function classifyRun(run: NameRun): EntityType {
   if (PLACES.has(joined) || MULTIWORD_PLACES.has(joined) || (tokens.length <= 2 && everyLowerIn(tokens, PLACES))) return 'place';
   if (someLowerIn(tokens, GEOGRAPHIC_WORDS)) return 'place';
   if (someLowerIn(tokens, NON_PERSON_WORDS)) return 'unknown';
-  if (/(?:ans|ese|ians|is|ists)$/.test(joined) && tokens.length === 1 && tokens[0]?.pos !== 'PROPN') return 'group';
+  if (GROUP_ENDING.test(joined) && tokens.length === 1 && tokens[0]?.pos !== 'PROPN') return 'group';
   if (run.name.length >= 2 && run.name.length <= 4 && tokens.every(isNameWord)) return 'person';
   return 'unknown';
 }
@@ -237,6 +243,13 @@ function isNameWord(t: Token, i: number, run: readonly Token[]): boolean {
 
 /** "One news site, Znak.com": a description before the name, within its sentence (a full stop and a space end it). */
 const descriptionBefore = /(?:^|[\s(])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|One|one)\s(?:[^,;".]|\.(?!\s)){3,70}),\s$/;
+
+/** descriptionBefore's match in the 80 characters before `start`: none unless a comma and a space come right before it. */
+function describedBefore(text: string, start: number): RegExpExecArray | null {
+  if (start < 2 || text.charCodeAt(start - 2) !== 0x2c || !isSpace(text.charCodeAt(start - 1))) return null;
+  return descriptionBefore.exec(text.slice(Math.max(0, start - 80), start));
+}
+
 /** "Znak. com" as words joined → "Znak.com" */
 const DOMAIN_TAIL = new RegExp(`\\.\\s+(${[...DOMAIN_ENDINGS].join('|')})$`, 'i');
 
@@ -278,7 +291,7 @@ export function findEntities(doc: Readonly<Doc>, insideQuote: (offset: number) =
       continue;
     }
     if (insideQuote(run.start) && type === 'unknown') continue;
-    const description = descriptionBefore.exec(doc.text.slice(Math.max(0, run.start - 80), run.start));
+    const description = describedBefore(doc.text, run.start);
     const titles = run.title.length ? [run.title.join(' ')] : run.lowerTitle ? [run.lowerTitle] : [];
     if (description?.[1] && doc.text[run.end] === ',') {
       titles.push(description[1]);

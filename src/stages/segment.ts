@@ -60,16 +60,26 @@ export function findParagraphs(text: string): Paragraph[] {
   return paragraphs;
 }
 
+/** A sentence that ends with one of these abbreviations goes on in the next. */
+const ABBREVIATION_END = /\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Gov|Sen|Rep|Prof|No|U\.S|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$/;
+/** the longest match of ABBREVIATION_END ("Sept.", "Prof.") and the character before it, which `\b` looks at */
+const ABBREVIATION_END_READ = 6;
+
+const LOWERCASE_START = /^["']?\s*[\p{Ll}]/u;
+/** "i.e.", "e.g.", "etc." are lowercase, but not the lowercase continuation LOWERCASE_START looks for */
+const LATIN_ABBREVIATION_START = /^["']?\s*(?:i|e|etc)\b/;
+const CLOSING_MARK_START = /^["']\s*[,\p{Ll}]/u;
+
 /** Sentences that wink-nlp split inside a quotation or before a lowercase continuation get joined back. */
 function shouldJoin(norm: string, prev: Sentence, next: Sentence): boolean {
   // no space between them: wink-nlp split inside a token ("RM23." | "50")
   if (next.start <= prev.end) return true;
   const head = norm.slice(next.start, Math.min(next.end, next.start + 3));
-  if (/^["']?\s*[\p{Ll}]/u.test(head) && !/^["']?\s*(?:i|e|etc)\b/.test(head)) return true;
+  if (LOWERCASE_START.test(head) && !LATIN_ABBREVIATION_START.test(head)) return true;
   // a lone closing mark or attribution tail (`" he said.`)
-  if (/^["']\s*[,\p{Ll}]/u.test(head)) return true;
-  const prevText = norm.slice(prev.start, prev.end);
-  return /\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Gov|Sen|Rep|Prof|No|U\.S|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$/.test(prevText);
+  if (CLOSING_MARK_START.test(head)) return true;
+  // an abbreviation's full stop: only the sentence's end can match, so only its last characters are read
+  return ABBREVIATION_END.test(norm.slice(Math.max(prev.start, prev.end - ABBREVIATION_END_READ), prev.end));
 }
 
 interface SegmentResult {
@@ -90,7 +100,7 @@ interface ParagraphAnalysis {
 
 const PARAGRAPH_SEPARATOR = '\n\n';
 
-const isSeparator = (reading: WinkReading, i: number): boolean => reading.type(i) === 'tabCRLF' && reading.value(i) === PARAGRAPH_SEPARATOR;
+const isSeparator = (reading: WinkReading, i: number): boolean => reading.value(i) === PARAGRAPH_SEPARATOR && reading.type(i) === 'tabCRLF';
 
 /**
  * Paragraphs are read by wink-nlp in one go, joined by a blank line: wink-nlp ends a sentence at
