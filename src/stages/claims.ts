@@ -181,7 +181,9 @@ function draftClaims(doc: Readonly<Doc>): ClaimDraft[] {
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const span = trimSentence(doc, s);
-    const inSentence = quoteContents.overlapping(s.start, s.end).map(c => c.quote);
+    // (a loop, not .map(): the arrays .map() returns differ in elements kind, and the optimized loop deoptimized on them)
+    const inSentence: Quote[] = [];
+    for (const c of quoteContents.overlapping(s.start, s.end)) inSentence.push(c.quote);
     if (span.end - span.start < 12 || (!inSentence.length && !saysMoreThanItsAttributions(span, inSentence, tokens))) {
       // "He died today.", "He resisted.": a short statement about someone, with a verb, is a claim; "I agree." is not
       if (!inSentence.length && isShortStatement(tokens, tokenRange(tokens, span.start, span.end))) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });

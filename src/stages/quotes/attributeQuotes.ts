@@ -189,6 +189,17 @@ function summingAppositive(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
+/**
+ * The quotations of span-index entries, in order. Built by a loop rather than `.map()`: the arrays `.map()`
+ * returns differ in elements kind (empty or not, and by the compiler tier that ran it), and the optimized
+ * code that reads them deoptimized on each kind it had not seen.
+ */
+function quotationsOf<Q>(entries: readonly { quote: Q }[]): Q[] {
+  const quotations: Q[] = [];
+  for (const e of entries) quotations.push(e.quote);
+  return quotations;
+}
+
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const { tokens, sentences, quoteSpans, norm, text } = doc;
   // (built field by field: one shape for every quotation, whatever the shape of its span)
@@ -836,7 +847,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const content = first && last ? trimContent(first.start, last.end) : null;
       if (content && !overlapsRecentDraft(content)) {
         const speaker = speakerFrom({ first: label.first, last: label.colon });
-        const fragments = inners.overlapping(content.start, content.end).map(i => i.quote);
+        const fragments = quotationsOf(inners.overlapping(content.start, content.end));
         const colon: CueMatch = { first: label.colon, last: label.colon + 1, head: label.colon, lemma: ':', frame: 'speech', complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-label-colon', score: 0 };
         const draft = record({ kind: fragments.length ? (fragments.length === 1 && fragments[0]?.inner.start === content.start + 1 ? 'direct' : 'mixed') : 'indirect', content, speaker, cue: colon, sentence: s.index, ruleId: 'reported-label' });
         fragments.forEach(q => useQuote(q, draft));
@@ -905,10 +916,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       content = extendOverQuotation(content);
       const speaker = speakerFrom(source);
       if (clashesWithRecentDraft({ content, cue: cueSpan(cue, tokens), mention: speaker?.mention ?? null, speaker: speaker?.name ?? null, speechCue: isLexiconSpeechCue(cue) })) continue;
-      const fragments = inners.overlapping(content.start, content.end).map(i => i.quote);
+      const fragments = quotationsOf(inners.overlapping(content.start, content.end));
       const draft = record({ kind: fragments.length ? 'mixed' : 'indirect', content, speaker, cue, sentence: s.index, ruleId });
       // a quotation a nested attribution already holds stays with it: the outer one only contains it
-      fragments.filter(q => !usedQuoteSpans.has(q)).forEach(q => useQuote(q, draft));
+      for (const q of fragments) if (!usedQuoteSpans.has(q)) useQuote(q, draft);
     }
   }
 
@@ -929,8 +940,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** 4. quoted words in a sentence with no cue: the previous speaker goes on */
   function attributeLooseQuotations(s: Sentence): void {
     const cues = cuesOf(s);
-    const loose = opens.overlapping(s.start, s.end).map(o => o.quote).filter(q => !usedQuoteSpans.has(q)
-      && countWords(norm, q.inner.start, q.inner.end) >= 3);
+    const loose: QuotedSpan[] = [];
+    for (const { quote: q } of opens.overlapping(s.start, s.end)) if (!usedQuoteSpans.has(q) && countWords(norm, q.inner.start, q.inner.end) >= 3) loose.push(q);
     const prev = carriedSpeaker(s);
     if (loose.length && cues.length === 0 && prev && s.paragraph - lastAttributionParagraph <= 1) {
       const content = trimContent(s.start + openerLength(norm.slice(s.start, s.end)), s.end);
