@@ -195,8 +195,9 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 
 export function nounCueFrame(tokens: readonly Token[], i: number, to: number): CueFrame | null {
   const t = tokens[i];
   if (!t || t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB') return null;
+  if (i + 1 >= to || tokens[i + 1]?.lower !== 'that') return null;
   const frame = CUE_NOUNS.get(t.lower);
-  if (!frame || i + 1 >= to || tokens[i + 1]?.lower !== 'that') return null;
+  if (!frame) return null;
   let k = i - 1;
   while (k >= 0 && (tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'ADV') && k > i - 4) k--;
   const before = k >= 0 ? tokens[k] : undefined;
