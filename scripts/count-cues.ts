@@ -52,6 +52,17 @@ export function sharedDir(argv: readonly string[]): string {
   return at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1] as string) : path.resolve(REPO, '..', 'shared');
 }
 
+/** PolNeAR's train and dev folders under the shared folder; null, with a line saying what is skipped, when train is absent. */
+export function polnearDirs(argv: readonly string[], script: string, skipped: string): { trainDir: string; devDir: string } | null {
+  const root = path.join(sharedDir(argv), 'datasets', 'polnear');
+  const trainDir = path.join(root, 'train');
+  if (!fs.existsSync(path.join(trainDir, 'attributions'))) {
+    console.log(`${script}: ${trainDir} not found; ${skipped}`);
+    return null;
+  }
+  return { trainDir, devDir: path.join(root, 'dev') };
+}
+
 /** The token that carries a cue's meaning: its first content verb, else its first noun, else its first token. */
 export function cueHead(tokens: readonly Token[], first: number, last: number): number {
   const range = Array.from({ length: last - first }, (_, k) => first + k);
@@ -156,12 +167,9 @@ export function countCues(articles: readonly AnnotatedArticle[]): CueCounts {
 
 function main(): void {
   const argv = process.argv.slice(2);
-  const shared = sharedDir(argv);
-  const train = path.join(shared, 'datasets', 'polnear', 'train');
-  if (!fs.existsSync(path.join(train, 'attributions'))) {
-    console.log(`count-cues: ${train} not found; nothing to count (the lexicon data stays as committed)`);
-    return;
-  }
+  const dirs = polnearDirs(argv, 'count-cues', 'nothing to count (the lexicon data stays as committed)');
+  if (!dirs) return;
+  const train = dirs.trainDir;
   const articles = annotateSplit(train);
   const counts = countCues(articles);
   const out = path.join(REPO, 'src', 'rules', 'cues.counts.json');

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cueFeatures, fileCueWeights, isCueCandidate } from '../src/stages/quotes/cueModel.js';
 import { SpanIndex } from '../src/text/spanIndex.js';
-import { annotateSplit, REPO, sharedDir, type AnnotatedArticle } from './count-cues.js';
+import { annotateSplit, REPO, polnearDirs, type AnnotatedArticle } from './count-cues.js';
 
 const EPOCHS = 8;
 const SEED = 20160915;
@@ -110,13 +110,9 @@ function prf(data: readonly Example[], score: (x: Example) => number, threshold:
 
 function main(): void {
   const argv = process.argv.slice(2);
-  const shared = sharedDir(argv);
-  const trainDir = path.join(shared, 'datasets', 'polnear', 'train');
-  const devDir = path.join(shared, 'datasets', 'polnear', 'dev');
-  if (!fs.existsSync(path.join(trainDir, 'attributions'))) {
-    console.log(`train-cues: ${trainDir} not found; nothing to train (the committed weights stay)`);
-    return;
-  }
+  const dirs = polnearDirs(argv, 'train-cues', 'nothing to train (the committed weights stay)');
+  if (!dirs) return;
+  const { trainDir, devDir } = dirs;
   const all = annotateSplit(trainDir);
   const cut = Math.floor(all.length * (1 - HOLDOUT));
   const fit = all.slice(0, cut);

@@ -19,7 +19,7 @@ import type { Quote, Span } from '../src/model.js';
 import { runStages } from '../src/pipeline.js';
 import { STAGES } from '../src/stages/index.js';
 import { QUOTE_CONFIDENCE_FORMAT, quoteFeatures, type QuoteConfidenceWeights } from '../src/stages/quotes/confidence.js';
-import { REPO, sharedDir } from './count-cues.js';
+import { REPO, polnearDirs } from './count-cues.js';
 
 const FOLDS = 5;
 /** a feature must occur this often in train to get a weight */
@@ -137,13 +137,9 @@ function figures(data: readonly Example[], p: (x: Example) => number): { brier: 
 
 function main(): void {
   const argv = process.argv.slice(2);
-  const shared = sharedDir(argv);
-  const trainDir = path.join(shared, 'datasets', 'polnear', 'train');
-  const devDir = path.join(shared, 'datasets', 'polnear', 'dev');
-  if (!fs.existsSync(path.join(trainDir, 'attributions'))) {
-    console.log(`train-quote-confidence: ${trainDir} not found; nothing to train (the committed weights stay)`);
-    return;
-  }
+  const dirs = polnearDirs(argv, 'train-quote-confidence', 'nothing to train (the committed weights stay)');
+  if (!dirs) return;
+  const { trainDir, devDir } = dirs;
   const say = (name: string, rules: ReturnType<typeof figures>, model: ReturnType<typeof figures>): void =>
     console.log(`train-quote-confidence: ${name}: Brier ${rules.brier} → ${model.brier}, ECE ${rules.ece} → ${model.ece}, average precision ${rules.averagePrecision} → ${model.averagePrecision} (rules' confidence → model)`);
   const train = examplesOf(trainDir);
