@@ -118,7 +118,7 @@ function modelPackage(): WinkModel {
  * model's own words are indexed: wink-nlp appends the words it learns to the same list.
  */
 export function lexemeIndex(list: readonly string[]): Record<string, number> {
-  const known = list.slice(0, list.length);
+  const known = list.slice();
   let indexOf: Map<string, number> | null = inLowerCaseOrder(known) ? null : mapOfWords(known);
   let searches = 0;
   const find = (word: string): number | undefined => {

@@ -142,18 +142,18 @@ type Filing =
   | { kind: 'context'; template: ContextTemplate }
   | { kind: 'pair'; template: PairTemplate }
   | { kind: 'lemmaFlag'; flag: LemmaFlag };
+/** The feature name of each pair template: "l_nw=say|that", "lp=say|VERB". */
+const PAIR_PREFIX: Record<PairTemplate, string> = { nw: 'l_nw', pw: 'l_pw', np: 'l_np', pp: 'l_pp', n2: 'l_n2', lp: 'lp' };
 const FILING = new Map<string, Filing>([
   ['l', { kind: 'lemma' }],
   ['ppn', { kind: 'trigram' }],
   ...CONTEXT_TEMPLATES.map(template => [template, { kind: 'context', template }] as const),
-  ...PAIR_TEMPLATES.map(template => [template === 'lp' ? 'lp' : `l_${template}`, { kind: 'pair', template }] as const),
+  ...PAIR_TEMPLATES.map(template => [PAIR_PREFIX[template], { kind: 'pair', template }] as const),
   ...LEMMA_FLAGS.map(flag => [`${flag}_l`, { kind: 'lemmaFlag', flag }] as const),
 ]);
 
 /** The lemmas' pair tables start as this one, shared and never written: most lemmas fill few of them. */
 const NO_PAIRS: ReadonlyMap<string, number> = new Map();
-
-const PAIR_PREFIX: Record<PairTemplate, string> = { nw: 'l_nw', pw: 'l_pw', np: 'l_np', pp: 'l_pp', n2: 'l_n2', lp: 'lp' };
 
 /**
  * Files flat weights ("l_nw=say|that" → lemmas.say.pairs.nw ["that", w]) for the weights file.
