@@ -5,21 +5,14 @@
  * first M articles (default: N, and at least 3000, since each worker compiles hot code for its first
  * few hundred articles). Skips with a message when ../shared is absent.
  */
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-import { processRecord } from '../src/batch.js';
-import { renderDocument } from '../src/batch/chunk.js';
-import { tuneCompilerForBatch } from '../src/batch/compilerTuning.js';
 import type { BatchSummary } from '../src/batch/run.js';
 import { recordFromLine, type InputRecord } from '../src/io/inputs.js';
-
-// as the CLI runs: the pipeline's passes here are timed with the compiler settings it uses
-tuneCompilerForBatch();
+import type { PassKind, PassReply, PassRequest } from './bench-pass.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = fs.existsSync(path.join(here, '..', 'package.json')) ? path.resolve(here, '..') : path.resolve(here, '..', '..');
@@ -54,58 +47,35 @@ const slice = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimsift-bench-'
 fs.writeFileSync(slice, `${batchLines.join('\n')}\n`);
 log(`bench: ${records.length} articles, ${words} words, ${(chars / 1e6).toFixed(1)} M characters from ${path.relative(process.cwd(), CORPUS)}`);
 
-const seconds = (f: () => void): number => { const t = process.hrtime.bigint(); f(); return Number(process.hrtime.bigint() - t) / 1e9; };
-
-// --- wink-nlp alone: the same annotations (sentences, tokens, POS, lemmas, entities) ----------------
-const wink = winkNLP(model);
-const its = wink.its;
-const winkPass = (from: number, to: number): void => {
-  for (let i = from; i < to; i++) {
-    const doc = wink.readDoc(texts[i] ?? '');
-    doc.sentences().out(its.span);
-    doc.tokens().out(its.value);
-    doc.tokens().out(its.type);
-    doc.tokens().out(its.pos);
-    doc.tokens().out(its.lemma as never);
-    doc.entities().out(its.detail);
-  }
-};
-// what claimsift itself asks of wink-nlp (src/nlp.ts): sentences and POS, no NER, negation or sentiment
-const winkLean = winkNLP(model, ['sbd', 'pos']);
-const leanPass = (from: number, to: number): void => {
-  for (let i = from; i < to; i++) {
-    const doc = winkLean.readDoc(texts[i] ?? '');
-    doc.sentences().out(its.span);
-    doc.tokens().out(its.value);
-    doc.tokens().out(its.type);
-    doc.tokens().out(its.pos);
-    doc.tokens().out(its.lemma as never);
-  }
-};
-const pipelinePass = (from: number, to: number): void => {
-  for (let i = from; i < to; i++) {
-    const r = processRecord(records[i] as InputRecord);
-    if (r.ok) renderDocument(r.document, 'jsonl');
-  }
-};
-const warm = Math.min(100, records.length);
-log('bench: warming up');
-winkPass(0, warm);
-leanPass(0, warm);
-pipelinePass(0, warm);
-// This machine's speed swings by a third from minute to minute, so the three passes take turns over
-// slices of 100 articles: a slow minute then slows each of them alike, and the ratio holds.
-log('bench: wink-nlp alone and the full pipeline (extract + JSON), one core, in turns');
+// --- wink-nlp alone and the full pipeline, one core: each in a process of its own (scripts/bench-pass.ts) ---
+// This machine's speed swings by a third from minute to minute, so the three passes take turns over slices of
+// 100 articles, one process at a time: a slow minute then slows each of them alike, and the ratio holds.
+const PASS_CHILD = path.join(ROOT, 'dist', 'scripts', 'bench-pass.js');
 const SLICE = 100;
-let winkSeconds = 0;
-let leanSeconds = 0;
-let pipeSeconds = 0;
+const startPass = (kind: PassKind): ChildProcess => fork(PASS_CHILD, [kind, CORPUS, String(limit)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const reply = (child: ChildProcess): Promise<PassReply> => new Promise((resolve, reject) => {
+  const onExit = (code: number | null): void => reject(new Error(`bench: a pass process exited (${code}) before it answered`));
+  child.once('exit', onExit);
+  child.once('message', (m: PassReply) => { child.off('exit', onExit); resolve(m); });
+});
+const timeSlice = async (child: ChildProcess, from: number, to: number): Promise<number> => {
+  const answer = reply(child);
+  child.send({ from, to } satisfies PassRequest);
+  const m = await answer;
+  if (m === 'ready') throw new Error('bench: a pass process answered out of turn');
+  return m.seconds;
+};
+log('bench: wink-nlp alone and the full pipeline (extract + JSON), one core, each in its own process, in turns');
+const passKinds: PassKind[] = ['wink', 'wink-lean', 'pipeline'];
+const passes = passKinds.map(startPass);
+await Promise.all(passes.map(reply));
+const passSeconds = passKinds.map(() => 0);
 for (let from = 0; from < records.length; from += SLICE) {
   const to = Math.min(records.length, from + SLICE);
-  winkSeconds += seconds(() => winkPass(from, to));
-  leanSeconds += seconds(() => leanPass(from, to));
-  pipeSeconds += seconds(() => pipelinePass(from, to));
+  for (let k = 0; k < passes.length; k++) passSeconds[k] = (passSeconds[k] ?? 0) + await timeSlice(passes[k] as ChildProcess, from, to);
 }
+for (const child of passes) child.send('exit' satisfies PassRequest);
+const [winkSeconds = 0, leanSeconds = 0, pipeSeconds = 0] = passSeconds;
 
 // --- the batch engine: -j1 and -j2, each a fresh process (scripts/bench-batch.ts) -------------------
 // Both pay their own start-up (node, modules, the model: once in-process, or once per worker), as a
