@@ -66,7 +66,7 @@ const timeSlice = async (child: ChildProcess, from: number, to: number): Promise
   return m.seconds;
 };
 log('bench: wink-nlp alone and the full pipeline (extract + JSON), one core, each in its own process, in turns');
-const passKinds: PassKind[] = ['wink', 'wink-lean', 'pipeline'];
+const passKinds: PassKind[] = ['wink', 'wink-default', 'wink-lean', 'pipeline'];
 const passes = passKinds.map(startPass);
 await Promise.all(passes.map(reply));
 const passSeconds = passKinds.map(() => 0);
@@ -75,7 +75,7 @@ for (let from = 0; from < records.length; from += SLICE) {
   for (let k = 0; k < passes.length; k++) passSeconds[k] = (passSeconds[k] ?? 0) + await timeSlice(passes[k] as ChildProcess, from, to);
 }
 for (const child of passes) child.send('exit' satisfies PassRequest);
-const [winkSeconds = 0, leanSeconds = 0, pipeSeconds = 0] = passSeconds;
+const [winkSeconds = 0, defaultSeconds = 0, leanSeconds = 0, pipeSeconds = 0] = passSeconds;
 
 // --- the batch engine: -j1 and -j2, each a fresh process (scripts/bench-batch.ts) -------------------
 // Both pay their own start-up (node, modules, the model: once in-process, or once per worker), as a
@@ -122,6 +122,8 @@ const result = {
   wink: { articlesPerSecond: n / winkSeconds, wordsPerSecond: words / winkSeconds },
   pipeline: { articlesPerSecond: n / pipeSeconds, wordsPerSecond: words / pipeSeconds },
   ratio: winkSeconds / pipeSeconds,
+  winkDefault: { articlesPerSecond: n / defaultSeconds, wordsPerSecond: words / defaultSeconds },
+  ratioDefault: defaultSeconds / pipeSeconds,
   winkLean: { articlesPerSecond: n / leanSeconds, wordsPerSecond: words / leanSeconds },
   ratioLean: leanSeconds / pipeSeconds,
   batchArticles: j1.records,
@@ -144,8 +146,9 @@ if (asJson) {
   console.log(`| figure | value |`);
   console.log(`|---|---|`);
   console.log(`| full pipeline, one core | ${f(result.pipeline.articlesPerSecond, 1)} articles/s, ${f(result.pipeline.wordsPerSecond)} words/s |`);
-  console.log(`| wink-nlp alone (readDoc + sentences, tokens, POS, lemmas, entities), one core | ${f(result.wink.articlesPerSecond, 1)} articles/s, ${f(result.wink.wordsPerSecond)} words/s |`);
+  console.log(`| wink-nlp alone: sentences, POS, entities (pipe sbd, pos, ner; then sentences, tokens, POS, lemmas, entities read out), one core | ${f(result.wink.articlesPerSecond, 1)} articles/s, ${f(result.wink.wordsPerSecond)} words/s |`);
   console.log(`| ratio pipeline / wink-nlp | ${f(result.ratio, 2)} |`);
+  console.log(`| wink-nlp with its default pipe (also negation and sentiment; the baseline of sessions 5–9), one core | ${f(result.winkDefault.articlesPerSecond, 1)} articles/s, ${f(result.winkDefault.wordsPerSecond)} words/s (ratio ${f(result.ratioDefault, 2)}) |`);
   console.log(`| wink-nlp as claimsift runs it (sentences, tokens, POS, lemmas; no NER), one core | ${f(result.winkLean.articlesPerSecond, 1)} articles/s, ${f(result.winkLean.wordsPerSecond)} words/s (ratio ${f(result.ratioLean, 2)}) |`);
   console.log(`| extract -j1, ${f(result.batchArticles)} articles (in-process; a fresh process, start-up included; faster of 2) | ${f(result.j1.articlesPerSecond, 1)} articles/s (${f(result.j1.seconds, 2)} s) |`);
   console.log(`| extract -j2, ${f(result.batchArticles)} articles (worker pool; a fresh process, start-up included; faster of 2) | ${f(result.j2.articlesPerSecond, 1)} articles/s (${f(result.j2.seconds, 2)} s) |`);
