@@ -50,10 +50,8 @@ export interface CueContext {
   insideQuote: (offset: number) => boolean;
 }
 
-/** The token's lower-cased text with curly quotes made straight, as the features spell words. */
-function word(t: Token | undefined): string {
-  if (!t) return '';
-  const lower = t.lower;
+/** A token's lower-cased text with curly quotes made straight, as the features spell words (the same string when it has none). */
+export function featureWord(lower: string): string {
   for (let k = 0; k < lower.length; k++) {
     const c = lower.charCodeAt(k);
     if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x201e) {
@@ -61,6 +59,10 @@ function word(t: Token | undefined): string {
     }
   }
   return lower;
+}
+
+function word(t: Token | undefined): string {
+  return t ? featureWord(t.lower) : '';
 }
 
 /** An opening quotation mark: OPEN_MARK without a regular expression. */
@@ -343,19 +345,40 @@ export class CueModel {
   /** score(cueFeatures(ctx, i)), computed from the tables: the same terms in the same order. */
   scoreToken(ctx: CueContext, i: number): number {
     const t = ctx.tokens[i];
-    return t ? this.scoreTokenWith(ctx, i, this.lemmas.get(t.lemma)) : 0;
+    if (!t) return 0;
+    const wordIds = new Int32Array(5);
+    for (let k = i - 2; k <= i + 2; k++) {
+      const u = ctx.tokens[k];
+      wordIds[k - (i - 2)] = u ? this.wordId(featureWord(u.lower)) : this.unknownWord;
+    }
+    return this.scoreTokenWith(ctx, i, this.lemmas.get(t.lemma), wordIds, i - 2);
   }
 
-  private wordId(t: Token): number {
-    return this.wordIds.get(word(t)) ?? this.wordIds.size;
+  /** The id of a word (featureWord) in the tables, or the id of a word they do not name. */
+  wordId(word: string): number {
+    return this.wordIds.get(word) ?? this.unknownWord;
+  }
+
+  /** The words the tables name. */
+  words(): IterableIterator<string> {
+    return this.wordIds.keys();
+  }
+
+  /** The id of every word the tables do not name; its weights are all 0. */
+  get unknownWord(): number {
+    return this.wordIds.size;
   }
 
   private tagId(t: Token): number {
     return this.tagIds.get(t.pos) ?? this.tagIds.size;
   }
 
-  /** scoreToken, with the weights of the token's lemma (lemmaWeights) looked up already by the caller. */
-  scoreTokenWith(ctx: CueContext, i: number, lw: LemmaWeights | undefined): number {
+  /**
+   * scoreToken, with the weights of the token's lemma (lemmaWeights) looked up already by the caller, and the ids
+   * (wordId) of the words of the tokens around it: token k's at `wordIds[k - base]`, for the tokens of its sentence
+   * from i - 2 to i + 2.
+   */
+  scoreTokenWith(ctx: CueContext, i: number, lw: LemmaWeights | undefined, wordIds: Int32Array, base: number): number {
     const { tokens, sentence } = ctx;
     const t = tokens[i];
     if (!t) return 0;
@@ -367,19 +390,19 @@ export class CueModel {
     const t2 = i + 2 < to ? tokens[i + 2] : undefined;
     const b2 = i - 2 >= from ? tokens[i - 2] : undefined;
     const p = this.tagId(t);
-    const pw = prev ? this.wordId(prev) : this.startWord;
+    const pw = prev ? wordIds[i - 1 - base]! : this.startWord;
     const pp = prev ? this.tagId(prev) : this.startTag;
-    const nw = next ? this.wordId(next) : this.endWord;
+    const nw = next ? wordIds[i + 1 - base]! : this.endWord;
     const np = next ? this.tagId(next) : this.endTag;
-    const n2 = t2 ? this.wordId(t2) : this.endWord;
-    const p2 = b2 ? this.wordId(b2) : this.startWord;
+    const n2 = t2 ? wordIds[i + 2 - base]! : this.endWord;
+    const p2 = b2 ? wordIds[i - 2 - base]! : this.startWord;
     let s = 0;
     s += fw[F_BIAS]!;
     if (lw) {
       s += lw.l;
       s += lw.lp[p]!;
     }
-    s += this.w[this.wordId(t)]!;
+    s += this.w[wordIds[i - base]!]!;
     s += this.p[p]!;
     s += this.pw[pw]!;
     s += this.pp[pp]!;

@@ -1,7 +1,7 @@
 import type { Sentence, Token } from '../../model.js';
 import { cueContinuations, cueCounts, cueWeights } from '../../rules/cueData.js';
 import { cueEntry, CUE_NOUNS, PHRASE_CUES, type CueEntry, type CueFrame } from '../../rules/cues.js';
-import { CueModel, isCueCandidate, type CueContext, type LemmaWeights } from './cueModel.js';
+import { CueModel, featureWord, isCueCandidate, type CueContext, type LemmaWeights } from './cueModel.js';
 import { isNameReadAsAdverb } from './nounPhrases.js';
 
 export interface CueMatch {
@@ -101,14 +101,42 @@ interface CandidateLemma {
 }
 let candidateLemmas: Map<string, CandidateLemma> | undefined;
 
+/** What findCues needs to know of a token's word (its `lower`), found with one lookup. */
+interface WordInfo {
+  /** the phrase cues the word opens */
+  phrases: readonly PreparedPhrase[] | undefined;
+  /** the lemma of an -ing form of a stated position (POSITION_PARTICIPLES) */
+  position: string | undefined;
+  /** the id of its featureWord in the detector's tables (CueModel.wordId) */
+  wordId: number;
+}
+/** The words that open a phrase cue, state a position or have detector weights, by `lower`. */
+let wordInfos: Map<string, WordInfo> | undefined;
+function wordInfoTable(detector: CueModel | null): Map<string, WordInfo> {
+  if (!wordInfos) {
+    const table = new Map<string, WordInfo>();
+    const add = (lower: string): void => {
+      if (!table.has(lower)) {
+        table.set(lower, { phrases: PHRASE_CUES_BY_FIRST_WORD.get(lower), position: POSITION_PARTICIPLES.get(lower), wordId: detector ? detector.wordId(featureWord(lower)) : 0 });
+      }
+    };
+    for (const lower of PHRASE_CUES_BY_FIRST_WORD.keys()) add(lower);
+    for (const lower of POSITION_PARTICIPLES.keys()) add(lower);
+    for (const word of detector?.words() ?? []) add(word);
+    wordInfos = table;
+  }
+  return wordInfos;
+}
+
 /**
- * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): the cue heads found,
- * by token index and score.
+ * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): what each token's
+ * word is (by its index in the sentence), and the cue heads found, by token index and score.
  */
-const scratch = { headTokens: new Int32Array(64), headScores: new Float64Array(64) };
+const scratch = { words: [] as Array<WordInfo | undefined>, wordIds: new Int32Array(64), headTokens: new Int32Array(64), headScores: new Float64Array(64) };
 /** The scratch space made ready for a sentence of `length` tokens. */
 function scratchFor(length: number): typeof scratch {
   if (scratch.headTokens.length < length) {
+    scratch.wordIds = new Int32Array(length);
     scratch.headTokens = new Int32Array(length);
     scratch.headScores = new Float64Array(length);
   }
@@ -292,7 +320,16 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   const cues: CueMatch[] = [];
   const { tokenStart: from, tokenEnd: to } = sentence;
   const detector = cueModel();
-  const { headTokens, headScores } = scratchFor(to - from);
+  const { words, wordIds, headTokens, headScores } = scratchFor(to - from);
+  const infos = wordInfoTable(detector);
+  const unknownWord = detector ? detector.unknownWord : 0;
+  for (let i = from; i < to; i++) {
+    const lower = (tokens[i] as Token).lower;
+    const info = infos.get(lower);
+    words[i - from] = info;
+    // (a word the table lacks may have curly quotes that its feature word has straight)
+    wordIds[i - from] = info ? info.wordId : detector && featureWord(lower) !== lower ? detector.wordId(featureWord(lower)) : unknownWord;
+  }
   /** how many cue heads (headTokens, headScores) the sentence has */
   let heads = 0;
   const context: CueContext = { tokens, sentence, insideQuote };
@@ -300,7 +337,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) continue;
-    const phrases = PHRASE_CUES_BY_FIRST_WORD.get(t.lower);
+    const info = words[i - from];
+    const phrases = info?.phrases;
     const phrase = phrases ? phraseAt(tokens, i, to, phrases) : undefined;
     if (phrase) {
       cues.push({ first: i + phrase.cueFrom, last: i + phrase.cueTo, head: i + phrase.cueFrom, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: phrase.ruleId, score: 0 });
@@ -308,7 +346,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       continue;
     }
     // "a super PAC [supporting] Jeb Bush", "a group [backing] Bush": an -ing form of a stated position that modifies the noun before it
-    const position = POSITION_PARTICIPLES.get(t.lower);
+    const position = info?.position;
     if (position && i > from && NOUN_POS.has(tokens[i - 1]?.pos ?? '') && OBJECT_START_POS.has(tokens[i + 1]?.pos ?? '') && !insideQuote(t.start)) {
       cues.push({ first: i, last: i + 1, head: i, lemma: position, frame: 'speech', complement: 'object', sourceAfter: false, participle: true, negated: false, ruleId: 'cue-position-modifier', score: 0 });
       continue;
@@ -338,7 +376,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       if (ANONYMITY_LEMMAS.has(t.lemma) && asksAnonymity(tokens, i + 1, to)) continue;
       // "Federal Express Corp said": a capitalised word inside a run of capitalised words is part of a name
       if (i > from && insideCapitalisedRun(tokens, i, to) && !(titleCase ??= isTitleCase(tokens, from, to))) continue;
-      const score = detector.scoreTokenWith(context, i, candidate.weights);
+      const score = detector.scoreTokenWith(context, i, candidate.weights, wordIds, from);
       // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
       const entry = candidate.entry;
       // … and so does one that wants a clause when a clause follows ("reported its source said …")
