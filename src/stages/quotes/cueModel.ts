@@ -35,12 +35,13 @@ export interface FiledLemma {
   pairs?: Record<string, Array<[string, number]>>;
 }
 
-/** Parts of speech a cue head can have; everything else is never scored. */
-const CANDIDATE_POS = new Set(['VERB', 'AUX', 'NOUN', 'ADJ']);
 const OPEN_MARK = /^(?:["\u201C\u201E`]|''|``)$/;
 
+/** A token the detector scores: a verb, auxiliary, noun or adjective (the parts of speech a cue head can have), ":" or "according". */
 export function isCueCandidate(t: Token): boolean {
-  return CANDIDATE_POS.has(t.pos) || t.text === ':' || t.lower === 'according';
+  const p = t.pos;
+  // (the tags compared one by one: cheaper, for every token, than a lookup in a set)
+  return p === 'VERB' || p === 'AUX' || p === 'NOUN' || p === 'ADJ' || t.text === ':' || t.lower === 'according';
 }
 
 export interface CueContext {
@@ -357,11 +358,6 @@ export class CueModel {
   /** The id of a word (featureWord) in the tables, or the id of a word they do not name. */
   wordId(word: string): number {
     return this.wordIds.get(word) ?? this.unknownWord;
-  }
-
-  /** The words the tables name. */
-  words(): IterableIterator<string> {
-    return this.wordIds.keys();
   }
 
   /** The id of every word the tables do not name; its weights are all 0. */

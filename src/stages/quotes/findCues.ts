@@ -101,38 +101,38 @@ interface CandidateLemma {
 }
 let candidateLemmas: Map<string, CandidateLemma> | undefined;
 
-/** What findCues needs to know of a token's word (its `lower`), found with one lookup. */
-interface WordInfo {
+/** What findCues needs to know of a word that opens a phrase cue or states a position. */
+interface CueWord {
   /** the phrase cues the word opens */
   phrases: readonly PreparedPhrase[] | undefined;
   /** the lemma of an -ing form of a stated position (POSITION_PARTICIPLES) */
   position: string | undefined;
-  /** the id of its featureWord in the detector's tables (CueModel.wordId) */
-  wordId: number;
 }
-/** The words that open a phrase cue, state a position or have detector weights, by `lower`. */
-let wordInfos: Map<string, WordInfo> | undefined;
-function wordInfoTable(detector: CueModel | null): Map<string, WordInfo> {
-  if (!wordInfos) {
-    const table = new Map<string, WordInfo>();
-    const add = (lower: string): void => {
-      if (!table.has(lower)) {
-        table.set(lower, { phrases: PHRASE_CUES_BY_FIRST_WORD.get(lower), position: POSITION_PARTICIPLES.get(lower), wordId: detector ? detector.wordId(featureWord(lower)) : 0 });
-      }
-    };
-    for (const lower of PHRASE_CUES_BY_FIRST_WORD.keys()) add(lower);
-    for (const lower of POSITION_PARTICIPLES.keys()) add(lower);
-    for (const word of detector?.words() ?? []) add(word);
-    wordInfos = table;
-  }
-  return wordInfos;
+/** The words that open a phrase cue or state a position, by `lower`: one lookup per token for both. */
+const CUE_WORDS = new Map<string, CueWord>();
+for (const lower of [...PHRASE_CUES_BY_FIRST_WORD.keys(), ...POSITION_PARTICIPLES.keys()]) {
+  CUE_WORDS.set(lower, { phrases: PHRASE_CUES_BY_FIRST_WORD.get(lower), position: POSITION_PARTICIPLES.get(lower) });
+}
+/**
+ * The CUE_WORDS' first letters (their low five bits) by word length, as bits: a word whose bit is not set is none of
+ * them, and most tokens are known to need no lookup in CUE_WORDS.
+ */
+const CUE_WORD_STARTS = new Int32Array(32);
+for (const lower of CUE_WORDS.keys()) {
+  const length = Math.min(lower.length, 31);
+  CUE_WORD_STARTS[length] = (CUE_WORD_STARTS[length] as number) | (1 << (lower.charCodeAt(0) & 31));
+}
+function mayBeCueWord(lower: string): boolean {
+  return ((CUE_WORD_STARTS[Math.min(lower.length, 31)]! >>> (lower.charCodeAt(0) & 31)) & 1) === 1;
 }
 
 /**
- * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): what each token's
- * word is (by its index in the sentence), and the cue heads found, by token index and score.
+ * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): the detector's ids of
+ * the words of the sentence's tokens, by index in the sentence (NOT_LOOKED_UP until a token near them is scored), and the
+ * cue heads found, by token index and score.
  */
-const scratch = { words: [] as Array<WordInfo | undefined>, wordIds: new Int32Array(64), headTokens: new Int32Array(64), headScores: new Float64Array(64) };
+const scratch = { wordIds: new Int32Array(64), headTokens: new Int32Array(64), headScores: new Float64Array(64) };
+const NOT_LOOKED_UP = -1;
 /** The scratch space made ready for a sentence of `length` tokens. */
 function scratchFor(length: number): typeof scratch {
   if (scratch.headTokens.length < length) {
@@ -140,8 +140,10 @@ function scratchFor(length: number): typeof scratch {
     scratch.headTokens = new Int32Array(length);
     scratch.headScores = new Float64Array(length);
   }
+  scratch.wordIds.fill(NOT_LOOKED_UP, 0, length);
   return scratch;
 }
+
 /** The lemmas of the counts file (lemmaCount), each with its lexicon entry and its weights. */
 function candidateLemma(detector: CueModel, lemma: string): CandidateLemma | undefined {
   if (!candidateLemmas) {
@@ -320,16 +322,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   const cues: CueMatch[] = [];
   const { tokenStart: from, tokenEnd: to } = sentence;
   const detector = cueModel();
-  const { words, wordIds, headTokens, headScores } = scratchFor(to - from);
-  const infos = wordInfoTable(detector);
-  const unknownWord = detector ? detector.unknownWord : 0;
-  for (let i = from; i < to; i++) {
-    const lower = (tokens[i] as Token).lower;
-    const info = infos.get(lower);
-    words[i - from] = info;
-    // (a word the table lacks may have curly quotes that its feature word has straight)
-    wordIds[i - from] = info ? info.wordId : detector && featureWord(lower) !== lower ? detector.wordId(featureWord(lower)) : unknownWord;
-  }
+  const { wordIds, headTokens, headScores } = scratchFor(to - from);
   /** how many cue heads (headTokens, headScores) the sentence has */
   let heads = 0;
   const context: CueContext = { tokens, sentence, insideQuote };
@@ -337,8 +330,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) continue;
-    const info = words[i - from];
-    const phrases = info?.phrases;
+    const cueWord = mayBeCueWord(t.lower) ? CUE_WORDS.get(t.lower) : undefined;
+    const phrases = cueWord?.phrases;
     const phrase = phrases ? phraseAt(tokens, i, to, phrases) : undefined;
     if (phrase) {
       cues.push({ first: i + phrase.cueFrom, last: i + phrase.cueTo, head: i + phrase.cueFrom, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: phrase.ruleId, score: 0 });
@@ -346,7 +339,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       continue;
     }
     // "a super PAC [supporting] Jeb Bush", "a group [backing] Bush": an -ing form of a stated position that modifies the noun before it
-    const position = info?.position;
+    const position = cueWord?.position;
     if (position && i > from && NOUN_POS.has(tokens[i - 1]?.pos ?? '') && OBJECT_START_POS.has(tokens[i + 1]?.pos ?? '') && !insideQuote(t.start)) {
       cues.push({ first: i, last: i + 1, head: i, lemma: position, frame: 'speech', complement: 'object', sourceAfter: false, participle: true, negated: false, ruleId: 'cue-position-modifier', score: 0 });
       continue;
@@ -376,6 +369,10 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       if (ANONYMITY_LEMMAS.has(t.lemma) && asksAnonymity(tokens, i + 1, to)) continue;
       // "Federal Express Corp said": a capitalised word inside a run of capitalised words is part of a name
       if (i > from && insideCapitalisedRun(tokens, i, to) && !(titleCase ??= isTitleCase(tokens, from, to))) continue;
+      // the words the detector reads: two tokens either side, inside the sentence
+      for (let k = Math.max(from, i - 2); k <= i + 2 && k < to; k++) {
+        if (wordIds[k - from] === NOT_LOOKED_UP) wordIds[k - from] = detector.wordId(featureWord((tokens[k] as Token).lower));
+      }
       const score = detector.scoreTokenWith(context, i, candidate.weights, wordIds, from);
       // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
       const entry = candidate.entry;
