@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/extract.js';
+import { annotate, extract } from '../src/extract.js';
 import { parseAnn, predictionsFrom, scorePolnear, type PredDoc } from '../src/eval/index.js';
 import type { Quote } from '../src/model.js';
-import { calibrateQuotes, QUOTE_CONFIDENCE_FORMAT, QuoteConfidenceModel, quoteFeatures } from '../src/stages/quotes/confidence.js';
+import { readRulesJson } from '../src/rules/cueData.js';
+import { calibrateQuotes, QUOTE_CONFIDENCE_FORMAT, QuoteConfidenceModel, quoteFeatures, type QuoteConfidenceWeights } from '../src/stages/quotes/confidence.js';
 
 const quote = (over: Partial<Quote> = {}): Quote => ({
   id: 'q1', kind: 'indirect', content: { start: 22, end: 50 }, verbatim: [],
@@ -59,6 +60,19 @@ describe('quote confidence: the committed model in the pipeline', () => {
       expect(Math.round(q!.confidence * 100) / 100).toBe(q!.confidence);
     });
   }
+
+  it('scores a quote from its weights by template exactly as from its feature strings, bit for bit', () => {
+    const w = readRulesJson<QuoteConfidenceWeights>('quote-confidence.weights.json');
+    if (!w) return;
+    const model = new QuoteConfidenceModel(w);
+    const text = '“We will rebuild,” Mayor Ann Lee said on Monday. Police said the driver had been drinking. According to officials, '
+      + '23 soldiers were killed. “It is over. We lost,” a spokesman said. Smith, who spoke of the legacy of racism, left early. '
+      + 'The ministry denied that it had ordered the strike.';
+    const quotes = annotate(text).quotes;
+    const rules = [quote(), quote({ speaker: null, cue: null }), quote({ verbatim: [{ start: 22, end: 30 }] }), ...quotes];
+    for (const q of rules) expect(model.quoteProbability(q, text)).toBe(model.probability(quoteFeatures(q, text)));
+    expect(quotes.length).toBeGreaterThan(4);
+  });
 
   it('rates a quotation with its speaker and cue after it above a speaker read off a relative clause', () => {
     const direct = extract('“We have rebuilt the bridge and the school,” Mayor Ann Lee said on Monday.').quotes[0]!;

@@ -35,12 +35,13 @@ export interface FiledLemma {
   pairs?: Record<string, Array<[string, number]>>;
 }
 
-/** Parts of speech a cue head can have; everything else is never scored. */
-const CANDIDATE_POS = new Set(['VERB', 'AUX', 'NOUN', 'ADJ']);
 const OPEN_MARK = /^(?:["\u201C\u201E`]|''|``)$/;
 
+/** A token the detector scores: a verb, auxiliary, noun or adjective (the parts of speech a cue head can have), ":" or "according". */
 export function isCueCandidate(t: Token): boolean {
-  return CANDIDATE_POS.has(t.pos) || t.text === ':' || t.lower === 'according';
+  const p = t.pos;
+  // (the tags compared one by one: cheaper, for every token, than a lookup in a set)
+  return p === 'VERB' || p === 'AUX' || p === 'NOUN' || p === 'ADJ' || t.text === ':' || t.lower === 'according';
 }
 
 export interface CueContext {
@@ -50,10 +51,8 @@ export interface CueContext {
   insideQuote: (offset: number) => boolean;
 }
 
-/** The token's lower-cased text with curly quotes made straight, as the features spell words. */
-function word(t: Token | undefined): string {
-  if (!t) return '';
-  const lower = t.lower;
+/** A token's lower-cased text with curly quotes made straight, as the features spell words (the same string when it has none). */
+export function featureWord(lower: string): string {
   for (let k = 0; k < lower.length; k++) {
     const c = lower.charCodeAt(k);
     if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x201e) {
@@ -61,6 +60,10 @@ function word(t: Token | undefined): string {
     }
   }
   return lower;
+}
+
+function word(t: Token | undefined): string {
+  return t ? featureWord(t.lower) : '';
 }
 
 /** An opening quotation mark: OPEN_MARK without a regular expression. */
@@ -106,16 +109,20 @@ export function cueFeatures(ctx: CueContext, i: number): string[] {
   return f;
 }
 
-/** The weights of the features that pair a lemma with something else, for one lemma. */
+/**
+ * The weights of a lemma's own features, for one lemma. Words and tags are paired by their ids in
+ * the model's vocabulary and tag set (CueModel), so scoring a token looks each of its words up once.
+ */
 export interface LemmaWeights {
   l: number;
-  /** l_nw, l_pw, l_np, l_pp, l_n2, lp: keyed by the word or tag paired with the lemma */
-  nw: ReadonlyMap<string, number>;
-  pw: ReadonlyMap<string, number>;
-  np: ReadonlyMap<string, number>;
-  pp: ReadonlyMap<string, number>;
-  n2: ReadonlyMap<string, number>;
-  lp: ReadonlyMap<string, number>;
+  /** l_nw, l_pw, l_n2: keyed by the id of the word paired with the lemma */
+  nw: ReadonlyMap<number, number>;
+  pw: ReadonlyMap<number, number>;
+  n2: ReadonlyMap<number, number>;
+  /** l_np, l_pp, lp: indexed by the id of the tag paired with the lemma */
+  np: Float64Array;
+  pp: Float64Array;
+  lp: Float64Array;
   inQ: number;
   head: number;
   that3: number;
@@ -152,8 +159,16 @@ const FILING = new Map<string, Filing>([
   ...LEMMA_FLAGS.map(flag => [`${flag}_l`, { kind: 'lemmaFlag', flag }] as const),
 ]);
 
-/** The lemmas' pair tables start as this one, shared and never written: most lemmas fill few of them. */
-const NO_PAIRS: ReadonlyMap<string, number> = new Map();
+/** The lemmas' word-pair tables start as this one, shared and never written: most lemmas fill few of them. */
+const NO_WORD_PAIRS: ReadonlyMap<number, number> = new Map();
+/** Words and tags paired with a lemma, and tags of the context and trigram (which pair with tags only). */
+const WORD_PAIRS = ['nw', 'pw', 'n2'] as const;
+const TAG_PAIRS = ['np', 'pp', 'lp'] as const;
+const WORD_CONTEXT = ['w', 'pw', 'nw', 'n2', 'p2'] as const;
+const TAG_CONTEXT = ['p', 'pp', 'np'] as const;
+/** What the features say for a word or tag that is not there: before the sentence's first token, after its last. */
+const START = '<s>';
+const END = '</s>';
 
 /**
  * Files flat weights ("l_nw=say|that" → lemmas.say.pairs.nw ["that", w]) for the weights file.
@@ -227,9 +242,27 @@ export class CueModel {
   /** the weights by feature name, made for the first `score()` (training and tests); scoring runs on the tables */
   private flat: Map<string, number> | null = null;
   private readonly flagWeights = new Float64Array(FLAGS.length);
-  private readonly context: Record<ContextTemplate, ReadonlyMap<string, number>>;
-  /** the tag trigram, by the previous, own and next tag */
-  private readonly trigram = new Map<string, Map<string, Map<string, number>>>();
+  /** Every word the tables name, by id; a word they do not name has id `wordIds.size`, whose weights are all 0. */
+  private readonly wordIds = new Map<string, number>();
+  /** Every tag the tables name, by id; a tag they do not name has id `tagIds.size`. */
+  private readonly tagIds = new Map<string, number>();
+  /** the ids of the words and tags that stand for no token, before the sentence and after it */
+  private readonly startWord: number;
+  private readonly endWord: number;
+  private readonly startTag: number;
+  private readonly endTag: number;
+  /** the context tables, by word id or tag id */
+  private readonly w: Float64Array;
+  private readonly pw: Float64Array;
+  private readonly nw: Float64Array;
+  private readonly n2: Float64Array;
+  private readonly p2: Float64Array;
+  private readonly p: Float64Array;
+  private readonly pp: Float64Array;
+  private readonly np: Float64Array;
+  /** the tag trigram, at (previous × tags + own) × tags + next, where tags counts the unknown tag too */
+  private readonly trigram: Float64Array;
+  private readonly tagCount: number;
   private readonly lemmas = new Map<string, LemmaWeights>();
 
   constructor(w: CueWeights) {
@@ -237,23 +270,62 @@ export class CueModel {
     this.filed = w;
     this.threshold = w.threshold;
     for (const flag of FLAGS) this.flagWeights[FLAG_INDEX[flag]] = Object.hasOwn(w.flags, flag) ? w.flags[flag] as number : 0;
-    const table = (template: ContextTemplate): ReadonlyMap<string, number> => new Map(w.context[template] ?? []);
-    this.context = { w: table('w'), p: table('p'), pw: table('pw'), pp: table('pp'), nw: table('nw'), np: table('np'), n2: table('n2'), p2: table('p2') };
-    for (const [pp, p, np, weight] of w.trigram) {
-      let byTag = this.trigram.get(pp);
-      if (!byTag) this.trigram.set(pp, byTag = new Map());
-      let byNext = byTag.get(p);
-      if (!byNext) byTag.set(p, byNext = new Map());
-      byNext.set(np, weight);
+    const { wordIds, tagIds } = this;
+    const addWord = (word: string): void => { if (!wordIds.has(word)) wordIds.set(word, wordIds.size); };
+    const addTag = (tag: string): void => { if (!tagIds.has(tag)) tagIds.set(tag, tagIds.size); };
+    addWord(START); addWord(END); addTag(START); addTag(END);
+    for (const template of WORD_CONTEXT) for (const [word] of w.context[template] ?? []) addWord(word);
+    for (const template of TAG_CONTEXT) for (const [tag] of w.context[template] ?? []) addTag(tag);
+    for (const [pp, p, np] of w.trigram) { addTag(pp); addTag(p); addTag(np); }
+    for (const l of Object.keys(w.lemmas)) {
+      const pairs = (w.lemmas[l] as FiledLemma).pairs ?? {};
+      for (const template of WORD_PAIRS) for (const [word] of pairs[template] ?? []) addWord(word);
+      for (const template of TAG_PAIRS) for (const [tag] of pairs[template] ?? []) addTag(tag);
     }
+    this.startWord = wordIds.get(START) as number;
+    this.endWord = wordIds.get(END) as number;
+    this.startTag = tagIds.get(START) as number;
+    this.endTag = tagIds.get(END) as number;
+    const tags = this.tagCount = tagIds.size + 1;
+    // (filled in the file's order, so a value named twice keeps its last weight, as a Map built from the pairs would)
+    const wordTable = (entries: Array<[string, number]> | undefined): Float64Array => {
+      const table = new Float64Array(wordIds.size + 1);
+      for (const [word, weight] of entries ?? []) table[wordIds.get(word) as number] = weight;
+      return table;
+    };
+    const tagTable = (entries: Array<[string, number]> | undefined): Float64Array => {
+      const table = new Float64Array(tags);
+      for (const [tag, weight] of entries ?? []) table[tagIds.get(tag) as number] = weight;
+      return table;
+    };
+    this.w = wordTable(w.context.w);
+    this.pw = wordTable(w.context.pw);
+    this.nw = wordTable(w.context.nw);
+    this.n2 = wordTable(w.context.n2);
+    this.p2 = wordTable(w.context.p2);
+    this.p = tagTable(w.context.p);
+    this.pp = tagTable(w.context.pp);
+    this.np = tagTable(w.context.np);
+    this.trigram = new Float64Array(tags * tags * tags);
+    for (const [pp, p, np, weight] of w.trigram) {
+      this.trigram[((tagIds.get(pp) as number) * tags + (tagIds.get(p) as number)) * tags + (tagIds.get(np) as number)] = weight;
+    }
+    const noTagPairs = new Float64Array(tags);
     for (const l of Object.keys(w.lemmas)) {
       const filed = w.lemmas[l] as FiledLemma;
       const flags = filed.flags ?? {};
       const pairs = filed.pairs ?? {};
-      const pairTable = (template: PairTemplate): ReadonlyMap<string, number> => (pairs[template] ? new Map(pairs[template]) : NO_PAIRS);
+      const wordPairs = (template: PairTemplate): ReadonlyMap<number, number> => {
+        const entries = pairs[template];
+        if (!entries) return NO_WORD_PAIRS;
+        const table = new Map<number, number>();
+        for (const [word, weight] of entries) table.set(wordIds.get(word) as number, weight);
+        return table;
+      };
+      const tagPairs = (template: PairTemplate): Float64Array => (pairs[template] ? tagTable(pairs[template]) : noTagPairs);
       this.lemmas.set(l, {
         l: filed.l ?? 0,
-        nw: pairTable('nw'), pw: pairTable('pw'), np: pairTable('np'), pp: pairTable('pp'), n2: pairTable('n2'), lp: pairTable('lp'),
+        nw: wordPairs('nw'), pw: wordPairs('pw'), n2: wordPairs('n2'), np: tagPairs('np'), pp: tagPairs('pp'), lp: tagPairs('lp'),
         inQ: flags.inQ ?? 0, head: flags.head ?? 0, that3: flags.that3 ?? 0, qafter: flags.qafter ?? 0, last: flags.last ?? 0,
       });
     }
@@ -274,51 +346,75 @@ export class CueModel {
   /** score(cueFeatures(ctx, i)), computed from the tables: the same terms in the same order. */
   scoreToken(ctx: CueContext, i: number): number {
     const t = ctx.tokens[i];
-    return t ? this.scoreTokenWith(ctx, i, this.lemmas.get(t.lemma)) : 0;
+    if (!t) return 0;
+    const wordIds = new Int32Array(5);
+    for (let k = i - 2; k <= i + 2; k++) {
+      const u = ctx.tokens[k];
+      wordIds[k - (i - 2)] = u ? this.wordId(featureWord(u.lower)) : this.unknownWord;
+    }
+    return this.scoreTokenWith(ctx, i, this.lemmas.get(t.lemma), wordIds, i - 2);
   }
 
-  /** scoreToken, with the weights of the token's lemma (lemmaWeights) looked up already by the caller. */
-  scoreTokenWith(ctx: CueContext, i: number, lw: LemmaWeights | undefined): number {
+  /** The id of a word (featureWord) in the tables, or the id of a word they do not name. */
+  wordId(word: string): number {
+    return this.wordIds.get(word) ?? this.unknownWord;
+  }
+
+  /** The id of every word the tables do not name; its weights are all 0. */
+  get unknownWord(): number {
+    return this.wordIds.size;
+  }
+
+  private tagId(t: Token): number {
+    return this.tagIds.get(t.pos) ?? this.tagIds.size;
+  }
+
+  /**
+   * scoreToken, with the weights of the token's lemma (lemmaWeights) looked up already by the caller, and the ids
+   * (wordId) of the words of the tokens around it: token k's at `wordIds[k - base]`, for the tokens of its sentence
+   * from i - 2 to i + 2.
+   */
+  scoreTokenWith(ctx: CueContext, i: number, lw: LemmaWeights | undefined, wordIds: Int32Array, base: number): number {
     const { tokens, sentence } = ctx;
     const t = tokens[i];
     if (!t) return 0;
     const from = sentence.tokenStart;
     const to = sentence.tokenEnd;
-    const c = this.context;
     const fw = this.flagWeights;
-    const p = t.pos;
     const prev = i - 1 >= from && i - 1 < to ? tokens[i - 1] : undefined;
     const next = i + 1 >= from && i + 1 < to ? tokens[i + 1] : undefined;
-    const pw = prev ? word(prev) : '<s>';
-    const pp = prev ? prev.pos : '<s>';
-    const nw = next ? word(next) : '</s>';
-    const np = next ? next.pos : '</s>';
     const t2 = i + 2 < to ? tokens[i + 2] : undefined;
-    const n2 = t2 ? word(t2) : '</s>';
     const b2 = i - 2 >= from ? tokens[i - 2] : undefined;
-    const p2 = b2 ? word(b2) : '<s>';
+    const p = this.tagId(t);
+    const pw = prev ? wordIds[i - 1 - base]! : this.startWord;
+    const pp = prev ? this.tagId(prev) : this.startTag;
+    const nw = next ? wordIds[i + 1 - base]! : this.endWord;
+    const np = next ? this.tagId(next) : this.endTag;
+    const n2 = t2 ? wordIds[i + 2 - base]! : this.endWord;
+    const p2 = b2 ? wordIds[i - 2 - base]! : this.startWord;
     let s = 0;
     s += fw[F_BIAS]!;
     if (lw) {
       s += lw.l;
-      s += lw.lp.get(p) ?? 0;
+      s += lw.lp[p]!;
     }
-    s += c.w.get(word(t)) ?? 0;
-    s += c.p.get(p) ?? 0;
-    s += c.pw.get(pw) ?? 0;
-    s += c.pp.get(pp) ?? 0;
-    s += c.nw.get(nw) ?? 0;
-    s += c.np.get(np) ?? 0;
+    s += this.w[wordIds[i - base]!]!;
+    s += this.p[p]!;
+    s += this.pw[pw]!;
+    s += this.pp[pp]!;
+    s += this.nw[nw]!;
+    s += this.np[np]!;
     if (lw) {
       s += lw.nw.get(nw) ?? 0;
       s += lw.pw.get(pw) ?? 0;
-      s += lw.np.get(np) ?? 0;
-      s += lw.pp.get(pp) ?? 0;
+      s += lw.np[np]!;
+      s += lw.pp[pp]!;
     }
-    s += c.n2.get(n2) ?? 0;
+    s += this.n2[n2]!;
     s += lw?.n2.get(n2) ?? 0;
-    s += c.p2.get(p2) ?? 0;
-    s += this.trigram.get(pp)?.get(p)?.get(np) ?? 0;
+    s += this.p2[p2]!;
+    const tags = this.tagCount;
+    s += this.trigram[(pp * tags + p) * tags + np]!;
     if (ctx.insideQuote(t.start)) { s += fw[F_INQ]!; s += lw?.inQ ?? 0; }
     if (sentence.heading) { s += fw[F_HEAD]!; s += lw?.head ?? 0; }
     const lower = t.lower;

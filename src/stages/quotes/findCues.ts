@@ -1,7 +1,7 @@
 import type { Sentence, Token } from '../../model.js';
 import { cueContinuations, cueCounts, cueWeights } from '../../rules/cueData.js';
 import { cueEntry, CUE_NOUNS, PHRASE_CUES, type CueEntry, type CueFrame } from '../../rules/cues.js';
-import { CueModel, isCueCandidate, type CueContext, type LemmaWeights } from './cueModel.js';
+import { CueModel, featureWord, isCueCandidate, type CueContext, type LemmaWeights } from './cueModel.js';
 import { isNameReadAsAdverb } from './nounPhrases.js';
 
 export interface CueMatch {
@@ -101,19 +101,49 @@ interface CandidateLemma {
 }
 let candidateLemmas: Map<string, CandidateLemma> | undefined;
 
+/** What findCues needs to know of a word that opens a phrase cue or states a position. */
+interface CueWord {
+  /** the phrase cues the word opens */
+  phrases: readonly PreparedPhrase[] | undefined;
+  /** the lemma of an -ing form of a stated position (POSITION_PARTICIPLES) */
+  position: string | undefined;
+}
+/** The words that open a phrase cue or state a position, by `lower`: one lookup per token for both. */
+const CUE_WORDS = new Map<string, CueWord>();
+for (const lower of [...PHRASE_CUES_BY_FIRST_WORD.keys(), ...POSITION_PARTICIPLES.keys()]) {
+  CUE_WORDS.set(lower, { phrases: PHRASE_CUES_BY_FIRST_WORD.get(lower), position: POSITION_PARTICIPLES.get(lower) });
+}
 /**
- * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): the cue heads found,
- * by token index and score.
+ * The CUE_WORDS' first letters (their low five bits) by word length, as bits: a word whose bit is not set is none of
+ * them, and most tokens are known to need no lookup in CUE_WORDS.
  */
-const scratch = { headTokens: new Int32Array(64), headScores: new Float64Array(64) };
+const CUE_WORD_STARTS = new Int32Array(32);
+for (const lower of CUE_WORDS.keys()) {
+  const length = Math.min(lower.length, 31);
+  CUE_WORD_STARTS[length] = (CUE_WORD_STARTS[length] as number) | (1 << (lower.charCodeAt(0) & 31));
+}
+function mayBeCueWord(lower: string): boolean {
+  return ((CUE_WORD_STARTS[Math.min(lower.length, 31)]! >>> (lower.charCodeAt(0) & 31)) & 1) === 1;
+}
+
+/**
+ * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): the detector's ids of
+ * the words of the sentence's tokens, by index in the sentence (NOT_LOOKED_UP until a token near them is scored), and the
+ * cue heads found, by token index and score.
+ */
+const scratch = { wordIds: new Int32Array(64), headTokens: new Int32Array(64), headScores: new Float64Array(64) };
+const NOT_LOOKED_UP = -1;
 /** The scratch space made ready for a sentence of `length` tokens. */
 function scratchFor(length: number): typeof scratch {
   if (scratch.headTokens.length < length) {
+    scratch.wordIds = new Int32Array(length);
     scratch.headTokens = new Int32Array(length);
     scratch.headScores = new Float64Array(length);
   }
+  scratch.wordIds.fill(NOT_LOOKED_UP, 0, length);
   return scratch;
 }
+
 /** The lemmas of the counts file (lemmaCount), each with its lexicon entry and its weights. */
 function candidateLemma(detector: CueModel, lemma: string): CandidateLemma | undefined {
   if (!candidateLemmas) {
@@ -292,7 +322,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   const cues: CueMatch[] = [];
   const { tokenStart: from, tokenEnd: to } = sentence;
   const detector = cueModel();
-  const { headTokens, headScores } = scratchFor(to - from);
+  const { wordIds, headTokens, headScores } = scratchFor(to - from);
   /** how many cue heads (headTokens, headScores) the sentence has */
   let heads = 0;
   const context: CueContext = { tokens, sentence, insideQuote };
@@ -300,7 +330,8 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (!t) continue;
-    const phrases = PHRASE_CUES_BY_FIRST_WORD.get(t.lower);
+    const cueWord = mayBeCueWord(t.lower) ? CUE_WORDS.get(t.lower) : undefined;
+    const phrases = cueWord?.phrases;
     const phrase = phrases ? phraseAt(tokens, i, to, phrases) : undefined;
     if (phrase) {
       cues.push({ first: i + phrase.cueFrom, last: i + phrase.cueTo, head: i + phrase.cueFrom, lemma: phrase.lemma, frame: phrase.frame, complement: 'phrase', sourceAfter: phrase.sourceAfter, participle: false, negated: false, ruleId: phrase.ruleId, score: 0 });
@@ -308,7 +339,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       continue;
     }
     // "a super PAC [supporting] Jeb Bush", "a group [backing] Bush": an -ing form of a stated position that modifies the noun before it
-    const position = POSITION_PARTICIPLES.get(t.lower);
+    const position = cueWord?.position;
     if (position && i > from && NOUN_POS.has(tokens[i - 1]?.pos ?? '') && OBJECT_START_POS.has(tokens[i + 1]?.pos ?? '') && !insideQuote(t.start)) {
       cues.push({ first: i, last: i + 1, head: i, lemma: position, frame: 'speech', complement: 'object', sourceAfter: false, participle: true, negated: false, ruleId: 'cue-position-modifier', score: 0 });
       continue;
@@ -338,7 +369,11 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       if (ANONYMITY_LEMMAS.has(t.lemma) && asksAnonymity(tokens, i + 1, to)) continue;
       // "Federal Express Corp said": a capitalised word inside a run of capitalised words is part of a name
       if (i > from && insideCapitalisedRun(tokens, i, to) && !(titleCase ??= isTitleCase(tokens, from, to))) continue;
-      const score = detector.scoreTokenWith(context, i, candidate.weights);
+      // the words the detector reads: two tokens either side, inside the sentence
+      for (let k = Math.max(from, i - 2); k <= i + 2 && k < to; k++) {
+        if (wordIds[k - from] === NOT_LOOKED_UP) wordIds[k - from] = detector.wordId(featureWord((tokens[k] as Token).lower));
+      }
+      const score = detector.scoreTokenWith(context, i, candidate.weights, wordIds, from);
       // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
       const entry = candidate.entry;
       // … and so does one that wants a clause when a clause follows ("reported its source said …")
