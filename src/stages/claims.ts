@@ -4,6 +4,7 @@ import { DISCOURSE_OPENERS } from '../rules/names.js';
 import { quotesMeeting, SpanIndex } from '../text/spanIndex.js';
 import { firstTokenEndingAfter } from '../text/tokenSearch.js';
 import { scoreCheckworthinessOfTokens } from './checkworthiness/index.js';
+import { hasDigit } from './checkworthiness/features.js';
 
 const OUTLET: ClaimSource = { name: null, entityId: null, anonymous: false, kind: 'outlet' };
 /** A sentence whose words are mostly inside attributed contents is not also the outlet's claim. */
@@ -412,54 +413,50 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'nobod
  * so "over 200 militants were killed" and "more than 200 militants died" need a shared figure too.
  */
 function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
-  const tokens = doc.tokens;
-  const contentWords = (c: Claim): Set<string> => {
-    const r = tokenRange(tokens, c.span.start, c.span.end);
-    const lemmas = new Set<string>();
-    for (let i = r.first; i < r.end; i++) {
-      const t = tokens[i]!;
-      if (!FUNCTION_POS.has(t.pos) && t.pos !== 'PROPN' && t.lemma.length > 2 && !LIGHT_LEMMAS.has(t.lemma)) lemmas.add(t.lemma);
-    }
-    return lemmas;
-  };
-  const hasNegation = (c: Claim): boolean => {
-    const r = tokenRange(tokens, c.span.start, c.span.end);
-    for (let i = r.first; i < r.end; i++) if (NEGATIONS.has(tokens[i]!.lower)) return true;
-    return false;
-  };
   const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
   if (attributed.length < 2 || attributed.length > 400) return;
-  // what the comparison reads of each claim, once
+  // what the comparison reads of each claim, once; content lemmas as ids, so that two claims meet in one merge
+  const lemmas: LemmaIds = { ids: new Map(), withDigit: [] };
+  const surnames = new Map<string, string>();
   // (pushed one by one: `map` makes arrays of another kind once it runs optimized, and the loops below would meet both)
   const sides: CorroborationSide[] = [];
   for (const c of attributed) {
-    sides.push({
-      claim: c,
-      words: contentWords(c),
-      // "he gave her drugs" does not corroborate "she has never taken drugs"
-      negated: hasNegation(c),
-      surname: surnameOf(c.source.name ?? ''),
-      hasFigure: /\d/.test(doc.norm.slice(c.span.start, c.span.end)),
-    });
+    const name = c.source.name ?? '';
+    let surname = surnames.get(name);
+    if (surname === undefined) surnames.set(name, (surname = surnameOf(name)));
+    sides.push(corroborationSide(doc, c, surname, lemmas));
   }
   for (const sa of sides) {
     const a = sa.claim;
     if (a.status === 'confirmed') continue;
     const wa = sa.words;
-    if (wa.size < CORROBORATION_MIN_WORDS) continue;
+    if (wa.length < CORROBORATION_MIN_WORDS) continue;
     for (const sb of sides) {
       const b = sb.claim;
       if (a === b || sameSource(sa, sb)) continue;
       const wb = sb.words;
-      if (wb.size < CORROBORATION_MIN_WORDS) continue;
+      if (wb.length < CORROBORATION_MIN_WORDS) continue;
+      // the lemmas both have (the lists are sorted), and whether one of them is a figure
       let shared = 0;
-      for (const w of wa) if (wb.has(w)) shared++;
+      let sharedFigure = false;
+      for (let i = 0, j = 0; i < wa.length && j < wb.length;) {
+        const x = wa[i]!;
+        const y = wb[j]!;
+        if (x < y) i++;
+        else if (y < x) j++;
+        else {
+          shared++;
+          if (lemmas.withDigit[x]) sharedFigure = true;
+          i++;
+          j++;
+        }
+      }
       // the share of the longer claim's words: a short claim inside a long one ("legalizing same-sex
       // marriage" in a sentence about a candidate's position on it) says far less than the long one
-      const overlap = shared / Math.max(wa.size, wb.size);
+      const overlap = shared / Math.max(wa.length, wb.length);
       // …unless it shares many words and most of its own: "the value of private housing stock is continuing to rise"
-      const mostOfShorter = shared >= CORROBORATION_STRONG_SHARED && shared / Math.min(wa.size, wb.size) >= CORROBORATION_OVERLAP_SHORTER;
-      const numbersAgree = !sa.hasFigure || sharesAFigure(wa, wb);
+      const mostOfShorter = shared >= CORROBORATION_STRONG_SHARED && shared / Math.min(wa.length, wb.length) >= CORROBORATION_OVERLAP_SHORTER;
+      const numbersAgree = !sa.hasFigure || sharedFigure;
       if ((overlap >= CORROBORATION_OVERLAP || mostOfShorter) && numbersAgree && sa.negated === sb.negated) {
         a.status = 'confirmed';
         a.evidence = a.evidence.filter(e => !e.ruleId.startsWith('assert-'));
@@ -472,24 +469,59 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
   }
 }
 
+/** Ids of the content lemmas corroboration has met in a document, and which of them hold a digit (by id). */
+interface LemmaIds {
+  ids: Map<string, number>;
+  withDigit: boolean[];
+}
+
 /** An attributed claim as corroboration compares it. */
 interface CorroborationSide {
   claim: Claim;
-  /** its content lemmas */
-  words: Set<string>;
+  /** the ids of its distinct content lemmas, ascending */
+  words: Int32Array;
   negated: boolean;
   surname: string;
   /** its text holds a digit */
   hasFigure: boolean;
 }
 
+/** A claim's content lemmas (neither function words, names, short words nor light verbs) and whether it is negated, in one pass over its tokens. */
+function corroborationSide(doc: Readonly<Doc>, claim: Claim, surname: string, lemmas: LemmaIds): CorroborationSide {
+  const tokens = doc.tokens;
+  const r = tokenRange(tokens, claim.span.start, claim.span.end);
+  const ids: number[] = [];
+  // "he gave her drugs" does not corroborate "she has never taken drugs"
+  let negated = false;
+  for (let i = r.first; i < r.end; i++) {
+    const t = tokens[i]!;
+    if (!negated && NEGATIONS.has(t.lower)) negated = true;
+    if (FUNCTION_POS.has(t.pos) || t.pos === 'PROPN' || t.lemma.length <= 2 || LIGHT_LEMMAS.has(t.lemma)) continue;
+    let id = lemmas.ids.get(t.lemma);
+    if (id === undefined) {
+      id = lemmas.ids.size;
+      lemmas.ids.set(t.lemma, id);
+      lemmas.withDigit.push(hasDigit(t.lemma));
+    }
+    ids.push(id);
+  }
+  ids.sort((x, y) => x - y);
+  const words = new Int32Array(ids.length);
+  let n = 0;
+  for (const id of ids) if (n === 0 || words[n - 1] !== id) words[n++] = id;
+  return { claim, words: words.slice(0, n), negated, surname, hasFigure: textHasDigit(doc.norm, claim.span.start, claim.span.end) };
+}
+
 function sameSource(a: CorroborationSide, b: CorroborationSide): boolean {
   return (a.claim.source.entityId !== null && a.claim.source.entityId === b.claim.source.entityId) || a.surname === b.surname;
 }
 
-/** Whether a content word with a digit is in both. */
-function sharesAFigure(wa: ReadonlySet<string>, wb: ReadonlySet<string>): boolean {
-  for (const w of wa) if (/\d/.test(w) && wb.has(w)) return true;
+/** Whether text[start, end) holds an ASCII digit. */
+function textHasDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
   return false;
 }
 
