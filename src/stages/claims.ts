@@ -170,11 +170,13 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
 /** Every attributed content, and each prose sentence that says more than its attributions. */
 function draftClaims(doc: Readonly<Doc>): ClaimDraft[] {
   const tokens = doc.tokens;
-  const entities = new Map(doc.entities.map(e => [e.id, e] as const));
+  const entities = new Map<string, Entity>();
+  for (const e of doc.entities) entities.set(e.id, e);
   const drafts: ClaimDraft[] = [];
   // a nested attribution ("Znak.com reported [its source said …]") is relayed by the outer one: one claim, the outer source's
   const outer = outermostQuotes(doc.quotes);
-  const quoteContents = new SpanIndex(outer.map(q => ({ ...q.content, quote: q })));
+  // (the bounds copied by name: a spread clones through a generic path, and is the dearer)
+  const quoteContents = new SpanIndex(outer.map(q => ({ start: q.content.start, end: q.content.end, quote: q })));
   for (const quote of outer) {
     const s = doc.sentences[quote.sentence];
     drafts.push({ span: claimSpanOf(doc, quote, tokens), sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
@@ -284,25 +286,25 @@ function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
   };
 }
 
-/** The claims of each sentence and of the three sentences either side of it. */
-function claimsNearSentences(doc: Readonly<Doc>, claims: readonly Claim[]): Map<number, Claim[]> {
-  const claimsBySentence = new Map<number, Claim[]>();
+/** The claims of each sentence and of the three sentences either side of it, by sentence index. */
+function claimsNearSentences(doc: Readonly<Doc>, claims: readonly Claim[]): (Claim[] | undefined)[] {
+  const claimsBySentence: (Claim[] | undefined)[] = [];
   for (const c of claims) {
     const first = doc.sentences[c.sentence]?.index ?? c.sentence;
     for (let k = Math.max(0, first - 3); k <= first + 3; k++) {
-      const list = claimsBySentence.get(k) ?? [];
+      let list = claimsBySentence[k];
+      if (!list) claimsBySentence[k] = list = [];
       list.push(c);
-      claimsBySentence.set(k, list);
     }
   }
   return claimsBySentence;
 }
 
 /** A number belongs to the smallest claim that holds it. */
-function assignToClaim(n: NumberMention, claimsBySentence: ReadonlyMap<number, Claim[]>): NumberMention {
+function assignToClaim(n: NumberMention, claimsBySentence: readonly (Claim[] | undefined)[]): NumberMention {
   let best: Claim | undefined;
   // (no `?? []`: an empty literal is an array of another kind than the lists, and the loop would meet both)
-  const near = claimsBySentence.get(n.sentence);
+  const near = claimsBySentence[n.sentence];
   if (near) {
     for (const c of near) {
       if (c.span.start <= n.span.start && n.span.end <= c.span.end && (!best || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
@@ -505,11 +507,11 @@ function corroborationSide(doc: Readonly<Doc>, claim: Claim, surname: string, le
     }
     ids.push(id);
   }
-  ids.sort((x, y) => x - y);
-  const words = new Int32Array(ids.length);
+  // (a typed array sorts numerically, with no comparator to call)
+  const sorted = Int32Array.from(ids).sort();
   let n = 0;
-  for (const id of ids) if (n === 0 || words[n - 1] !== id) words[n++] = id;
-  return { claim, words: words.slice(0, n), negated, surname, hasFigure: textHasDigit(doc.norm, claim.span.start, claim.span.end) };
+  for (let i = 0; i < sorted.length; i++) if (n === 0 || sorted[n - 1] !== sorted[i]) sorted[n++] = sorted[i]!;
+  return { claim, words: sorted.subarray(0, n), negated, surname, hasFigure: textHasDigit(doc.norm, claim.span.start, claim.span.end) };
 }
 
 function sameSource(a: CorroborationSide, b: CorroborationSide): boolean {
