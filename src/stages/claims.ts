@@ -122,14 +122,19 @@ function leadingOwnClause(span: Span, quotes: readonly Quote[], tokens: readonly
 /** Few words of content are an object, not a statement ("claimed responsibility"): the claim is the whole clause. */
 const SHORT_CONTENT_WORDS = 3;
 function claimSpanOf(doc: Readonly<Doc>, quote: Quote, tokens: readonly Token[]): Span {
-  const r = tokenRange(tokens, quote.content.start, quote.content.end);
-  let words = 0;
-  for (let i = r.first; i < r.end; i++) if (tokens[i]!.pos !== 'PUNCT') words++;
   const mention = quote.speaker?.mention;
-  if (words > SHORT_CONTENT_WORDS || quote.kind === 'direct' || !quote.cue || !mention) return quote.content;
+  if (quote.kind === 'direct' || !quote.cue || !mention || hasMoreWordsThan(tokens, quote.content, SHORT_CONTENT_WORDS)) return quote.content;
   const s = doc.sentences[quote.sentence];
   if (!s || mention.start < s.start || mention.start > quote.cue.start || quote.cue.end > quote.content.start) return quote.content;
   return { start: mention.start, end: quote.content.end };
+}
+
+/** Whether a span holds more than `count` tokens other than punctuation (counted up to the first past `count`). */
+function hasMoreWordsThan(tokens: readonly Token[], span: Span, count: number): boolean {
+  const r = tokenRange(tokens, span.start, span.end);
+  let words = 0;
+  for (let i = r.first; i < r.end; i++) if (tokens[i]!.pos !== 'PUNCT' && ++words > count) return true;
+  return false;
 }
 
 /** The quotes no other quote's content holds, in one sweep (an article may have thousands). */
@@ -190,7 +195,8 @@ function draftClaims(doc: Readonly<Doc>): ClaimDraft[] {
       if (!inSentence.length && isShortStatement(tokens, tokenRange(tokens, span.start, span.end))) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
       continue;
     }
-    if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokens)) {
+    // (a sentence without attributions that gets here has been found to say something of its own)
+    if (inSentence.length && (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokens))) {
       // "The embassy declined the request and said …": a clause of the writer's own before the attribution
       const own = leadingOwnClause(span, inSentence, tokens);
       if (own) drafts.push({ span: own, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
