@@ -4,6 +4,7 @@ import { DISCOURSE_OPENERS } from '../rules/names.js';
 import { quotesMeeting, SpanIndex } from '../text/spanIndex.js';
 import { firstTokenEndingAfter } from '../text/tokenSearch.js';
 import { scoreCheckworthinessOfTokens } from './checkworthiness/index.js';
+import { hasDigit } from './checkworthiness/features.js';
 
 const OUTLET: ClaimSource = { name: null, entityId: null, anonymous: false, kind: 'outlet' };
 /** A sentence whose words are mostly inside attributed contents is not also the outlet's claim. */
@@ -121,14 +122,19 @@ function leadingOwnClause(span: Span, quotes: readonly Quote[], tokens: readonly
 /** Few words of content are an object, not a statement ("claimed responsibility"): the claim is the whole clause. */
 const SHORT_CONTENT_WORDS = 3;
 function claimSpanOf(doc: Readonly<Doc>, quote: Quote, tokens: readonly Token[]): Span {
-  const r = tokenRange(tokens, quote.content.start, quote.content.end);
-  let words = 0;
-  for (let i = r.first; i < r.end; i++) if (tokens[i]!.pos !== 'PUNCT') words++;
   const mention = quote.speaker?.mention;
-  if (words > SHORT_CONTENT_WORDS || quote.kind === 'direct' || !quote.cue || !mention) return quote.content;
+  if (quote.kind === 'direct' || !quote.cue || !mention || hasMoreWordsThan(tokens, quote.content, SHORT_CONTENT_WORDS)) return quote.content;
   const s = doc.sentences[quote.sentence];
   if (!s || mention.start < s.start || mention.start > quote.cue.start || quote.cue.end > quote.content.start) return quote.content;
   return { start: mention.start, end: quote.content.end };
+}
+
+/** Whether a span holds more than `count` tokens other than punctuation (counted up to the first past `count`). */
+function hasMoreWordsThan(tokens: readonly Token[], span: Span, count: number): boolean {
+  const r = tokenRange(tokens, span.start, span.end);
+  let words = 0;
+  for (let i = r.first; i < r.end; i++) if (tokens[i]!.pos !== 'PUNCT' && ++words > count) return true;
+  return false;
 }
 
 /** The quotes no other quote's content holds, in one sweep (an article may have thousands). */
@@ -169,11 +175,13 @@ export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: Numb
 /** Every attributed content, and each prose sentence that says more than its attributions. */
 function draftClaims(doc: Readonly<Doc>): ClaimDraft[] {
   const tokens = doc.tokens;
-  const entities = new Map(doc.entities.map(e => [e.id, e] as const));
+  const entities = new Map<string, Entity>();
+  for (const e of doc.entities) entities.set(e.id, e);
   const drafts: ClaimDraft[] = [];
   // a nested attribution ("Znak.com reported [its source said …]") is relayed by the outer one: one claim, the outer source's
   const outer = outermostQuotes(doc.quotes);
-  const quoteContents = new SpanIndex(outer.map(q => ({ ...q.content, quote: q })));
+  // (the bounds copied by name: a spread clones through a generic path, and is the dearer)
+  const quoteContents = new SpanIndex(outer.map(q => ({ start: q.content.start, end: q.content.end, quote: q })));
   for (const quote of outer) {
     const s = doc.sentences[quote.sentence];
     drafts.push({ span: claimSpanOf(doc, quote, tokens), sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
@@ -187,7 +195,8 @@ function draftClaims(doc: Readonly<Doc>): ClaimDraft[] {
       if (!inSentence.length && isShortStatement(tokens, tokenRange(tokens, span.start, span.end))) drafts.push({ span, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
       continue;
     }
-    if (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokens)) {
+    // (a sentence without attributions that gets here has been found to say something of its own)
+    if (inSentence.length && (coveredShare(span, inSentence) >= COVERED_SHARE || !saysMoreThanItsAttributions(span, inSentence, tokens))) {
       // "The embassy declined the request and said …": a clause of the writer's own before the attribution
       const own = leadingOwnClause(span, inSentence, tokens);
       if (own) drafts.push({ span: own, sentence: s.index, source: OUTLET, quote: null, context: doc.norm.slice(s.start, s.end) });
@@ -283,25 +292,25 @@ function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
   };
 }
 
-/** The claims of each sentence and of the three sentences either side of it. */
-function claimsNearSentences(doc: Readonly<Doc>, claims: readonly Claim[]): Map<number, Claim[]> {
-  const claimsBySentence = new Map<number, Claim[]>();
+/** The claims of each sentence and of the three sentences either side of it, by sentence index. */
+function claimsNearSentences(doc: Readonly<Doc>, claims: readonly Claim[]): (Claim[] | undefined)[] {
+  const claimsBySentence: (Claim[] | undefined)[] = [];
   for (const c of claims) {
     const first = doc.sentences[c.sentence]?.index ?? c.sentence;
     for (let k = Math.max(0, first - 3); k <= first + 3; k++) {
-      const list = claimsBySentence.get(k) ?? [];
+      let list = claimsBySentence[k];
+      if (!list) claimsBySentence[k] = list = [];
       list.push(c);
-      claimsBySentence.set(k, list);
     }
   }
   return claimsBySentence;
 }
 
 /** A number belongs to the smallest claim that holds it. */
-function assignToClaim(n: NumberMention, claimsBySentence: ReadonlyMap<number, Claim[]>): NumberMention {
+function assignToClaim(n: NumberMention, claimsBySentence: readonly (Claim[] | undefined)[]): NumberMention {
   let best: Claim | undefined;
   // (no `?? []`: an empty literal is an array of another kind than the lists, and the loop would meet both)
-  const near = claimsBySentence.get(n.sentence);
+  const near = claimsBySentence[n.sentence];
   if (near) {
     for (const c of near) {
       if (c.span.start <= n.span.start && n.span.end <= c.span.end && (!best || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
@@ -412,54 +421,50 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'nobod
  * so "over 200 militants were killed" and "more than 200 militants died" need a shared figure too.
  */
 function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
-  const tokens = doc.tokens;
-  const contentWords = (c: Claim): Set<string> => {
-    const r = tokenRange(tokens, c.span.start, c.span.end);
-    const lemmas = new Set<string>();
-    for (let i = r.first; i < r.end; i++) {
-      const t = tokens[i]!;
-      if (!FUNCTION_POS.has(t.pos) && t.pos !== 'PROPN' && t.lemma.length > 2 && !LIGHT_LEMMAS.has(t.lemma)) lemmas.add(t.lemma);
-    }
-    return lemmas;
-  };
-  const hasNegation = (c: Claim): boolean => {
-    const r = tokenRange(tokens, c.span.start, c.span.end);
-    for (let i = r.first; i < r.end; i++) if (NEGATIONS.has(tokens[i]!.lower)) return true;
-    return false;
-  };
   const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
   if (attributed.length < 2 || attributed.length > 400) return;
-  // what the comparison reads of each claim, once
+  // what the comparison reads of each claim, once; content lemmas as ids, so that two claims meet in one merge
+  const lemmas: LemmaIds = { ids: new Map(), withDigit: [] };
+  const surnames = new Map<string, string>();
   // (pushed one by one: `map` makes arrays of another kind once it runs optimized, and the loops below would meet both)
   const sides: CorroborationSide[] = [];
   for (const c of attributed) {
-    sides.push({
-      claim: c,
-      words: contentWords(c),
-      // "he gave her drugs" does not corroborate "she has never taken drugs"
-      negated: hasNegation(c),
-      surname: surnameOf(c.source.name ?? ''),
-      hasFigure: /\d/.test(doc.norm.slice(c.span.start, c.span.end)),
-    });
+    const name = c.source.name ?? '';
+    let surname = surnames.get(name);
+    if (surname === undefined) surnames.set(name, (surname = surnameOf(name)));
+    sides.push(corroborationSide(doc, c, surname, lemmas));
   }
   for (const sa of sides) {
     const a = sa.claim;
     if (a.status === 'confirmed') continue;
     const wa = sa.words;
-    if (wa.size < CORROBORATION_MIN_WORDS) continue;
+    if (wa.length < CORROBORATION_MIN_WORDS) continue;
     for (const sb of sides) {
       const b = sb.claim;
       if (a === b || sameSource(sa, sb)) continue;
       const wb = sb.words;
-      if (wb.size < CORROBORATION_MIN_WORDS) continue;
+      if (wb.length < CORROBORATION_MIN_WORDS) continue;
+      // the lemmas both have (the lists are sorted), and whether one of them is a figure
       let shared = 0;
-      for (const w of wa) if (wb.has(w)) shared++;
+      let sharedFigure = false;
+      for (let i = 0, j = 0; i < wa.length && j < wb.length;) {
+        const x = wa[i]!;
+        const y = wb[j]!;
+        if (x < y) i++;
+        else if (y < x) j++;
+        else {
+          shared++;
+          if (lemmas.withDigit[x]) sharedFigure = true;
+          i++;
+          j++;
+        }
+      }
       // the share of the longer claim's words: a short claim inside a long one ("legalizing same-sex
       // marriage" in a sentence about a candidate's position on it) says far less than the long one
-      const overlap = shared / Math.max(wa.size, wb.size);
+      const overlap = shared / Math.max(wa.length, wb.length);
       // …unless it shares many words and most of its own: "the value of private housing stock is continuing to rise"
-      const mostOfShorter = shared >= CORROBORATION_STRONG_SHARED && shared / Math.min(wa.size, wb.size) >= CORROBORATION_OVERLAP_SHORTER;
-      const numbersAgree = !sa.hasFigure || sharesAFigure(wa, wb);
+      const mostOfShorter = shared >= CORROBORATION_STRONG_SHARED && shared / Math.min(wa.length, wb.length) >= CORROBORATION_OVERLAP_SHORTER;
+      const numbersAgree = !sa.hasFigure || sharedFigure;
       if ((overlap >= CORROBORATION_OVERLAP || mostOfShorter) && numbersAgree && sa.negated === sb.negated) {
         a.status = 'confirmed';
         a.evidence = a.evidence.filter(e => !e.ruleId.startsWith('assert-'));
@@ -472,24 +477,59 @@ function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
   }
 }
 
+/** Ids of the content lemmas corroboration has met in a document, and which of them hold a digit (by id). */
+interface LemmaIds {
+  ids: Map<string, number>;
+  withDigit: boolean[];
+}
+
 /** An attributed claim as corroboration compares it. */
 interface CorroborationSide {
   claim: Claim;
-  /** its content lemmas */
-  words: Set<string>;
+  /** the ids of its distinct content lemmas, ascending */
+  words: Int32Array;
   negated: boolean;
   surname: string;
   /** its text holds a digit */
   hasFigure: boolean;
 }
 
+/** A claim's content lemmas (neither function words, names, short words nor light verbs) and whether it is negated, in one pass over its tokens. */
+function corroborationSide(doc: Readonly<Doc>, claim: Claim, surname: string, lemmas: LemmaIds): CorroborationSide {
+  const tokens = doc.tokens;
+  const r = tokenRange(tokens, claim.span.start, claim.span.end);
+  const ids: number[] = [];
+  // "he gave her drugs" does not corroborate "she has never taken drugs"
+  let negated = false;
+  for (let i = r.first; i < r.end; i++) {
+    const t = tokens[i]!;
+    if (!negated && NEGATIONS.has(t.lower)) negated = true;
+    if (FUNCTION_POS.has(t.pos) || t.pos === 'PROPN' || t.lemma.length <= 2 || LIGHT_LEMMAS.has(t.lemma)) continue;
+    let id = lemmas.ids.get(t.lemma);
+    if (id === undefined) {
+      id = lemmas.ids.size;
+      lemmas.ids.set(t.lemma, id);
+      lemmas.withDigit.push(hasDigit(t.lemma));
+    }
+    ids.push(id);
+  }
+  // (a typed array sorts numerically, with no comparator to call)
+  const sorted = Int32Array.from(ids).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (n === 0 || sorted[n - 1] !== sorted[i]) sorted[n++] = sorted[i]!;
+  return { claim, words: sorted.subarray(0, n), negated, surname, hasFigure: textHasDigit(doc.norm, claim.span.start, claim.span.end) };
+}
+
 function sameSource(a: CorroborationSide, b: CorroborationSide): boolean {
   return (a.claim.source.entityId !== null && a.claim.source.entityId === b.claim.source.entityId) || a.surname === b.surname;
 }
 
-/** Whether a content word with a digit is in both. */
-function sharesAFigure(wa: ReadonlySet<string>, wb: ReadonlySet<string>): boolean {
-  for (const w of wa) if (/\d/.test(w) && wb.has(w)) return true;
+/** Whether text[start, end) holds an ASCII digit. */
+function textHasDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
   return false;
 }
 

@@ -211,6 +211,27 @@ export const WORD_LIST_MASKS = masks(WORD_LISTS);
 export const LEMMA_LIST_MASKS = masks(LEMMA_LISTS);
 /** A bit of a token's lemma bits beside its lemma lists: the lower-cased lemma is not the lower-cased word ("ran" → "run"). */
 export const L_INFLECTED = 1 << LEMMA_LISTS.length;
+/** Another: the word holds a digit. */
+export const L_DIGIT = 1 << (LEMMA_LISTS.length + 1);
+
+/**
+ * The words some features look for one by one ("last" before a time word, "going to", "you know"...), each with
+ * a code, its index + 1 (0: none of these): one integer per token to compare instead of strings.
+ */
+const MARKER_WORDS = ['last', 'one', 'number', 'due', 'thanks', 'lead', 'led', 'to', 'according', 'going', 'opinion',
+  'view', 'my', 'our', 'have', 'got', 'has', '?', '!', 'evening', 'morning', 'afternoon', 'night', 'good', 'you', 'know',
+  'i', 'mean', 'of', 'course', 'let', 'let\'s', ','] as const;
+/** The code of each marker word. */
+export const MARKER_CODES: ReadonlyMap<string, number> = new Map(MARKER_WORDS.map((w, i) => [w, i + 1]));
+const marker = (word: (typeof MARKER_WORDS)[number]): number => MARKER_CODES.get(word)!;
+const M_LAST = marker('last'), M_ONE = marker('one'), M_NUMBER = marker('number'), M_DUE = marker('due');
+const M_THANKS = marker('thanks'), M_LEAD = marker('lead'), M_LED = marker('led'), M_TO = marker('to');
+const M_ACCORDING = marker('according'), M_GOING = marker('going'), M_OPINION = marker('opinion'), M_VIEW = marker('view');
+const M_MY = marker('my'), M_OUR = marker('our'), M_HAVE = marker('have'), M_GOT = marker('got'), M_HAS = marker('has');
+const M_QUESTION = marker('?'), M_EXCLAMATION = marker('!'), M_EVENING = marker('evening'), M_MORNING = marker('morning');
+const M_AFTERNOON = marker('afternoon'), M_NIGHT = marker('night'), M_GOOD = marker('good'), M_YOU = marker('you');
+const M_KNOW = marker('know'), M_I = marker('i'), M_MEAN = marker('mean'), M_OF = marker('of'), M_COURSE = marker('course');
+const M_LET = marker('let'), M_LETS = marker('let\'s'), M_COMMA = marker(',');
 
 /** A token's lemma, lower-cased (the word's own lower case when wink-nlp gives it as the lemma). */
 export function lowerLemma(t: CwToken): string {
@@ -231,9 +252,10 @@ const F_OBLIGATION = ix('modal-obligation'), F_EVALUATIVE = ix('evaluative-adjec
 const F_EXCLAMATION = ix('exclamation'), F_IMPERATIVE = ix('imperative'), F_GREETING = ix('greeting');
 const F_FILLER = ix('discourse-filler'), F_CONDITIONAL = ix('conditional'), F_SHORT = ix('short'), F_LONG = ix('long');
 
-/** Per-token word masks and lemma bits of the tokens namedFlags reads (grown as needed; not re-entrant). */
+/** Per-token word masks, lemma bits and marker codes of the tokens namedFlags reads (grown as needed; not re-entrant). */
 let wordMaskScratch = new Int32Array(256);
 let lemmaBitsScratch = new Int32Array(256);
+let markerScratch = new Int32Array(256);
 
 /**
  * The named features that fire for the tokens, as flags indexed like NAMED_FEATURES (1: fired).
@@ -244,22 +266,25 @@ export function namedFlags(tokens: ReadonlyArray<CwToken>, out: Uint8Array = new
   if (wordMaskScratch.length < n) {
     wordMaskScratch = new Int32Array(Math.max(n, wordMaskScratch.length * 2));
     lemmaBitsScratch = new Int32Array(wordMaskScratch.length);
+    markerScratch = new Int32Array(wordMaskScratch.length);
   }
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const lemma = lowerLemma(t);
     wordMaskScratch[i] = WORD_LIST_MASKS.get(t.lower) ?? 0;
-    lemmaBitsScratch[i] = (LEMMA_LIST_MASKS.get(lemma) ?? 0) | (lemma !== t.lower ? L_INFLECTED : 0);
+    lemmaBitsScratch[i] = (LEMMA_LIST_MASKS.get(lemma) ?? 0) | (lemma !== t.lower ? L_INFLECTED : 0) | (hasDigit(t.lower) ? L_DIGIT : 0);
+    markerScratch[i] = MARKER_CODES.get(t.lower) ?? 0;
   }
-  return namedFlagsOf(tokens, 0, n, wordMaskScratch, lemmaBitsScratch, out);
+  return namedFlagsOf(tokens, 0, n, wordMaskScratch, lemmaBitsScratch, markerScratch, out);
 }
 
 /**
  * The named features of tokens `from`..`to` (exclusive), given each token's word-list mask (`wordMasks[i]`:
- * WORD_LIST_MASKS of its lower case) and lemma bits (`lemmaBits[i]`: LEMMA_LIST_MASKS of its lower-cased
- * lemma, and L_INFLECTED). One pass over the tokens, with no lookups of its own. `out` is cleared, filled and returned.
+ * WORD_LIST_MASKS of its lower case), lemma bits (`lemmaBits[i]`: LEMMA_LIST_MASKS of its lower-cased
+ * lemma, L_INFLECTED and L_DIGIT) and marker code (`markers[i]`: MARKER_CODES of its lower case, or 0). One pass
+ * over the tokens, with no lookups of its own. `out` is cleared, filled and returned.
  */
-export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: number, wordMasks: Int32Array, lemmaBits: Int32Array, out: Uint8Array): Uint8Array {
+export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: number, wordMasks: Int32Array, lemmaBits: Int32Array, markers: Int32Array, out: Uint8Array): Uint8Array {
   const on = out;
   on.fill(0);
   const wm = wordMasks;
@@ -273,7 +298,7 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
   let exclamation = false;
   let filler = false;
   let sayAt = -1;
-  let prevLower = '';
+  let prevMarker = 0;
   let prevMask = 0;
   let prevPos = '';
   for (let i = from; i < to; i++) {
@@ -283,14 +308,15 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
     const type = t.type;
     const m = wm[i]!;
     const lm = lemmaBits[i]!;
+    const mk = markers[i]!;
     const inflected = (lm & L_INFLECTED) !== 0;
     if (type === 'word' || type === 'number') {
       words++;
       if (firstAt < 0) firstAt = i;
       else if (secondAt < 0) secondAt = i;
     }
-    if (type === 'punctuation') lastPunctIsQuestion = lw === '?';
-    const digit = hasDigit(lw);
+    if (type === 'punctuation') lastPunctIsQuestion = mk === M_QUESTION;
+    const digit = (lm & L_DIGIT) !== 0;
     if (digit || type === 'number') on[F_HAS_NUMBER] = 1;
     if (digit && YEAR.test(lw)) on[F_YEAR] = 1;
     if (m & W_NUMBER) on[F_NUMBER_WORD] = 1;
@@ -309,21 +335,21 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
     }
     if (m & W_VOTE) on[F_VOTE] = 1;
     if (m & W_LEGISLATION) on[F_LEGISLATION] = 1;
-    if (m & W_TIME || (lw === 'last' && i + 1 < to && wm[i + 1]! & W_TIME)) on[F_TIME] = 1;
+    if (m & W_TIME || (mk === M_LAST && i + 1 < to && wm[i + 1]! & W_TIME)) on[F_TIME] = 1;
     if (m & W_COMPARATIVE) on[F_COMPARISON] = 1;
     else if ((pos === 'ADJ' || pos === 'ADV') && lw.endsWith('er') && inflected && lw.length > 4) on[F_COMPARISON] = 1;
     if (m & W_SUPERLATIVE) on[F_SUPERLATIVE] = 1;
     else if (pos === 'ADJ' && lw.endsWith('est') && inflected) on[F_SUPERLATIVE] = 1;
-    else if (lw === 'one' && prevLower === 'number') on[F_SUPERLATIVE] = 1;
+    else if (mk === M_ONE && prevMarker === M_NUMBER) on[F_SUPERLATIVE] = 1;
     if (m & W_CAUSE) {
-      if (lw === 'due' || lw === 'thanks' || lw === 'lead' || lw === 'led') {
-        if (i + 1 < to && tokens[i + 1]!.lower === 'to') on[F_CAUSE] = 1;
+      if (mk === M_DUE || mk === M_THANKS || mk === M_LEAD || mk === M_LED) {
+        if (i + 1 < to && markers[i + 1] === M_TO) on[F_CAUSE] = 1;
       } else on[F_CAUSE] = 1;
     }
     if (m & W_GENERAL) on[F_GENERAL] = 1;
     if (m & W_NEGATION) on[F_NEGATION] = 1;
     if (pos === 'PROPN') propn++;
-    if (m & W_SAY && (pos === 'VERB' || lw === 'according')) {
+    if (m & W_SAY && (pos === 'VERB' || mk === M_ACCORDING)) {
       on[F_ATTRIBUTED] = 1;
       sayAt = i;
     }
@@ -338,7 +364,7 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
     if (m & W_POLICY || lm & L_POLICY) on[F_POLICY] = 1;
     if (m & W_HEDGE) on[F_HEDGE] = 1;
     if (m & W_PREDICT) on[F_PREDICTION] = 1;
-    if (m & W_FUTURE || (lw === 'going' && i + 1 < to && tokens[i + 1]!.lower === 'to' && i + 2 < to && tokens[i + 2]!.pos === 'VERB')) {
+    if (m & W_FUTURE || (mk === M_GOING && i + 1 < to && markers[i + 1] === M_TO && i + 2 < to && tokens[i + 2]!.pos === 'VERB')) {
       if (prevMask & W_FIRST_SUBJ || (prevPos === 'AUX' && i - 2 >= from && wm[i - 2]! & W_FIRST_SUBJ)) on[F_PROMISE] = 1;
       else on[F_PREDICTION] = 1;
     }
@@ -347,17 +373,17 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
       // "I think", "we believe", "I don't think", "I strongly support"
       for (let j = Math.max(from, i - 3); j < i; j++) if (wm[j]! & W_FIRST_SUBJ) on[F_FIRST_OPINION] = 1;
     }
-    if ((lw === 'opinion' || lw === 'view') && (prevLower === 'my' || prevLower === 'our')) on[F_FIRST_OPINION] = 1;
+    if ((mk === M_OPINION || mk === M_VIEW) && (prevMarker === M_MY || prevMarker === M_OUR)) on[F_FIRST_OPINION] = 1;
     if (m & W_SECOND) on[F_SECOND] = 1;
     if (m & W_OBLIGATION && verbal) on[F_OBLIGATION] = 1;
-    if (lw === 'to' && (prevLower === 'have' || prevLower === 'got' || prevLower === 'has') && i + 1 < to && tokens[i + 1]!.pos === 'VERB') on[F_OBLIGATION] = 1;
+    if (mk === M_TO && (prevMarker === M_HAVE || prevMarker === M_GOT || prevMarker === M_HAS) && i + 1 < to && tokens[i + 1]!.pos === 'VERB') on[F_OBLIGATION] = 1;
     if (m & W_EVALUATIVE && (pos === 'ADJ' || pos === 'NOUN')) on[F_EVALUATIVE] = 1;
-    if (lw === '?') on[F_QUESTION] = 1;
-    if (lw === '!') exclamation = true;
-    if (m & W_GREETING || ((lw === 'evening' || lw === 'morning' || lw === 'afternoon' || lw === 'night') && prevLower === 'good')) on[F_GREETING] = 1;
+    if (mk === M_QUESTION) on[F_QUESTION] = 1;
+    if (mk === M_EXCLAMATION) exclamation = true;
+    if (m & W_GREETING || ((mk === M_EVENING || mk === M_MORNING || mk === M_AFTERNOON || mk === M_NIGHT) && prevMarker === M_GOOD)) on[F_GREETING] = 1;
     if (m & W_CONDITIONAL) on[F_CONDITIONAL] = 1;
-    if ((prevLower === 'you' && lw === 'know') || (prevLower === 'i' && lw === 'mean') || (prevLower === 'of' && lw === 'course')) filler = true;
-    prevLower = lw;
+    if ((prevMarker === M_YOU && mk === M_KNOW) || (prevMarker === M_I && mk === M_MEAN) || (prevMarker === M_OF && mk === M_COURSE)) filler = true;
+    prevMarker = mk;
     prevMask = m;
     prevPos = pos;
   }
@@ -369,14 +395,14 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
   if (propn >= 3) on[F_MANY_NAMED] = 1;
   if (firstAt >= 0) {
     const firstWord = tokens[firstAt]!;
-    const f = firstWord.lower;
+    const fmk = markers[firstAt]!;
     const fm = wm[firstAt]!;
     if (fm & W_WH && lastPunctIsQuestion) on[F_QUESTION] = 1;
     if (fm & W_AUX_START && lastPunctIsQuestion) on[F_QUESTION] = 1;
-    const imperative = (firstWord.pos === 'VERB' && !(lemmaBits[firstAt]! & L_INFLECTED) && !(fm & W_AUX_START)) || f === 'let' || f === 'let\'s';
+    const imperative = (firstWord.pos === 'VERB' && !(lemmaBits[firstAt]! & L_INFLECTED) && !(fm & W_AUX_START)) || fmk === M_LET || fmk === M_LETS;
     on[F_IMPERATIVE] = imperative ? 1 : 0;
     // "Well, ...", "Look, ..." — the speaker's turn-taking rather than content
-    if (fm & W_FILLER_START && secondAt >= 0 && tokens[secondAt - 1]!.lower === ',') filler = true;
+    if (fm & W_FILLER_START && secondAt >= 0 && markers[secondAt - 1] === M_COMMA) filler = true;
   }
   on[F_EXCLAMATION] = exclamation ? 1 : 0;
   on[F_FILLER] = filler ? 1 : 0;

@@ -4,7 +4,7 @@
  * the operating point chosen on the training set. Pure functions over a weights object; index.ts
  * loads the committed weights, scripts/train-checkworthiness.ts fits them.
  */
-import { L_INFLECTED, LEMMA_LIST_MASKS, NAMED_FEATURES, WORD_LIST_MASKS, flagNames, hasDigit, isYear, lexicalKeys, lowerLemma, namedFlagsOf, type CwToken } from './features.js';
+import { L_DIGIT, L_INFLECTED, LEMMA_LIST_MASKS, MARKER_CODES, NAMED_FEATURES, WORD_LIST_MASKS, flagNames, hasDigit, isYear, lexicalKeys, lowerLemma, namedFlagsOf, type CwToken } from './features.js';
 
 export const WEIGHTS_FORMAT = 'claimsift-checkworthiness/1';
 
@@ -57,6 +57,8 @@ export interface CompiledModel {
   lemmaListMask: Int32Array;
   /** the form id of each entry, as a lemma (-1: none) */
   formId: Int32Array;
+  /** the marker code of each entry, as a word (MARKER_CODES; 0: none) */
+  markerCode: Int32Array;
   /** form ids of the forms that stand for figures and marks (-1: not in the model) */
   numberForm: number;
   yearForm: number;
@@ -159,18 +161,20 @@ export function compile(weights: CheckworthinessWeights): CompiledModel {
   for (let i = 0; i < unigramIds.length; i++) unigram[unigramIds[i]!] = unigramWeights[i]!;
   // one vocabulary for words and lemmas, each entry with all a token's lookups find
   const vocabulary = new Map<string, number>();
-  for (const key of [...WORD_LIST_MASKS.keys(), ...wordIds.keys(), ...LEMMA_LIST_MASKS.keys(), ...forms.keys()]) {
+  for (const key of [...WORD_LIST_MASKS.keys(), ...wordIds.keys(), ...LEMMA_LIST_MASKS.keys(), ...forms.keys(), ...MARKER_CODES.keys()]) {
     if (!vocabulary.has(key)) vocabulary.set(key, vocabulary.size);
   }
   const wordListMask = new Int32Array(vocabulary.size);
   const wordId = new Int32Array(vocabulary.size);
   const lemmaListMask = new Int32Array(vocabulary.size);
   const formId = new Int32Array(vocabulary.size);
+  const markerCode = new Int32Array(vocabulary.size);
   for (const [key, e] of vocabulary) {
     wordListMask[e] = WORD_LIST_MASKS.get(key) ?? 0;
     wordId[e] = wordIds.get(key) ?? -1;
     lemmaListMask[e] = LEMMA_LIST_MASKS.get(key) ?? 0;
     formId[e] = forms.get(key) ?? -1;
+    markerCode[e] = MARKER_CODES.get(key) ?? 0;
   }
   return {
     bias: weights.bias,
@@ -185,6 +189,7 @@ export function compile(weights: CheckworthinessWeights): CompiledModel {
     wordId,
     lemmaListMask,
     formId,
+    markerCode,
     numberForm: forms.get('<num>') ?? -1,
     yearForm: forms.get('<year>') ?? -1,
     currencyForm: forms.get('<cur>') ?? -1,
@@ -219,11 +224,12 @@ const NO_FORM = -2;
 
 /**
  * What the model looks up for each token, by token index (grown as needed; scoring is not re-entrant):
- * its word-list mask and lemma bits (what namedFlagsOf reads), its lexical form id (-1: not in the
- * model; NO_FORM: none) and its inflected-word id (-1: none).
+ * its word-list mask, lemma bits and marker code (what namedFlagsOf reads), its lexical form id (-1: not
+ * in the model; NO_FORM: none) and its inflected-word id (-1: none).
  */
 let wordMasks = new Int32Array(256);
 let lemmaBits = new Int32Array(256);
+let markers = new Int32Array(256);
 let tokenForms = new Int32Array(256);
 let tokenWords = new Int32Array(256);
 
@@ -233,10 +239,11 @@ function encodeTokens(model: CompiledModel, tokens: ReadonlyArray<CwToken>, from
     const size = Math.max(to, wordMasks.length * 2);
     wordMasks = new Int32Array(size);
     lemmaBits = new Int32Array(size);
+    markers = new Int32Array(size);
     tokenForms = new Int32Array(size);
     tokenWords = new Int32Array(size);
   }
-  const { vocabulary, wordListMask, wordId, lemmaListMask, formId } = model;
+  const { vocabulary, wordListMask, wordId, lemmaListMask, formId, markerCode } = model;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const lower = t.lower;
@@ -244,13 +251,14 @@ function encodeTokens(model: CompiledModel, tokens: ReadonlyArray<CwToken>, from
     const inflected = lemma !== lower;
     const w = vocabulary.get(lower);
     const l = inflected ? vocabulary.get(lemma) : w;
+    const digit = hasDigit(lower);
     wordMasks[i] = w === undefined ? 0 : wordListMask[w]!;
-    lemmaBits[i] = (l === undefined ? 0 : lemmaListMask[l]!) | (inflected ? L_INFLECTED : 0);
+    lemmaBits[i] = (l === undefined ? 0 : lemmaListMask[l]!) | (inflected ? L_INFLECTED : 0) | (digit ? L_DIGIT : 0);
+    markers[i] = w === undefined ? 0 : markerCode[w]!;
     // as lexForm(): "?" and "!" stand for themselves, figures and currencies for one form each, words for their lemma
     let form: number;
-    let digit = false;
     if (t.type === 'punctuation') form = lower === '?' ? model.questionForm : lower === '!' ? model.exclamationForm : NO_FORM;
-    else if (t.type === 'number' || (digit = hasDigit(lower))) form = isYear(lower) ? model.yearForm : model.numberForm;
+    else if (t.type === 'number' || digit) form = isYear(lower) ? model.yearForm : model.numberForm;
     else if (t.type === 'currency') form = model.currencyForm;
     else form = l === undefined ? -1 : formId[l]!;
     tokenForms[i] = form;
@@ -343,7 +351,7 @@ export function scoreTokens(model: CompiledModel, tokens: ReadonlyArray<CwToken>
 /** Scores tokens `from`..`to` (exclusive) of a longer list, as scoreTokens scores them on their own. */
 export function scoreTokenRange(model: CompiledModel, tokens: ReadonlyArray<CwToken>, from: number, to: number): Scored {
   encodeTokens(model, tokens, from, to);
-  const on = namedFlagsOf(tokens, from, to, wordMasks, lemmaBits, flags);
+  const on = namedFlagsOf(tokens, from, to, wordMasks, lemmaBits, markers, flags);
   let margin = model.bias;
   for (let i = 0; i < on.length; i++) if (on[i]) margin += model.named[i]!;
   const features: string[] = flagNames(on);
