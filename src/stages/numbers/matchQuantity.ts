@@ -1,5 +1,5 @@
 import { digitValue } from './lex.js';
-import { findAge, findCurrencyPrefix, findCurrencySuffix, findMeasure, findPercent, findRate, findTimeUnit, type UnitMatch } from './findUnit.js';
+import { findAge, findCurrencyPrefix, findCurrencySuffix, findMeasure, findPercent, findRate, findTimeUnit } from './findUnit.js';
 import { ORDINAL_WORDS, parseNumberWords, SCALE_WORDS, TENS_WORDS } from './parseNumberWords.js';
 import { newCandidate, table, type Candidate, type Lexeme } from './types.js';
 
@@ -44,25 +44,27 @@ function scaleAt(lx: readonly Lexeme[], j: number, hasCurrency: boolean): { scal
 }
 
 const DENOMINATORS = new Set([2, 3, 4, 8, 16, 32, 64]);
+/** "1/2", "3/4" at lexeme k. */
+function simpleFraction(lx: readonly Lexeme[], k: number): { value: number; next: number } | null {
+  const a = lx[k], slash = lx[k + 1], b = lx[k + 2];
+  if (!a || a.type !== 'num' || slash?.text !== '/' || slash.gap || !b || b.type !== 'num' || b.gap) return null;
+  if (!/^\d+$/.test(a.text) || !/^\d+$/.test(b.text)) return null;
+  const n = +a.text, d = +b.text;
+  if (!DENOMINATORS.has(d) || n <= 0 || n >= d) return null;
+  if (lx[k + 3]?.text === '/' && !lx[k + 3]!.gap) return null;
+  return { value: n / d, next: k + 3 };
+}
+
 /** "1/2", "3/4" at lexeme j, or a whole number with one: "8-3/4", "2 1/2". */
 function fractionAt(lx: readonly Lexeme[], j: number): { value: number; next: number } | null {
-  const simple = (k: number): { value: number; next: number } | null => {
-    const a = lx[k], slash = lx[k + 1], b = lx[k + 2];
-    if (!a || a.type !== 'num' || slash?.text !== '/' || slash.gap || !b || b.type !== 'num' || b.gap) return null;
-    if (!/^\d+$/.test(a.text) || !/^\d+$/.test(b.text)) return null;
-    const n = +a.text, d = +b.text;
-    if (!DENOMINATORS.has(d) || n <= 0 || n >= d) return null;
-    if (lx[k + 3]?.text === '/' && !lx[k + 3]!.gap) return null;
-    return { value: n / d, next: k + 3 };
-  };
   const whole = lx[j];
   if (!whole || whole.type !== 'num' || !/^\d+$/.test(whole.text)) return null;
   const sep = lx[j + 1];
   if (sep && (sep.text === '-' && !sep.gap || sep.type === 'num' && sep.gap)) {
-    const f = simple(sep.type === 'num' ? j + 1 : j + 2);
+    const f = simpleFraction(lx, sep.type === 'num' ? j + 1 : j + 2);
     if (f && (sep.type === 'num' || !lx[j + 2]!.gap)) return { value: +whole.text + f.value, next: f.next };
   }
-  return simple(j);
+  return simpleFraction(lx, j);
 }
 
 /** value × scale without binary noise (8.2 × 1e9 is 8200000000, not 8199999999.999999) */
@@ -152,7 +154,6 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     return null;
   }
   if (sign === '-') value = -value;
-  const last = (): number => j - 1;
 
   const suf = lx[j];
   // "21st", "96th", "1,000th"
@@ -198,15 +199,6 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
   let unitType: Candidate['unitType'] = cur ? 'currency' : null;
   let unitRule = cur ? cur.rule.id : '';
   let hyphenated = false;
-  const take = (m: UnitMatch | null): boolean => {
-    if (!m) return false;
-    unit = m.rule.unit;
-    unitType = m.rule.type;
-    unitRule = m.rule.id;
-    hyphenated = m.hyphen;
-    j = m.next;
-    return true;
-  };
   if (cur) {
     // "$5 billion USD": a code repeated after the amount
     const again = findCurrencySuffix(lx, j);
@@ -221,7 +213,14 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     // "half an hour", "a quarter of a century"
     if (fraction && (lx[u]?.lower === 'a' || lx[u]?.lower === 'an')) u++;
     else if (fraction && lx[u]?.lower === 'of' && (lx[u + 1]?.lower === 'a' || lx[u + 1]?.lower === 'an')) u += 2;
-    void (take(findAge(lx, u)) || take(findPercent(lx, u)) || take(findCurrencySuffix(lx, u)) || take(findTimeUnit(lx, u)) || take(findMeasure(lx, u)));
+    const m = findAge(lx, u) ?? findPercent(lx, u) ?? findCurrencySuffix(lx, u) ?? findTimeUnit(lx, u) ?? findMeasure(lx, u);
+    if (m) {
+      unit = m.rule.unit;
+      unitType = m.rule.type;
+      unitRule = m.rule.id;
+      hyphenated = m.hyphen;
+      j = m.next;
+    }
   }
   // "ten-storey building", "55-member bloc": a number joined to the noun it counts in a compound modifier
   if (unit === null && !fraction && lx[j]?.text === '-' && !lx[j]!.gap) {
@@ -242,7 +241,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
       j = rate.next;
     }
   }
-  const c = newCandidate(i, last(), lx, 'count', 'number');
+  const c = newCandidate(i, j - 1, lx, 'count', 'number');
   c.value = value;
   c.words = words;
   c.fraction = fraction;

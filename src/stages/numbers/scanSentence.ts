@@ -72,7 +72,8 @@ const MAY_HOLD_NUMBER = new RegExp(String.raw`\d|(?:^|\P{L})${prefixTreePattern(
 
 function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArray<[number, number]> | null, lowerSentence: boolean): Candidate | null {
   const l = lx[i]!;
-  if (l.type === 'word' ? !STARTERS.has(l.lower) : l.type === 'punct' && !STARTERS.has(l.lower) && !MARK_STARTERS.has(l.text)) return null;
+  const mark = l.type === 'punct' && !STARTERS.has(l.lower);
+  if (l.type === 'word' ? !STARTERS.has(l.lower) : mark && !MARK_STARTERS.has(l.text)) return null;
   if (phones !== null && (l.type === 'num' || l.text === '+' || l.text === '(')) {
     const phoneEnd = phoneEndFrom(phones, l.start);
     if (phoneEnd >= 0) {
@@ -81,6 +82,8 @@ function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArr
       return newCandidate(i, last, lx, 'other', 'phone');
     }
   }
+  // a sign, a bracket or a point starts no date or time, and a quantity only with digits right after it ("-5", ".534")
+  if (mark) return lexemeAt(lx, i + 1)?.type === 'num' ? matchQuantity(lx, i) : null;
   const date = matchDate(lx, i, lowerSentence);
   if (date) {
     const c = newCandidate(date.first, date.last, lx, 'date', date.ruleId);
