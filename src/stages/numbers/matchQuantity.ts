@@ -1,5 +1,5 @@
 import { digitValue } from './lex.js';
-import { findAge, findCurrencyPrefix, findCurrencySuffix, findMeasure, findPercent, findRate, findTimeUnit } from './findUnit.js';
+import { findAge, findCurrencyPrefix, findCurrencySuffix, findMeasure, findPercent, findRate, findTimeUnit, type UnitMatch } from './findUnit.js';
 import { ORDINAL_WORDS, parseNumberWords, SCALE_WORDS, TENS_WORDS } from './parseNumberWords.js';
 import { newCandidate, table, type Candidate, type Lexeme } from './types.js';
 
@@ -77,6 +77,66 @@ export function scaled(value: number, scale: number): number {
 
 const isNum = (l: Lexeme | undefined): l is Lexeme => l !== undefined && l.type === 'num';
 
+// (matchQuantity's rarer steps are functions of their own: a smaller matchQuantity is optimised sooner)
+
+/** "×10−8", "x10^3" at lexeme j, written against the number before it: the power of ten, and the lexeme after it. */
+function powerOfTenAt(lx: readonly Lexeme[], j: number): { power: number; next: number } | null {
+  if (!(lx[j] && !lx[j]!.gap && (lx[j]!.text === '×' || lx[j]!.text === 'x') && lx[j + 1]?.text === '10' && !lx[j + 1]!.gap)) return null;
+  let k = j + 2;
+  if (lx[k]?.text === '^' && !lx[k]!.gap) k++;
+  let expSign = 1;
+  if (lx[k] && !lx[k]!.gap && SIGNS.has(lx[k]!.text)) { expSign = lx[k]!.text === '+' ? 1 : -1; k++; }
+  if (isNum(lx[k]) && !lx[k]!.gap && /^\d{1,3}$/.test(lx[k]!.text)) return { power: expSign * +lx[k]!.text, next: k + 1 };
+  return null;
+}
+
+/**
+ * An ordinal in digits ("21st", "96th", "1,000th") or a year as a decade or possessive ("1970s", "2018's"): the
+ * digits `core` with value `value` end before lexeme j.
+ */
+function digitOrdinalOrYear(lx: readonly Lexeme[], i: number, j: number, core: Lexeme, value: number, plainInteger: boolean): Candidate | null {
+  const suf = lx[j];
+  if (suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower) && (plainInteger || /^\d{1,3}(?:,\d{3})+$/.test(core.text))) {
+    const c = newCandidate(i, j, lx, 'ordinal', 'ordinal-digits');
+    c.value = value;
+    return c;
+  }
+  if (!plainInteger) return null;
+  const apostrophe = suf?.text === "'" && !suf.gap && lx[j + 1]?.lower === 's' && !lx[j + 1]!.gap;
+  if (core.text.length === 4 && ((suf && !suf.gap && suf.lower === 's') || apostrophe)) {
+    const decade = value % 10 === 0 && !apostrophe;
+    const c = newCandidate(i, apostrophe ? j + 1 : j, lx, 'year', decade ? 'decade' : 'year-possessive');
+    c.value = value;
+    c.date = decade ? null : core.text;
+    return c;
+  }
+  return null;
+}
+
+/**
+ * The unit of a number that ends before lexeme j, with no currency marker before it; `vague`: a vague plural
+ * ("thousands of dollars"), `fraction`: a fraction word ("half an hour", "a quarter of a century").
+ */
+function unitAfter(lx: readonly Lexeme[], j: number, vague: boolean, fraction: boolean): UnitMatch | null {
+  let u = j;
+  // "thousands of dollars", "hundreds of miles": a vague count of a unit
+  if (vague && lx[u]?.lower === 'of') {
+    const m = findCurrencySuffix(lx, u + 1) ?? findMeasure(lx, u + 1) ?? findTimeUnit(lx, u + 1);
+    if (m && m.rule.type !== 'times' && !(m.rule.type === 'currency' && m.rule.unit.length !== 3 && /^(?:cent|pence|sen)$/.test(m.rule.unit))) u++;
+  }
+  if (fraction && (lx[u]?.lower === 'a' || lx[u]?.lower === 'an')) u++;
+  else if (fraction && lx[u]?.lower === 'of' && (lx[u + 1]?.lower === 'a' || lx[u + 1]?.lower === 'an')) u += 2;
+  return findAge(lx, u) ?? findPercent(lx, u) ?? findCurrencySuffix(lx, u) ?? findTimeUnit(lx, u) ?? findMeasure(lx, u);
+}
+
+/** "ten-storey building", "55-member bloc": the noun joined by a hyphen (at lexeme j) to the number before it, counted in a compound modifier. */
+function compoundNounAt(lx: readonly Lexeme[], j: number): Lexeme | null {
+  if (!(lx[j]?.text === '-' && !lx[j]!.gap)) return null;
+  const noun = lx[j + 1];
+  if (noun && noun.type === 'word' && !noun.gap && !noun.cap && noun.pos === 'NOUN' && !NOT_COMPOUND_NOUNS.has(noun.lower) && /^\p{Ll}{3,}$/u.test(noun.text) && lx[j + 2]?.text !== '-') return noun;
+  return null;
+}
+
 /**
  * A quantity starting at lexeme i: an optional currency marker, an optional sign, the number (digits or words),
  * a scale, then a percentage, currency, age, time or measurement unit and a rate ("a month", "per barrel").
@@ -125,17 +185,11 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     j = frac ? frac.next : j + 1;
     const v = lx[j];
     if (v && !v.gap && VULGAR.get(v.text) !== undefined) { value += VULGAR.get(v.text)!; plainInteger = false; j++; }
-    // "2.998×10−8"
-    if (lx[j] && !lx[j]!.gap && (lx[j]!.text === '×' || lx[j]!.text === 'x') && lx[j + 1]?.text === '10' && !lx[j + 1]!.gap) {
-      let k = j + 2;
-      if (lx[k]?.text === '^' && !lx[k]!.gap) k++;
-      let expSign = 1;
-      if (lx[k] && !lx[k]!.gap && SIGNS.has(lx[k]!.text)) { expSign = lx[k]!.text === '+' ? 1 : -1; k++; }
-      if (isNum(lx[k]) && !lx[k]!.gap && /^\d{1,3}$/.test(lx[k]!.text)) {
-        value = scaled(value, 10 ** (expSign * +lx[k]!.text));
-        plainInteger = false;
-        j = k + 1;
-      }
+    const exponent = powerOfTenAt(lx, j);
+    if (exponent) {
+      value = scaled(value, 10 ** exponent.power);
+      plainInteger = false;
+      j = exponent.next;
     }
   } else if (core.text === '.' && isNum(lx[j + 1]) && !lx[j + 1]!.gap && /^\d+$/.test(lx[j + 1]!.text) && (core.gap || j === 0)) {
     // ".534"
@@ -155,28 +209,9 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
   }
   if (sign === '-') value = -value;
 
-  const suf = lx[j];
-  // "21st", "96th", "1,000th"
-  if (!cur && !words && suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower) && /^\d{1,3}(?:,\d{3})+$/.test(core.text)) {
-    const c = newCandidate(i, j, lx, 'ordinal', 'ordinal-digits');
-    c.value = value;
-    return c;
-  }
-  if (plainInteger && !cur) {
-    if (suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower)) {
-      const c = newCandidate(i, j, lx, 'ordinal', 'ordinal-digits');
-      c.value = value;
-      return c;
-    }
-    // "1970s", "2018's"
-    const apostrophe = suf?.text === "'" && !suf.gap && lx[j + 1]?.lower === 's' && !lx[j + 1]!.gap;
-    if (core.text.length === 4 && ((suf && !suf.gap && suf.lower === 's') || apostrophe)) {
-      const decade = value % 10 === 0 && !apostrophe;
-      const c = newCandidate(i, apostrophe ? j + 1 : j, lx, 'year', decade ? 'decade' : 'year-possessive');
-      c.value = value;
-      c.date = decade ? null : core.text;
-      return c;
-    }
+  if (!cur && !words) {
+    const ordinalOrYear = digitOrdinalOrYear(lx, i, j, core, value, plainInteger);
+    if (ordinalOrYear) return ordinalOrYear;
   }
 
   // scale: "1.5 million", "$3.5bn", "80k"; "half a million", "half a dozen"
@@ -204,16 +239,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     const again = findCurrencySuffix(lx, j);
     if (again && again.rule.unit === unit) j = again.next;
   } else {
-    let u = j;
-    // "thousands of dollars", "hundreds of miles": a vague count of a unit
-    if (vague && lx[u]?.lower === 'of') {
-      const m = findCurrencySuffix(lx, u + 1) ?? findMeasure(lx, u + 1) ?? findTimeUnit(lx, u + 1);
-      if (m && m.rule.type !== 'times' && !(m.rule.type === 'currency' && m.rule.unit.length !== 3 && /^(?:cent|pence|sen)$/.test(m.rule.unit))) u++;
-    }
-    // "half an hour", "a quarter of a century"
-    if (fraction && (lx[u]?.lower === 'a' || lx[u]?.lower === 'an')) u++;
-    else if (fraction && lx[u]?.lower === 'of' && (lx[u + 1]?.lower === 'a' || lx[u + 1]?.lower === 'an')) u += 2;
-    const m = findAge(lx, u) ?? findPercent(lx, u) ?? findCurrencySuffix(lx, u) ?? findTimeUnit(lx, u) ?? findMeasure(lx, u);
+    const m = unitAfter(lx, j, vague !== null, fraction);
     if (m) {
       unit = m.rule.unit;
       unitType = m.rule.type;
@@ -223,15 +249,13 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     }
   }
   // "ten-storey building", "55-member bloc": a number joined to the noun it counts in a compound modifier
-  if (unit === null && !fraction && lx[j]?.text === '-' && !lx[j]!.gap) {
-    const noun = lx[j + 1];
-    if (noun && noun.type === 'word' && !noun.gap && !noun.cap && noun.pos === 'NOUN' && !NOT_COMPOUND_NOUNS.has(noun.lower) && /^\p{Ll}{3,}$/u.test(noun.text) && lx[j + 2]?.text !== '-') {
-      hyphenated = true;
-      // the noun names what the number counts, as a unit does: "storey", "cylinder", "member"
-      unit = noun.lower;
-      unitRule = 'compound';
-      j += 2;
-    }
+  const noun = unit === null && !fraction ? compoundNounAt(lx, j) : null;
+  if (noun) {
+    hyphenated = true;
+    // the noun names what the number counts, as a unit does: "storey", "cylinder", "member"
+    unit = noun.lower;
+    unitRule = 'compound';
+    j += 2;
   }
   // "US$58.24 per barrel", "$3,500 a month", "800,000 barrels a day"
   if (unit !== null && (unitType as Candidate['unitType']) !== 'age') {
