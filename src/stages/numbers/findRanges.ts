@@ -1,4 +1,5 @@
 import { copyCandidate, type Candidate, type Lexeme } from './types.js';
+import { lexemeAt } from './lex.js';
 
 /**
  * Joins two quantities into a range: "between 36 and 40", "from 252 to 287 miles", "15 to 22 mph", "5-10W",
@@ -43,7 +44,7 @@ export function joinRanges(lx: readonly Lexeme[], cands: Candidate[]): Candidate
       out.push(a);
       continue;
     }
-    const opener = lx[a.first - 1]?.lower;
+    const opener = lexemeAt(lx, a.first - 1)?.lower;
     let rule: RangeRule | undefined;
     for (const r of RANGE_RULES) {
       if (r.opener !== null && r.opener !== opener) continue;

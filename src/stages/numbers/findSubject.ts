@@ -1,4 +1,5 @@
 import type { Lexeme } from './types.js';
+import { lexemeAt } from './lex.js';
 
 /**
  * Verbs that state a quantity of their subject: the number after them is how many or how much the subject is
@@ -77,7 +78,7 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
     let b = start - 1;
     while (b >= 0 && PHRASE_OPENERS.has(lx[b]!.pos)) b--;
     const preposition = lx[b];
-    const before = lx[b - 1];
+    const before = lexemeAt(lx, b - 1);
     if (!preposition || preposition.pos !== 'ADP' || !before || before.type !== 'word') break;
     if (ruleId === 'subj-worth' && preposition.lower !== 'of') break;
     if (before.pos !== 'NOUN' && before.pos !== 'PROPN') return preposition.lower === 'of' ? { first: start, last: j, ruleId } : null;
@@ -85,7 +86,7 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
     start = phraseStart(lx, b - 1);
   }
   // "so far this year now totals 32": a time phrase says when
-  if (TIME_HEADS.has(lx[j]!.lower) && TIME_DETERMINERS.has(lx[start - 1]?.lower ?? '')) return null;
+  if (TIME_HEADS.has(lx[j]!.lower) && TIME_DETERMINERS.has(lexemeAt(lx, start - 1)?.lower ?? '')) return null;
   return { first: start, last: j, ruleId };
 }
 

@@ -1,4 +1,4 @@
-import { digitValue } from './lex.js';
+import { digitValue, lexemeAt } from './lex.js';
 import { findAge, findCurrencyPrefix, findCurrencySuffix, findMeasure, findPercent, findRate, findTimeUnit, type UnitMatch } from './findUnit.js';
 import { ORDINAL_WORDS, parseNumberWords, SCALE_WORDS, TENS_WORDS } from './parseNumberWords.js';
 import { newCandidate, table, type Candidate, type Lexeme } from './types.js';
@@ -150,7 +150,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
   const glue = cur && cur.rule.id === 'cur-usd-symbol' && i > 0 && !lx[i]!.gap && lx[i - 1]!.type === 'word' ? lx[i - 1]! : null;
   let sign: '+' | '-' | null = null;
   const s = lx[j];
-  if (s && SIGNS.has(s.text) && isNum(lx[j + 1]) && !lx[j + 1]!.gap && (s.gap || cur !== null || lx[j - 1]?.text === '(' || j === 0)) {
+  if (s && SIGNS.has(s.text) && isNum(lx[j + 1]) && !lx[j + 1]!.gap && (s.gap || cur !== null || lexemeAt(lx, j - 1)?.text === '(' || j === 0)) {
     sign = s.text === '+' ? '+' : '-';
     j++;
   } else if (s?.lower === 'minus' && isNum(lx[j + 1])) {
@@ -171,7 +171,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     const frac = fractionAt(lx, j);
     // "24/7", "9/11", "50/50"
     const slashed = !frac && ((lx[j + 1]?.text === '/' && !lx[j + 1]!.gap && isNum(lx[j + 2]) && !lx[j + 2]!.gap)
-      || (j > 1 && lx[j - 1]!.text === '/' && !lx[j - 1]!.gap && !core.gap && isNum(lx[j - 2])));
+      || (j > 1 && lx[j - 1]!.text === '/' && !lx[j - 1]!.gap && !core.gap && isNum(lexemeAt(lx, j - 2))));
     // "S23", "V10", "A2": digits glued to letters are part of a name
     const glued = !cur && j > 0 && !core.gap && lx[j - 1]!.type === 'word' && sign === null;
     value = frac ? frac.value : digitValue(core.text);
@@ -289,7 +289,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
   // "3G", "4x4", "3D": digits with letters glued after them name something
   const tail = lx[j];
   if (!words && tail && !tail.gap && tail.type === 'word' && unit === null) c.drop = true;
-  if (!words && tail && !tail.gap && tail.type === 'num' && unit === null && !SIGNS.has(lx[j - 1]?.text ?? '')) c.drop = true;
+  if (!words && tail && !tail.gap && tail.type === 'num' && unit === null && !SIGNS.has(lexemeAt(lx, j - 1)?.text ?? '')) c.drop = true;
   return c;
 }
 
@@ -304,7 +304,7 @@ export function matchOrdinalWord(lx: readonly Lexeme[], i: number): Candidate | 
     if (o !== undefined && o < 10) { value = TENS_WORDS.get(l.lower)! + o; last = i + 2; }
   }
   if (value === undefined) return null;
-  const prev = lx[i - 1];
+  const prev = lexemeAt(lx, i - 1);
   const next = lx[last + 1];
   // "finished third", "came second": a ranking
   const ranked = prev !== undefined && RANKING_VERBS.has(prev.lower);

@@ -1,4 +1,5 @@
 import { table, type Lexeme } from './types.js';
+import { lexemeAt } from './lex.js';
 
 export const MONTHS: ReadonlyMap<string, number> = table({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
@@ -89,8 +90,8 @@ function monthFirstDate(lx: readonly Lexeme[], i: number, mo: { m: number; next:
   let k = mo.next;
   if (lx[k]?.text === ',') k++;
   if (isYear(lx[k])) return { first: i, last: k, parts: parts({ y: +lx[k]!.text, m: mo.m }), ruleId: 'date-month-year' };
-  const prev = lx[i - 1];
-  const prevWord = prev?.text === '-' && !prev.gap ? lx[i - 2] : prev;
+  const prev = lexemeAt(lx, i - 1);
+  const prevWord = prev?.text === '-' && !prev.gap ? lexemeAt(lx, i - 2) : prev;
   if (mo.full && prevWord && MONTH_LEADS.has(prevWord.lower) && !(l.lower === 'may' && prevWord.lower === 'that')) {
     const direction = prevWord.lower === 'last' ? -1 : prevWord.lower === 'next' ? 1 : null;
     return { first: i, last: mo.next - 1, parts: parts({ m: mo.m, direction }), ruleId: 'date-month' };
@@ -106,7 +107,7 @@ function wordDate(lx: readonly Lexeme[], i: number, lowerSentence: boolean): Dat
   const rel = RELATIVE_DAYS.get(l.lower);
   if (rel !== undefined) return { first: i, last: i, parts: parts({ relative: rel }), ruleId: 'date-relative-day' };
   // "last night", "this morning": the date starts at the word before
-  const lead = DAY_PARTS.has(l.lower) && lx[i - 1]?.type === 'word' ? DAY_PART_LEADS.get(lx[i - 1]!.lower) : undefined;
+  const lead = DAY_PARTS.has(l.lower) && lexemeAt(lx, i - 1)?.type === 'word' ? DAY_PART_LEADS.get(lx[i - 1]!.lower) : undefined;
   if (lead !== undefined) return { first: i - 1, last: i, parts: parts({ relative: lead }), ruleId: 'date-day-part' };
   return null;
 }
