@@ -206,7 +206,7 @@ export function classifyRun(run: NameRun): EntityType {
   if (PLACES.has(joined) || MULTIWORD_PLACES.has(joined) || (tokens.length <= 2 && everyLowerIn(tokens, PLACES))) return 'place';
   if (someLowerIn(tokens, GEOGRAPHIC_WORDS)) return 'place';
   if (someLowerIn(tokens, NON_PERSON_WORDS)) return 'unknown';
-  if (GROUP_ENDING.test(joined) && tokens.length === 1 && tokens[0]?.pos !== 'PROPN') return 'group';
+  if (tokens.length === 1 && tokens[0]?.pos !== 'PROPN' && GROUP_ENDING.test(joined)) return 'group';
   if (run.name.length >= 2 && run.name.length <= 4 && tokens.every(isNameWord)) return 'person';
   return 'unknown';
 }

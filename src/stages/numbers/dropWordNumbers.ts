@@ -1,4 +1,5 @@
 import type { Candidate, Lexeme } from './types.js';
+import { lexemeAt } from './lex.js';
 
 /**
  * Number words that are not quantities in context. "one" counts only when it counts something ("one man",
@@ -14,7 +15,7 @@ const SENTENCE_BREAK = /^[.!?:;"']$/;
 
 /** True when the number word at `coreFirst` (its modifier already attached) is not a quantity here. */
 export function dropWordNumber(lx: readonly Lexeme[], c: Candidate, coreFirst: number): boolean {
-  const before = lx[coreFirst - 1];
+  const before = lexemeAt(lx, coreFirst - 1);
   const after = lx[c.last + 1];
   const isOne = c.words && c.value === 1 && lx[coreFirst]!.lower === 'one';
   if (isOne && c.last === coreFirst) {
@@ -31,7 +32,7 @@ export function dropWordNumber(lx: readonly Lexeme[], c: Candidate, coreFirst: n
 /** "Six Flags", "the Big Ten", "Five Eyes": a capitalised number word inside a name (not at a sentence start). */
 export function isNumberWordInName(lx: readonly Lexeme[], c: Candidate): boolean {
   const w = lx[c.first]!;
-  const prev = c.first > 0 ? lx[c.first - 1] : undefined;
+  const prev = lexemeAt(lx, c.first - 1);
   if (!c.words || !w.cap || prev === undefined || SENTENCE_BREAK.test(prev.text) || c.unit !== null) return false;
   const next = c.last + 1 < lx.length ? lx[c.last + 1] : undefined;
   return (next?.cap === true && next.pos === 'PROPN') || (prev.cap && prev.pos === 'PROPN');

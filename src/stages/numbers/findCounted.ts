@@ -1,4 +1,5 @@
 import type { Span } from '../../model.js';
+import { lexemeAt } from './lex.js';
 import type { Candidate, Lexeme } from './types.js';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -188,7 +189,7 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
   if (lx[k]?.text === '-' && !lx[k]!.gap && (lx[k + 1]?.text === ',' || COORDINATORS.has(lx[k + 1]?.lower ?? ''))) {
     for (let q = k + 1; q < k + 12 && q < lx.length; q++) {
       const h = lx[q]!;
-      if (h.text === '-' && !h.gap && lx[q + 1]?.type === 'word' && !lx[q + 1]!.gap && lx[q - 1]?.type !== 'punct') {
+      if (h.text === '-' && !h.gap && lx[q + 1]?.type === 'word' && !lx[q + 1]!.gap && lexemeAt(lx, q - 1)?.type !== 'punct') {
         // the unit the numbers share ("two- or three-day talks") is not what they count
         const np = nounPhrase(lx, cand.unit !== null ? q + 2 : q + 1);
         return np ? span(lx, np) : null;
@@ -213,8 +214,8 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
   const l = lx[k];
   if (!l || l.type !== 'word') {
     // "another pick or two": the thing counted comes before "or"
-    const or = lx[cand.first - 1];
-    const noun = lx[cand.first - 2];
+    const or = lexemeAt(lx, cand.first - 1);
+    const noun = lexemeAt(lx, cand.first - 2);
     if (or?.lower === 'or' && noun && noun.pos === 'NOUN' && cand.words) return { start: noun.start, end: noun.end };
     return null;
   }
@@ -245,7 +246,7 @@ function ofTail(lx: readonly Lexeme[], last: number, depth = 0): number {
  * what the year is of. A year with no determiner before it ("in 1973 buildings were…") is left alone.
  */
 function yearModified(lx: readonly Lexeme[], cand: Candidate, after: number): Span | null {
-  const before = lx[cand.first - 1]?.lower ?? '';
+  const before = lexemeAt(lx, cand.first - 1)?.lower ?? '';
   if (!ARTICLES.has(before) && !POSSESSIVES.test(before)) return null;
   const l = lx[after];
   // (a verb there is the clause's own, "in the 1990s became…", unless it is a gerund-like noun: "the 1973 building")

@@ -1,4 +1,5 @@
 import type { Span } from '../../model.js';
+import { lexemeAt } from './lex.js';
 import { isQuantityVerb, quantitySubject } from './findSubject.js';
 import { table, type Candidate, type Lexeme } from './types.js';
 
@@ -73,7 +74,7 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   const amount = cand.kind !== 'count';
   if (amount && !AMOUNT_KINDS.has(cand.kind) && !(cand.kind === 'other' && cand.fraction)) return null;
   // "fly-half", "first-half": a fraction joined to the word before it names a position or a period, not a share
-  if (cand.fraction && lx[cand.first - 1]?.text === '-' && lx[cand.first]?.gap === false) return null;
+  if (cand.fraction && lexemeAt(lx, cand.first - 1)?.text === '-' && lx[cand.first]?.gap === false) return null;
   // "sales … exceeded 75 million": when the counted phrase is the subject, the verb before the number states the
   // quantity and says nothing about what happened
   const countedIsSubject = cand.counted !== null && cand.counted.end <= (lx[first]?.start ?? 0);
@@ -145,7 +146,7 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
     return { span: { start: verb.start, end: verb.end }, lemma: verb.lemma, cls: 'other', ruleId: 'ev-object-verb' };
   }
   // "costs Africa between $5 and $7 billion", "paid him $2,000": the amount is the second object of the verb
-  const indirect = lx[v - 1];
+  const indirect = lexemeAt(lx, v - 1);
   if (amount && verb !== undefined && isIndirectObject(verb)
     && indirect !== undefined && indirect.type === 'word' && indirect.pos === 'VERB' && !LIGHT_VERBS.has(indirect.lemma) && !isChangeVerb(indirect)) {
     return { span: { start: indirect.start, end: indirect.end }, lemma: indirect.lemma, cls: 'other', ruleId: 'ev-object-verb' };
@@ -167,7 +168,7 @@ const BE_HAVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has
  */
 function isAttributive(lx: readonly Lexeme[], v: number): boolean {
   const verb = lx[v]!;
-  if (lx[v - 1]?.text === '-' && !verb.gap) return true;
+  if (lexemeAt(lx, v - 1)?.text === '-' && !verb.gap) return true;
   let d = v - 1;
   if (lx[d]?.pos === 'ADV') d--;
   // ("Deutsche Boerse's proposed £1.3bn offer": a possessive determines the phrase too)
@@ -216,7 +217,7 @@ function casualtyNounEndingAt(lx: readonly Lexeme[], last: number): EventMatch |
 }
 
 function casualtyNounBefore(lx: readonly Lexeme[], first: number, last: number): EventMatch | null {
-  if (lx[first - 1]?.lower === 'of') return casualtyNounEndingAt(lx, first - 2);
+  if (lexemeAt(lx, first - 1)?.lower === 'of') return casualtyNounEndingAt(lx, first - 2);
   const subject = quantitySubject(lx, first, last);
   return subject ? casualtyNounEndingAt(lx, subject.last) : null;
 }
@@ -228,11 +229,11 @@ function durationVerb(lx: readonly Lexeme[], cand: Candidate, first: number): Ev
   // "arrived at the store six minutes later", "have negotiated the deal over the last four years": the time adverbial
   // belongs to the verb of its clause
   if (RELATIVE_TIME_WORDS.has(lx[cand.last + 1]?.lower ?? '')) return clauseVerbBefore(lx, first - 1);
-  if (SPAN_WORDS.has(lx[first - 1]?.lower ?? '') && lx[first - 2]?.lower === 'the' && SPAN_PREPOSITIONS.has(lx[first - 3]?.lower ?? '')) return clauseVerbBefore(lx, first - 4);
-  if (lx[first - 1]?.lower !== 'for') return null;
+  if (SPAN_WORDS.has(lexemeAt(lx, first - 1)?.lower ?? '') && lexemeAt(lx, first - 2)?.lower === 'the' && SPAN_PREPOSITIONS.has(lexemeAt(lx, first - 3)?.lower ?? '')) return clauseVerbBefore(lx, first - 4);
+  if (lexemeAt(lx, first - 1)?.lower !== 'for') return null;
   let v = first - 2;
   // "detain suspects for up to 30 minutes": a plural the tagger read as a verb, after the verb it is the object of
-  if (lx[v - 1]?.type === 'word' && lx[v - 1]!.pos === 'VERB' && /[^s]s$/.test(lx[v]?.lower ?? '')) v--;
+  if (lexemeAt(lx, v - 1)?.type === 'word' && lx[v - 1]!.pos === 'VERB' && /[^s]s$/.test(lx[v]?.lower ?? '')) v--;
   const m = matchRule(lx, v);
   if (m && m.last === v) return result(lx, m, v);
   const verb = lx[v];
@@ -317,8 +318,8 @@ const CLAUSE_OPENERS = new Set([',', ';', ':', '(', 'and', 'but', 'while', 'wher
 /** Focus words that may stand between the clause opening and its number: "only 27 have ratified". */
 const FOCUS_WORDS = new Set(['only', 'just', 'another', 'all', 'even']);
 function opensClause(lx: readonly Lexeme[], first: number): boolean {
-  let before = lx[first - 1];
-  if (before && FOCUS_WORDS.has(before.lower)) before = lx[first - 2];
+  let before = lexemeAt(lx, first - 1);
+  if (before && FOCUS_WORDS.has(before.lower)) before = lexemeAt(lx, first - 2);
   return before === undefined || CLAUSE_OPENERS.has(before.lower);
 }
 

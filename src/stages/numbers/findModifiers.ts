@@ -1,4 +1,5 @@
 import type { Bounds, Candidate, Lexeme } from './types.js';
+import { lexemeAt } from './lex.js';
 
 /** A modifier that puts the number at one end of an interval, or makes it approximate. */
 export interface ModifierRule {
@@ -103,7 +104,7 @@ export interface ModifierMatch { rule: ModifierRule; first: number }
 
 /** The modifier written just before lexeme `first`, if any (longest match). */
 export function findPrefixModifier(lx: readonly Lexeme[], first: number): ModifierMatch | null {
-  for (const rule of PREFIX_BY_LAST_WORD.get(lx[first - 1]?.lower ?? '') ?? []) {
+  for (const rule of PREFIX_BY_LAST_WORD.get(lexemeAt(lx, first - 1)?.lower ?? '') ?? []) {
     const n = rule.words.length;
     const s = first - n;
     if (s < 0) continue;
@@ -112,14 +113,14 @@ export function findPrefixModifier(lx: readonly Lexeme[], first: number): Modifi
     if (!ok) continue;
     // "~1.2mm" is written against the number; words are separate words
     let start = s;
-    const before = lx[s - 1];
+    const before = lexemeAt(lx, s - 1);
     if (before && INTENSIFIERS.has(before.lower) && rule.approx !== 'about') start = s - 1;
-    if (before?.lower === 'little' && lx[s - 2]?.lower === 'a') start = s - 2;
+    if (before?.lower === 'little' && lexemeAt(lx, s - 2)?.lower === 'a') start = s - 2;
     return { rule, first: start };
   }
   // "sub-300": a prefix joined by a hyphen
-  const h = lx[first - 1];
-  const p = lx[first - 2];
+  const h = lexemeAt(lx, first - 1);
+  const p = lexemeAt(lx, first - 2);
   if (h?.text === '-' && !h.gap && p?.lower === 'sub' && !lx[first]!.gap) {
     return { rule: { id: 'mod-sub', words: ['sub', '-'], approx: 'under' }, first: first - 2 };
   }
@@ -131,7 +132,7 @@ export function findPostfixModifier(lx: readonly Lexeme[], last: number): { rule
   for (const rule of POSTFIX_MODIFIERS) {
     let ok = true;
     for (let k = 0; k < rule.words.length && ok; k++) {
-      const l = lx[last + 1 + k];
+      const l = lexemeAt(lx, last + 1 + k);
       ok = l !== undefined && l.lower === rule.words[k];
       // "+", "-plus", "-odd" are written against the number
       if (ok && (rule.words[0] === '+' || rule.words[0] === '-') && l!.gap) ok = false;
@@ -139,9 +140,9 @@ export function findPostfixModifier(lx: readonly Lexeme[], last: number): { rule
     if (!ok) continue;
     if (rule.id === 'mod-or-more' || rule.id === 'mod-or-less' || rule.id === 'mod-or-fewer') {
       // "5 or more people" but not "5 or more than 6"
-      if (lx[last + 3]?.lower === 'than') continue;
+      if (lexemeAt(lx, last + 3)?.lower === 'than') continue;
     }
-    if (rule.id === 'mod-odd-spaced' && lx[last + 2]?.type !== 'word') continue;
+    if (rule.id === 'mod-odd-spaced' && lexemeAt(lx, last + 2)?.type !== 'word') continue;
     return { rule, last: last + rule.words.length };
   }
   return null;
@@ -232,7 +233,7 @@ export function findChange(lx: readonly Lexeme[], cand: Candidate, first: number
     if (SKIPPABLE.has(l.lower) || (l.pos === 'ADV' && /ly$/.test(l.lower) && l.lower !== 'only')) { k--; skipped++; continue; }
     break;
   }
-  const verb = lx[k];
+  const verb = lexemeAt(lx, k);
   if (verb && verb.type === 'word') {
     const rule = VERB_INDEX.get(verb.lower);
     if (rule) {
@@ -240,7 +241,7 @@ export function findChange(lx: readonly Lexeme[], cand: Candidate, first: number
       if (by || (!rule.strict && (!rule.needsBy || amount || countedIsPoints))) {
         // "up"/"down"/"off" only as adverbs of a change, not "pick up 5", "cut off 3"
         if ((rule.id === 'chg-up' || rule.id === 'chg-down') && !by) {
-          const prev = lx[k - 1];
+          const prev = lexemeAt(lx, k - 1);
           if (verb.lower === 'off' && !(cand.unitType === 'percent' || cand.unitType === 'currency')) return null;
           if (prev && prev.type === 'word' && prev.pos === 'VERB' && !['is', 'was', 'were', 'are', 'been', 'be', 'closed', 'ended', 'finished', 'traded', 'edged', 'moved', 'went', 'came', 'opened', 'being'].includes(prev.lower)) return null;
         }
@@ -251,13 +252,13 @@ export function findChange(lx: readonly Lexeme[], cand: Candidate, first: number
   // "a 5% rise", "a 5% pay rise", "34.4% higher"
   if (cand.unitType === 'percent' || cand.unitType === 'currency' || cand.unitType === 'measure') {
     for (let j = last + 1; j <= last + 2; j++) {
-      const l = lx[j];
+      const l = lexemeAt(lx, j);
       if (!l || l.type !== 'word') break;
       const nrule = NOUN_INDEX.get(l.lower);
       if (nrule) {
         const adverbial = nrule.id === 'chg-n-higher' || nrule.id === 'chg-n-lower';
         if (adverbial && j !== last + 1) break;
-        if (adverbial && lx[j + 1]?.lower === 'than') break;
+        if (adverbial && lexemeAt(lx, j + 1)?.lower === 'than') break;
         if (!adverbial && (l.pos !== 'NOUN' && l.pos !== 'PROPN')) break;
         if (cand.unitType === 'currency' && /^(?:loss|losses|gain|gains)$/.test(l.lower)) break;
         return { rule: nrule, ruleId: `${nrule.id}-after`, noun: j };

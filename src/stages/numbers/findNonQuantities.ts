@@ -1,4 +1,5 @@
 import { newCandidate, type Candidate, type Lexeme } from './types.js';
+import { lexemeAt } from './lex.js';
 
 /**
  * Numbers that are not quantities: clock times, phone numbers, identifiers ("S&P 500", "Game 6", "COVID-19"),
@@ -88,12 +89,12 @@ function dropped(owner: readonly number[], cands: readonly Candidate[], k: numbe
 /** `owner` and `cands`: which candidate each lexeme of the sentence belongs to, and the candidates. */
 export function isIdentifier(lx: readonly Lexeme[], c: Candidate, owner: readonly number[], cands: readonly Candidate[]): boolean {
   const first = lx[c.first]!;
-  const prev = lx[c.first - 1];
+  const prev = lexemeAt(lx, c.first - 1);
   // "ISO 3888-2": the rest of an identifier after a hyphen
   if (prev?.text === '-' && !prev.gap && !first.gap && dropped(owner, cands, c.first - 2)) return true;
   // "COVID-19", "TA-35", "F-35": joined by a hyphen to a name
   if (prev?.text === '-' && !prev.gap && !first.gap) {
-    const w = lx[c.first - 2];
+    const w = lexemeAt(lx, c.first - 2);
     if (w && w.type === 'word' && !HYPHEN_PREFIXES.has(w.lower)) return true;
   }
   if (c.unit !== null || c.scale !== 1 || c.words || !c.plainInteger || c.fraction) return false;
@@ -104,13 +105,13 @@ export function isIdentifier(lx: readonly Lexeme[], c: Candidate, owner: readonl
     }
     if (prev.cap && !NOT_NAMES.has(prev.lower) && (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'X' || /\p{Lu}.*\p{Lu}/u.test(prev.text))) return true;
   }
-  if (prev?.text === '.' && lx[c.first - 2]?.lower === 'no') return true;
+  if (prev?.text === '.' && lexemeAt(lx, c.first - 2)?.lower === 'no') return true;
   // "the 3600 block of East Meyer Boulevard"
   if (lx[c.last + 1]?.lower === 'block' && lx[c.last + 2]?.lower === 'of') return true;
   // "S&P 500": a name that ends in a symbol-joined capital
-  if (prev?.text === '&' || (prev?.cap && prev.text.length === 1 && lx[c.first - 2]?.cap)) return true;
+  if (prev?.text === '&' || (prev?.cap && prev.text.length === 1 && lexemeAt(lx, c.first - 2)?.cap)) return true;
   // "(4)" right after a name
-  if (prev?.text === '(' && lx[c.last + 1]?.text === ')' && lx[c.first - 2]?.pos === 'PROPN') return true;
+  if (prev?.text === '(' && lx[c.last + 1]?.text === ')' && lexemeAt(lx, c.first - 2)?.pos === 'PROPN') return true;
   // street numbers: "49 Zorro Ranch Road", "9 E 71st St"
   for (let k = c.last + 1; k <= c.last + 5 && k < lx.length; k++) {
     const l = lx[k]!;
@@ -128,10 +129,10 @@ export function isYear(lx: readonly Lexeme[], c: Candidate, start: number): bool
   if (!c.plainInteger || c.unit !== null || c.scale !== 1 || c.words || c.sign !== null) return false;
   const text = lx[c.first]!.text;
   if (text.length !== 4 || c.value === null || c.value < 1000 || c.value > 2300) return false;
-  let prev = lx[start - 1];
+  let prev = lexemeAt(lx, start - 1);
   // "A.D. 1000", "1000 B.C."
-  if (prev?.text === '.' && /^(?:d|c|e)$/.test(lx[start - 2]?.lower ?? '')) return true;
-  if (prev?.text === '.') prev = lx[start - 2];
+  if (prev?.text === '.' && /^(?:d|c|e)$/.test(lexemeAt(lx, start - 2)?.lower ?? '')) return true;
+  if (prev?.text === '.') prev = lexemeAt(lx, start - 2);
   const next = lx[c.last + 1];
   const lead = prev !== undefined && YEAR_LEADS.has(prev.lower);
   const nounAfter = next !== undefined && next.type === 'word' && next.pos === 'NOUN' && !next.cap;
@@ -148,8 +149,8 @@ const AGE_LEADS = new Set(['aged', 'age', 'ages']);
 /** The rule that makes a bare number an age ("Jamie Armstrong, 25, said", "aged 25", "the age of 21"), or null. */
 export function ageRule(lx: readonly Lexeme[], c: Candidate, coreFirst: number): string | null {
   if (c.kind !== 'count' || c.unit !== null || c.value === null || c.value <= 0 || c.value >= 120 || !Number.isInteger(c.value)) return null;
-  const before = lx[coreFirst - 1];
-  if (before?.text === ',' && lx[coreFirst - 2]?.pos === 'PROPN' && lx[c.last + 1]?.text === ',' && c.approx === null) return 'age-appositive';
-  if ((before && AGE_LEADS.has(before.lower)) || (before?.lower === 'of' && lx[coreFirst - 2]?.lower === 'age')) return 'age-aged';
+  const before = lexemeAt(lx, coreFirst - 1);
+  if (before?.text === ',' && lexemeAt(lx, coreFirst - 2)?.pos === 'PROPN' && lx[c.last + 1]?.text === ',' && c.approx === null) return 'age-appositive';
+  if ((before && AGE_LEADS.has(before.lower)) || (before?.lower === 'of' && lexemeAt(lx, coreFirst - 2)?.lower === 'age')) return 'age-aged';
   return null;
 }

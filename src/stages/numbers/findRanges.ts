@@ -1,4 +1,5 @@
-import type { Candidate, Lexeme } from './types.js';
+import { copyCandidate, type Candidate, type Lexeme } from './types.js';
+import { lexemeAt } from './lex.js';
 
 /**
  * Joins two quantities into a range: "between 36 and 40", "from 252 to 287 miles", "15 to 22 mph", "5-10W",
@@ -43,7 +44,7 @@ export function joinRanges(lx: readonly Lexeme[], cands: Candidate[]): Candidate
       out.push(a);
       continue;
     }
-    const opener = lx[a.first - 1]?.lower;
+    const opener = lexemeAt(lx, a.first - 1)?.lower;
     let rule: RangeRule | undefined;
     for (const r of RANGE_RULES) {
       if (r.opener !== null && r.opener !== opener) continue;
@@ -69,7 +70,11 @@ export function joinRanges(lx: readonly Lexeme[], cands: Candidate[]): Candidate
     }
     // "1990-91", "2019-20": a season
     if (yearLike(lx, a) && rule.id === 'range-hyphen' && /^\d{2}$/.test(lx[b.first]!.text) && !lx[b.first]!.gap) {
-      out.push({ ...a, last: b.last, end: b.end, ruleId: 'year-span' });
+      const season = copyCandidate(a);
+      season.last = b.last;
+      season.end = b.end;
+      season.ruleId = 'year-span';
+      out.push(season);
       i++;
       continue;
     }
@@ -78,23 +83,19 @@ export function joinRanges(lx: readonly Lexeme[], cands: Candidate[]): Candidate
     if (a.scale === 1 && b.scale > 1 && b.bare !== null && a.value <= b.bare) lo = a.value * b.scale;
     const isScore = rule.opener === null && rule.connector[0] === '-' && a.plainInteger && b.plainInteger && a.unit === null && b.unit === null
       && (lo > hi || SCORE_NOUNS.has(lx[b.last + 1]?.lower ?? ''));
-    const merged: Candidate = {
-      ...b,
-      first: rule.opener !== null ? a.first - 1 : a.first,
-      start: rule.opener !== null ? lx[a.first - 1]!.start : a.start,
-      last: b.last,
-      end: b.end,
-      value: lo,
-      lower: Math.min(lo, hi),
-      upper: Math.max(lo, hi),
-      bounds: '[]',
-      range: rule.opener === 'between' ? 'between' : rule.opener === 'from' ? 'from' : rule.connector[0] === '-' ? 'hyphen' : 'to',
-      approx: rule.opener === 'between' ? 'between' : rule.id === 'range-or' ? 'about' : null,
-      ruleId: rule.id,
-      sign: a.sign,
-      words: a.words && b.words,
-      plainInteger: a.plainInteger && b.plainInteger,
-    };
+    const merged = copyCandidate(b);
+    merged.first = rule.opener !== null ? a.first - 1 : a.first;
+    merged.start = rule.opener !== null ? lx[a.first - 1]!.start : a.start;
+    merged.value = lo;
+    merged.lower = Math.min(lo, hi);
+    merged.upper = Math.max(lo, hi);
+    merged.bounds = '[]';
+    merged.range = rule.opener === 'between' ? 'between' : rule.opener === 'from' ? 'from' : rule.connector[0] === '-' ? 'hyphen' : 'to';
+    merged.approx = rule.opener === 'between' ? 'between' : rule.id === 'range-or' ? 'about' : null;
+    merged.ruleId = rule.id;
+    merged.sign = a.sign;
+    merged.words = a.words && b.words;
+    merged.plainInteger = a.plainInteger && b.plainInteger;
     if (isScore) {
       Object.assign(merged, { kind: 'other', value: null, lower: null, upper: null, bounds: null, approx: null, ruleId: 'score' });
     }

@@ -1,4 +1,5 @@
 import type { Lexeme } from './types.js';
+import { lexemeAt } from './lex.js';
 
 /**
  * Verbs that state a quantity of their subject: the number after them is how many or how much the subject is
@@ -42,30 +43,31 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
   if (next && ((next.text === '-' && !next.gap) || (next.pos === 'VERB' && /(?:ed|en)$/.test(next.lower)))) return null;
   let j = first - 1;
   let ruleId: string | undefined;
-  const link = lx[j]?.lower ?? '';
+  const link = lexemeAt(lx, j)?.lower ?? '';
   if (link === 'worth' || link === 'totalling' || link === 'totaling') {
     // "economies worth US$3.4 trillion", "rebates for exporters totalling 420bn yuan": the phrase before says what is
     // worth it (the adjective "worth" goes with the noun right before it, the participle with the head of the phrase)
     ruleId = link === 'worth' ? 'subj-worth' : 'subj-totalling';
     j--;
   } else {
-    const link = lx[j]?.lower === 'to' || lx[j]?.lower === 'at' ? lx[j]!.lower : '';
+    const linkWord = lexemeAt(lx, j)?.lower;
+    const link = linkWord === 'to' || linkWord === 'at' ? linkWord : '';
     if (link) j--;
-    const verb = lx[j];
+    const verb = lexemeAt(lx, j);
     if (!verb || verb.type !== 'word' || (verb.pos !== 'VERB' && verb.pos !== 'AUX' && !FORM_LEMMA.has(verb.lower))) return null;
     ruleId = VERB_RULE.get(FORM_LEMMA.get(verb.lower) ?? verb.lemma)?.get(link);
     if (ruleId === undefined) return null;
     j--;
-    for (let steps = 0; steps < 3 && lx[j]?.type === 'word' && BETWEEN.has(lx[j]!.lower); steps++) j--;
+    for (let steps = 0; steps < 3 && lexemeAt(lx, j)?.type === 'word' && BETWEEN.has(lx[j]!.lower); steps++) j--;
   }
   // "death tolls, provided anonymously by officials to journalists, exceeded 100"
-  if (lx[j]?.text === ',') {
+  if (lexemeAt(lx, j)?.text === ',') {
     let open = j - 1;
     while (open > j - 12 && open >= 0 && lx[open]!.text !== ',' && lx[open]!.type !== 'punct') open--;
     if (open < 0 || lx[open]?.text !== ',') return null;
     j = open - 1;
   }
-  const head = lx[j];
+  const head = lexemeAt(lx, j);
   // (a sentence's first word is read as a name for its capital: "Sales reached $5bn")
   if (!head || head.type !== 'word' || (head.pos !== 'NOUN' && !(head.pos === 'PROPN' && j === 0)) || MEASURE_HEADS.has(head.lower)) return null;
   let start = phraseStart(lx, j);
@@ -76,8 +78,8 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
   for (let hops = 0; hops < 3; hops++) {
     let b = start - 1;
     while (b >= 0 && PHRASE_OPENERS.has(lx[b]!.pos)) b--;
-    const preposition = lx[b];
-    const before = lx[b - 1];
+    const preposition = lexemeAt(lx, b);
+    const before = lexemeAt(lx, b - 1);
     if (!preposition || preposition.pos !== 'ADP' || !before || before.type !== 'word') break;
     if (ruleId === 'subj-worth' && preposition.lower !== 'of') break;
     if (before.pos !== 'NOUN' && before.pos !== 'PROPN') return preposition.lower === 'of' ? { first: start, last: j, ruleId } : null;
@@ -85,7 +87,7 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
     start = phraseStart(lx, b - 1);
   }
   // "so far this year now totals 32": a time phrase says when
-  if (TIME_HEADS.has(lx[j]!.lower) && TIME_DETERMINERS.has(lx[start - 1]?.lower ?? '')) return null;
+  if (TIME_HEADS.has(lx[j]!.lower) && TIME_DETERMINERS.has(lexemeAt(lx, start - 1)?.lower ?? '')) return null;
   return { first: start, last: j, ruleId };
 }
 

@@ -64,8 +64,8 @@ export function lexSentence(doc: Readonly<Doc>, sentence: Sentence): Lexeme[] {
   return out;
 }
 
-/** The character code at `k` of a text that ends at `end`: NaN past the end, which none of the tests below accept. */
-const codeAt = (text: string, end: number, k: number): number => (k < end ? text.charCodeAt(k) : NaN);
+/** The character code at `k` of a text that ends at `end`: -1 past the end, which none of the tests below accept (a small integer, unlike NaN, keeps the optimised code on integers). */
+const codeAt = (text: string, end: number, k: number): number => (k < end ? text.charCodeAt(k) : -1);
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 const isAsciiLetter = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 
@@ -100,6 +100,12 @@ export function digitValue(text: string): number {
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
   return NaN;
 }
+
+/**
+ * Lexeme `k`, or undefined outside the sentence. For reads that may fall outside it: the bounds test comes first,
+ * as optimised code that reads past an array's end is thrown away the first time it does.
+ */
+export const lexemeAt = (lx: readonly Lexeme[], k: number): Lexeme | undefined => (k >= 0 && k < lx.length ? lx[k] : undefined);
 
 /** True when lexeme `i` follows lexeme `i - 1` with no space between. */
 export const attached = (lx: readonly Lexeme[], i: number): boolean => {

@@ -1,4 +1,4 @@
-import { digitValue } from './lex.js';
+import { digitValue, lexemeAt } from './lex.js';
 import { findAge, findCurrencyPrefix, findCurrencySuffix, findMeasure, findPercent, findRate, findTimeUnit, type UnitMatch } from './findUnit.js';
 import { ORDINAL_WORDS, parseNumberWords, SCALE_WORDS, TENS_WORDS } from './parseNumberWords.js';
 import { newCandidate, table, type Candidate, type Lexeme } from './types.js';
@@ -44,25 +44,27 @@ function scaleAt(lx: readonly Lexeme[], j: number, hasCurrency: boolean): { scal
 }
 
 const DENOMINATORS = new Set([2, 3, 4, 8, 16, 32, 64]);
+/** "1/2", "3/4" at lexeme k. */
+function simpleFraction(lx: readonly Lexeme[], k: number): { value: number; next: number } | null {
+  const a = lx[k], slash = lx[k + 1], b = lx[k + 2];
+  if (!a || a.type !== 'num' || slash?.text !== '/' || slash.gap || !b || b.type !== 'num' || b.gap) return null;
+  if (!/^\d+$/.test(a.text) || !/^\d+$/.test(b.text)) return null;
+  const n = +a.text, d = +b.text;
+  if (!DENOMINATORS.has(d) || n <= 0 || n >= d) return null;
+  if (lx[k + 3]?.text === '/' && !lx[k + 3]!.gap) return null;
+  return { value: n / d, next: k + 3 };
+}
+
 /** "1/2", "3/4" at lexeme j, or a whole number with one: "8-3/4", "2 1/2". */
 function fractionAt(lx: readonly Lexeme[], j: number): { value: number; next: number } | null {
-  const simple = (k: number): { value: number; next: number } | null => {
-    const a = lx[k], slash = lx[k + 1], b = lx[k + 2];
-    if (!a || a.type !== 'num' || slash?.text !== '/' || slash.gap || !b || b.type !== 'num' || b.gap) return null;
-    if (!/^\d+$/.test(a.text) || !/^\d+$/.test(b.text)) return null;
-    const n = +a.text, d = +b.text;
-    if (!DENOMINATORS.has(d) || n <= 0 || n >= d) return null;
-    if (lx[k + 3]?.text === '/' && !lx[k + 3]!.gap) return null;
-    return { value: n / d, next: k + 3 };
-  };
   const whole = lx[j];
   if (!whole || whole.type !== 'num' || !/^\d+$/.test(whole.text)) return null;
   const sep = lx[j + 1];
   if (sep && (sep.text === '-' && !sep.gap || sep.type === 'num' && sep.gap)) {
-    const f = simple(sep.type === 'num' ? j + 1 : j + 2);
+    const f = simpleFraction(lx, sep.type === 'num' ? j + 1 : j + 2);
     if (f && (sep.type === 'num' || !lx[j + 2]!.gap)) return { value: +whole.text + f.value, next: f.next };
   }
-  return simple(j);
+  return simpleFraction(lx, j);
 }
 
 /** value × scale without binary noise (8.2 × 1e9 is 8200000000, not 8199999999.999999) */
@@ -74,6 +76,66 @@ export function scaled(value: number, scale: number): number {
 }
 
 const isNum = (l: Lexeme | undefined): l is Lexeme => l !== undefined && l.type === 'num';
+
+// (matchQuantity's rarer steps are functions of their own: a smaller matchQuantity is optimised sooner)
+
+/** "×10−8", "x10^3" at lexeme j, written against the number before it: the power of ten, and the lexeme after it. */
+function powerOfTenAt(lx: readonly Lexeme[], j: number): { power: number; next: number } | null {
+  if (!(lx[j] && !lx[j]!.gap && (lx[j]!.text === '×' || lx[j]!.text === 'x') && lx[j + 1]?.text === '10' && !lx[j + 1]!.gap)) return null;
+  let k = j + 2;
+  if (lx[k]?.text === '^' && !lx[k]!.gap) k++;
+  let expSign = 1;
+  if (lx[k] && !lx[k]!.gap && SIGNS.has(lx[k]!.text)) { expSign = lx[k]!.text === '+' ? 1 : -1; k++; }
+  if (isNum(lx[k]) && !lx[k]!.gap && /^\d{1,3}$/.test(lx[k]!.text)) return { power: expSign * +lx[k]!.text, next: k + 1 };
+  return null;
+}
+
+/**
+ * An ordinal in digits ("21st", "96th", "1,000th") or a year as a decade or possessive ("1970s", "2018's"): the
+ * digits `core` with value `value` end before lexeme j.
+ */
+function digitOrdinalOrYear(lx: readonly Lexeme[], i: number, j: number, core: Lexeme, value: number, plainInteger: boolean): Candidate | null {
+  const suf = lx[j];
+  if (suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower) && (plainInteger || /^\d{1,3}(?:,\d{3})+$/.test(core.text))) {
+    const c = newCandidate(i, j, lx, 'ordinal', 'ordinal-digits');
+    c.value = value;
+    return c;
+  }
+  if (!plainInteger) return null;
+  const apostrophe = suf?.text === "'" && !suf.gap && lx[j + 1]?.lower === 's' && !lx[j + 1]!.gap;
+  if (core.text.length === 4 && ((suf && !suf.gap && suf.lower === 's') || apostrophe)) {
+    const decade = value % 10 === 0 && !apostrophe;
+    const c = newCandidate(i, apostrophe ? j + 1 : j, lx, 'year', decade ? 'decade' : 'year-possessive');
+    c.value = value;
+    c.date = decade ? null : core.text;
+    return c;
+  }
+  return null;
+}
+
+/**
+ * The unit of a number that ends before lexeme j, with no currency marker before it; `vague`: a vague plural
+ * ("thousands of dollars"), `fraction`: a fraction word ("half an hour", "a quarter of a century").
+ */
+function unitAfter(lx: readonly Lexeme[], j: number, vague: boolean, fraction: boolean): UnitMatch | null {
+  let u = j;
+  // "thousands of dollars", "hundreds of miles": a vague count of a unit
+  if (vague && lx[u]?.lower === 'of') {
+    const m = findCurrencySuffix(lx, u + 1) ?? findMeasure(lx, u + 1) ?? findTimeUnit(lx, u + 1);
+    if (m && m.rule.type !== 'times' && !(m.rule.type === 'currency' && m.rule.unit.length !== 3 && /^(?:cent|pence|sen)$/.test(m.rule.unit))) u++;
+  }
+  if (fraction && (lx[u]?.lower === 'a' || lx[u]?.lower === 'an')) u++;
+  else if (fraction && lx[u]?.lower === 'of' && (lx[u + 1]?.lower === 'a' || lx[u + 1]?.lower === 'an')) u += 2;
+  return findAge(lx, u) ?? findPercent(lx, u) ?? findCurrencySuffix(lx, u) ?? findTimeUnit(lx, u) ?? findMeasure(lx, u);
+}
+
+/** "ten-storey building", "55-member bloc": the noun joined by a hyphen (at lexeme j) to the number before it, counted in a compound modifier. */
+function compoundNounAt(lx: readonly Lexeme[], j: number): Lexeme | null {
+  if (!(lx[j]?.text === '-' && !lx[j]!.gap)) return null;
+  const noun = lx[j + 1];
+  if (noun && noun.type === 'word' && !noun.gap && !noun.cap && noun.pos === 'NOUN' && !NOT_COMPOUND_NOUNS.has(noun.lower) && /^\p{Ll}{3,}$/u.test(noun.text) && lx[j + 2]?.text !== '-') return noun;
+  return null;
+}
 
 /**
  * A quantity starting at lexeme i: an optional currency marker, an optional sign, the number (digits or words),
@@ -88,7 +150,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
   const glue = cur && cur.rule.id === 'cur-usd-symbol' && i > 0 && !lx[i]!.gap && lx[i - 1]!.type === 'word' ? lx[i - 1]! : null;
   let sign: '+' | '-' | null = null;
   const s = lx[j];
-  if (s && SIGNS.has(s.text) && isNum(lx[j + 1]) && !lx[j + 1]!.gap && (s.gap || cur !== null || lx[j - 1]?.text === '(' || j === 0)) {
+  if (s && SIGNS.has(s.text) && isNum(lx[j + 1]) && !lx[j + 1]!.gap && (s.gap || cur !== null || lexemeAt(lx, j - 1)?.text === '(' || j === 0)) {
     sign = s.text === '+' ? '+' : '-';
     j++;
   } else if (s?.lower === 'minus' && isNum(lx[j + 1])) {
@@ -109,7 +171,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     const frac = fractionAt(lx, j);
     // "24/7", "9/11", "50/50"
     const slashed = !frac && ((lx[j + 1]?.text === '/' && !lx[j + 1]!.gap && isNum(lx[j + 2]) && !lx[j + 2]!.gap)
-      || (j > 1 && lx[j - 1]!.text === '/' && !lx[j - 1]!.gap && !core.gap && isNum(lx[j - 2])));
+      || (j > 1 && lx[j - 1]!.text === '/' && !lx[j - 1]!.gap && !core.gap && isNum(lexemeAt(lx, j - 2))));
     // "S23", "V10", "A2": digits glued to letters are part of a name
     const glued = !cur && j > 0 && !core.gap && lx[j - 1]!.type === 'word' && sign === null;
     value = frac ? frac.value : digitValue(core.text);
@@ -123,17 +185,11 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     j = frac ? frac.next : j + 1;
     const v = lx[j];
     if (v && !v.gap && VULGAR.get(v.text) !== undefined) { value += VULGAR.get(v.text)!; plainInteger = false; j++; }
-    // "2.998×10−8"
-    if (lx[j] && !lx[j]!.gap && (lx[j]!.text === '×' || lx[j]!.text === 'x') && lx[j + 1]?.text === '10' && !lx[j + 1]!.gap) {
-      let k = j + 2;
-      if (lx[k]?.text === '^' && !lx[k]!.gap) k++;
-      let expSign = 1;
-      if (lx[k] && !lx[k]!.gap && SIGNS.has(lx[k]!.text)) { expSign = lx[k]!.text === '+' ? 1 : -1; k++; }
-      if (isNum(lx[k]) && !lx[k]!.gap && /^\d{1,3}$/.test(lx[k]!.text)) {
-        value = scaled(value, 10 ** (expSign * +lx[k]!.text));
-        plainInteger = false;
-        j = k + 1;
-      }
+    const exponent = powerOfTenAt(lx, j);
+    if (exponent) {
+      value = scaled(value, 10 ** exponent.power);
+      plainInteger = false;
+      j = exponent.next;
     }
   } else if (core.text === '.' && isNum(lx[j + 1]) && !lx[j + 1]!.gap && /^\d+$/.test(lx[j + 1]!.text) && (core.gap || j === 0)) {
     // ".534"
@@ -152,30 +208,10 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     return null;
   }
   if (sign === '-') value = -value;
-  const last = (): number => j - 1;
 
-  const suf = lx[j];
-  // "21st", "96th", "1,000th"
-  if (!cur && !words && suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower) && /^\d{1,3}(?:,\d{3})+$/.test(core.text)) {
-    const c = newCandidate(i, j, lx, 'ordinal', 'ordinal-digits');
-    c.value = value;
-    return c;
-  }
-  if (plainInteger && !cur) {
-    if (suf && !suf.gap && ORDINAL_SUFFIX.test(suf.lower)) {
-      const c = newCandidate(i, j, lx, 'ordinal', 'ordinal-digits');
-      c.value = value;
-      return c;
-    }
-    // "1970s", "2018's"
-    const apostrophe = suf?.text === "'" && !suf.gap && lx[j + 1]?.lower === 's' && !lx[j + 1]!.gap;
-    if (core.text.length === 4 && ((suf && !suf.gap && suf.lower === 's') || apostrophe)) {
-      const decade = value % 10 === 0 && !apostrophe;
-      const c = newCandidate(i, apostrophe ? j + 1 : j, lx, 'year', decade ? 'decade' : 'year-possessive');
-      c.value = value;
-      c.date = decade ? null : core.text;
-      return c;
-    }
+  if (!cur && !words) {
+    const ordinalOrYear = digitOrdinalOrYear(lx, i, j, core, value, plainInteger);
+    if (ordinalOrYear) return ordinalOrYear;
   }
 
   // scale: "1.5 million", "$3.5bn", "80k"; "half a million", "half a dozen"
@@ -198,41 +234,28 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
   let unitType: Candidate['unitType'] = cur ? 'currency' : null;
   let unitRule = cur ? cur.rule.id : '';
   let hyphenated = false;
-  const take = (m: UnitMatch | null): boolean => {
-    if (!m) return false;
-    unit = m.rule.unit;
-    unitType = m.rule.type;
-    unitRule = m.rule.id;
-    hyphenated = m.hyphen;
-    j = m.next;
-    return true;
-  };
   if (cur) {
     // "$5 billion USD": a code repeated after the amount
     const again = findCurrencySuffix(lx, j);
     if (again && again.rule.unit === unit) j = again.next;
   } else {
-    let u = j;
-    // "thousands of dollars", "hundreds of miles": a vague count of a unit
-    if (vague && lx[u]?.lower === 'of') {
-      const m = findCurrencySuffix(lx, u + 1) ?? findMeasure(lx, u + 1) ?? findTimeUnit(lx, u + 1);
-      if (m && m.rule.type !== 'times' && !(m.rule.type === 'currency' && m.rule.unit.length !== 3 && /^(?:cent|pence|sen)$/.test(m.rule.unit))) u++;
+    const m = unitAfter(lx, j, vague !== null, fraction);
+    if (m) {
+      unit = m.rule.unit;
+      unitType = m.rule.type;
+      unitRule = m.rule.id;
+      hyphenated = m.hyphen;
+      j = m.next;
     }
-    // "half an hour", "a quarter of a century"
-    if (fraction && (lx[u]?.lower === 'a' || lx[u]?.lower === 'an')) u++;
-    else if (fraction && lx[u]?.lower === 'of' && (lx[u + 1]?.lower === 'a' || lx[u + 1]?.lower === 'an')) u += 2;
-    void (take(findAge(lx, u)) || take(findPercent(lx, u)) || take(findCurrencySuffix(lx, u)) || take(findTimeUnit(lx, u)) || take(findMeasure(lx, u)));
   }
   // "ten-storey building", "55-member bloc": a number joined to the noun it counts in a compound modifier
-  if (unit === null && !fraction && lx[j]?.text === '-' && !lx[j]!.gap) {
-    const noun = lx[j + 1];
-    if (noun && noun.type === 'word' && !noun.gap && !noun.cap && noun.pos === 'NOUN' && !NOT_COMPOUND_NOUNS.has(noun.lower) && /^\p{Ll}{3,}$/u.test(noun.text) && lx[j + 2]?.text !== '-') {
-      hyphenated = true;
-      // the noun names what the number counts, as a unit does: "storey", "cylinder", "member"
-      unit = noun.lower;
-      unitRule = 'compound';
-      j += 2;
-    }
+  const noun = unit === null && !fraction ? compoundNounAt(lx, j) : null;
+  if (noun) {
+    hyphenated = true;
+    // the noun names what the number counts, as a unit does: "storey", "cylinder", "member"
+    unit = noun.lower;
+    unitRule = 'compound';
+    j += 2;
   }
   // "US$58.24 per barrel", "$3,500 a month", "800,000 barrels a day"
   if (unit !== null && (unitType as Candidate['unitType']) !== 'age') {
@@ -242,7 +265,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
       j = rate.next;
     }
   }
-  const c = newCandidate(i, last(), lx, 'count', 'number');
+  const c = newCandidate(i, j - 1, lx, 'count', 'number');
   c.value = value;
   c.words = words;
   c.fraction = fraction;
@@ -266,7 +289,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
   // "3G", "4x4", "3D": digits with letters glued after them name something
   const tail = lx[j];
   if (!words && tail && !tail.gap && tail.type === 'word' && unit === null) c.drop = true;
-  if (!words && tail && !tail.gap && tail.type === 'num' && unit === null && !SIGNS.has(lx[j - 1]?.text ?? '')) c.drop = true;
+  if (!words && tail && !tail.gap && tail.type === 'num' && unit === null && !SIGNS.has(lexemeAt(lx, j - 1)?.text ?? '')) c.drop = true;
   return c;
 }
 
@@ -281,7 +304,7 @@ export function matchOrdinalWord(lx: readonly Lexeme[], i: number): Candidate | 
     if (o !== undefined && o < 10) { value = TENS_WORDS.get(l.lower)! + o; last = i + 2; }
   }
   if (value === undefined) return null;
-  const prev = lx[i - 1];
+  const prev = lexemeAt(lx, i - 1);
   const next = lx[last + 1];
   // "finished third", "came second": a ranking
   const ranked = prev !== undefined && RANKING_VERBS.has(prev.lower);

@@ -1,4 +1,5 @@
 import { table, type Lexeme } from './types.js';
+import { lexemeAt } from './lex.js';
 
 export const MONTHS: ReadonlyMap<string, number> = table({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
@@ -55,50 +56,65 @@ const parts = (p: Partial<DateParts>): DateParts => ({ y: null, m: null, d: null
 
 /** A date starting at lexeme `i`: "October 19", "Oct. 19, 2025", "19 October 2025", "October 2025", "2025-10-19", "Monday", "yesterday". */
 export function matchDate(lx: readonly Lexeme[], i: number, lowerSentence: boolean): DateMatch | null {
+  // (in parts, each small enough for V8 to optimise soon)
   const l = lx[i];
   if (!l) return null;
   if (l.type === 'word') {
     const mo = monthOf(lx, i, lowerSentence);
-    if (mo) {
-      const day = dayOf(lx, mo.next);
-      if (day && !(lx[day.next]?.type === 'word' && !lx[day.next]!.gap)) {
-        let last = day.next - 1;
-        let d2: number | null = null;
-        // "Sept. 20-24", "March 15 to 17"
-        const link = lx[day.next];
-        if (link && ((link.text === '-' && !link.gap) || /^(?:to|through|until|till)$/.test(link.lower))) {
-          const e = dayOf(lx, day.next + 1);
-          const after = e ? lx[e.next] : undefined;
-          const bare = !after || after.type !== 'word' || !(after.pos === 'NOUN' || after.pos === 'PROPN' && !MONTHS.has(after.lower));
-          if (e && e.d > day.d && (link.text !== '-' || !lx[day.next + 1]!.gap) && bare && !MONTHS.has(after?.lower ?? '')) { d2 = e.d; last = e.next - 1; }
-        }
-        let y: number | null = null;
-        let k = last + 1;
-        if (lx[k]?.text === ',') k++;
-        if (isYear(lx[k]) && !(lx[k + 1] && !lx[k + 1]!.gap && lx[k + 1]!.type !== 'punct')) { y = +lx[k]!.text; last = k; }
-        return { first: i, last, parts: parts({ y, m: mo.m, d: day.d, d2 }), ruleId: y !== null ? 'date-month-day-year' : 'date-month-day' };
-      }
-      let k = mo.next;
-      if (lx[k]?.text === ',') k++;
-      if (isYear(lx[k])) return { first: i, last: k, parts: parts({ y: +lx[k]!.text, m: mo.m }), ruleId: 'date-month-year' };
-      const prev = lx[i - 1];
-      const prevWord = prev?.text === '-' && !prev.gap ? lx[i - 2] : prev;
-      if (mo.full && prevWord && MONTH_LEADS.has(prevWord.lower) && !(l.lower === 'may' && prevWord.lower === 'that')) {
-        const direction = prevWord.lower === 'last' ? -1 : prevWord.lower === 'next' ? 1 : null;
-        return { first: i, last: mo.next - 1, parts: parts({ m: mo.m, direction }), ruleId: 'date-month' };
-      }
-      return null;
-    }
-    const wd = WEEKDAYS.get(l.lower);
-    if (wd !== undefined && (l.cap || lowerSentence)) return { first: i, last: i, parts: parts({ weekday: wd }), ruleId: 'date-weekday' };
-    const rel = RELATIVE_DAYS.get(l.lower);
-    if (rel !== undefined) return { first: i, last: i, parts: parts({ relative: rel }), ruleId: 'date-relative-day' };
-    // "last night", "this morning": the date starts at the word before
-    const lead = DAY_PARTS.has(l.lower) && lx[i - 1]?.type === 'word' ? DAY_PART_LEADS.get(lx[i - 1]!.lower) : undefined;
-    if (lead !== undefined) return { first: i - 1, last: i, parts: parts({ relative: lead }), ruleId: 'date-day-part' };
-    return null;
+    return mo ? monthFirstDate(lx, i, mo) : wordDate(lx, i, lowerSentence);
   }
-  if (l.type !== 'num') return null;
+  return l.type === 'num' ? digitFirstDate(lx, i, lowerSentence) : null;
+}
+
+/** A date that starts with the month `mo` at lexeme i: "October 19", "Oct. 19, 2025", "October 2025", "in May". */
+function monthFirstDate(lx: readonly Lexeme[], i: number, mo: { m: number; next: number; full: boolean }): DateMatch | null {
+  const l = lx[i]!;
+  const day = dayOf(lx, mo.next);
+  if (day && !(lx[day.next]?.type === 'word' && !lx[day.next]!.gap)) {
+    let last = day.next - 1;
+    let d2: number | null = null;
+    // "Sept. 20-24", "March 15 to 17"
+    const link = lx[day.next];
+    if (link && ((link.text === '-' && !link.gap) || /^(?:to|through|until|till)$/.test(link.lower))) {
+      const e = dayOf(lx, day.next + 1);
+      const after = e ? lx[e.next] : undefined;
+      const bare = !after || after.type !== 'word' || !(after.pos === 'NOUN' || after.pos === 'PROPN' && !MONTHS.has(after.lower));
+      if (e && e.d > day.d && (link.text !== '-' || !lx[day.next + 1]!.gap) && bare && !MONTHS.has(after?.lower ?? '')) { d2 = e.d; last = e.next - 1; }
+    }
+    let y: number | null = null;
+    let k = last + 1;
+    if (lx[k]?.text === ',') k++;
+    if (isYear(lx[k]) && !(lx[k + 1] && !lx[k + 1]!.gap && lx[k + 1]!.type !== 'punct')) { y = +lx[k]!.text; last = k; }
+    return { first: i, last, parts: parts({ y, m: mo.m, d: day.d, d2 }), ruleId: y !== null ? 'date-month-day-year' : 'date-month-day' };
+  }
+  let k = mo.next;
+  if (lx[k]?.text === ',') k++;
+  if (isYear(lx[k])) return { first: i, last: k, parts: parts({ y: +lx[k]!.text, m: mo.m }), ruleId: 'date-month-year' };
+  const prev = lexemeAt(lx, i - 1);
+  const prevWord = prev?.text === '-' && !prev.gap ? lexemeAt(lx, i - 2) : prev;
+  if (mo.full && prevWord && MONTH_LEADS.has(prevWord.lower) && !(l.lower === 'may' && prevWord.lower === 'that')) {
+    const direction = prevWord.lower === 'last' ? -1 : prevWord.lower === 'next' ? 1 : null;
+    return { first: i, last: mo.next - 1, parts: parts({ m: mo.m, direction }), ruleId: 'date-month' };
+  }
+  return null;
+}
+
+/** A weekday, a relative day ("yesterday") or a part of the day after "last"/"this" at lexeme i. */
+function wordDate(lx: readonly Lexeme[], i: number, lowerSentence: boolean): DateMatch | null {
+  const l = lx[i]!;
+  const wd = WEEKDAYS.get(l.lower);
+  if (wd !== undefined && (l.cap || lowerSentence)) return { first: i, last: i, parts: parts({ weekday: wd }), ruleId: 'date-weekday' };
+  const rel = RELATIVE_DAYS.get(l.lower);
+  if (rel !== undefined) return { first: i, last: i, parts: parts({ relative: rel }), ruleId: 'date-relative-day' };
+  // "last night", "this morning": the date starts at the word before
+  const lead = DAY_PARTS.has(l.lower) && lexemeAt(lx, i - 1)?.type === 'word' ? DAY_PART_LEADS.get(lx[i - 1]!.lower) : undefined;
+  if (lead !== undefined) return { first: i - 1, last: i, parts: parts({ relative: lead }), ruleId: 'date-day-part' };
+  return null;
+}
+
+/** A date that starts with digits at lexeme i: "2025-10-19", "10/19/2025", "19 October 2025", "19th of October". */
+function digitFirstDate(lx: readonly Lexeme[], i: number, lowerSentence: boolean): DateMatch | null {
+  const l = lx[i]!;
   // "2025-10-19"
   if (lx[i + 1]?.text === '-' && !lx[i + 1]!.gap && /^\d{4}$/.test(l.text) && /^\d{2}$/.test(lx[i + 2]?.text ?? '') && !lx[i + 2]!.gap
     && lx[i + 3]?.text === '-' && !lx[i + 3]!.gap && /^\d{2}$/.test(lx[i + 4]?.text ?? '') && !lx[i + 4]!.gap) {

@@ -6,12 +6,12 @@ import { findChange, findPostfixModifier, findPrefixModifier, intervalFor } from
 import { ageRule, findPhoneSpans, isIdentifier, isYear, matchTime } from './findNonQuantities.js';
 import { dropWordNumber, isNumberWordInName } from './dropWordNumbers.js';
 import { joinRanges } from './findRanges.js';
-import { lexSentence } from './lex.js';
+import { lexemeAt, lexSentence } from './lex.js';
 import { matchOrdinalWord, matchQuantity, SIGNS } from './matchQuantity.js';
 import { CURRENCY_PREFIX_WORDS } from './findUnit.js';
 import { FRACTION_WORDS, ORDINAL_WORDS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS, VAGUE_WORDS } from './parseNumberWords.js';
 import { DAY_PARTS, matchDate, MONTHS, RELATIVE_DAYS, WEEKDAYS } from './resolveDates.js';
-import { newCandidate, type Candidate, type Lexeme } from './types.js';
+import { copyCandidate, newCandidate, type Candidate, type Lexeme } from './types.js';
 
 const HAS_UPPER = /\p{Lu}/u;
 /** Kinds that modifiers, counted phrases and changes apply to. */
@@ -19,8 +19,13 @@ const QUANTITY_KINDS = new Set(['count', 'money', 'percent', 'measure', 'duratio
 /** Words that link a second number to the first one's noun ("up from 2.4 million", "including 1.5 million"). */
 const ELISION_LINKS = new Set(['from', 'to', 'including', 'and', 'or', 'versus', 'vs', 'against', 'with', 'than', 'about', 'some', 'nearly', 'over', 'another', 'plus']);
 /** "5 out of 10", "one in five": the first number of a ratio counts nothing by itself. */
-const isRatio = (lx: readonly Lexeme[], k: number): boolean =>
-  lx[k]?.lower === 'out' || ((lx[k]?.lower === 'in' || lx[k]?.lower === 'of') && ((lx[k + 1]?.type === 'num' && !/^\d{4}$/.test(lx[k + 1]!.text)) || (lx[k + 1]?.type === 'word' && lx[k + 1]!.pos === 'NUM')));
+function isRatio(lx: readonly Lexeme[], k: number): boolean {
+  const link = lexemeAt(lx, k)?.lower;
+  if (link === 'out') return true;
+  if (link !== 'in' && link !== 'of') return false;
+  const next = lexemeAt(lx, k + 1);
+  return next !== undefined && ((next.type === 'num' && !/^\d{4}$/.test(next.text)) || (next.type === 'word' && next.pos === 'NUM'));
+}
 const POINT_WORDS = /^(?:points?|pts|positions|jobs|seats|members|subscribers|users|customers|employees|workers|barrels|units|shares|votes)$/;
 
 /** Words (and currency symbols) that can begin a number, date or currency amount; any other word is skipped at once. */
@@ -65,17 +70,20 @@ function prefixTreePattern(words: Iterable<string>): string {
  */
 const MAY_HOLD_NUMBER = new RegExp(String.raw`\d|(?:^|\P{L})${prefixTreePattern(NUMBER_WORDS)}(?![\p{L}\p{M}]|'\p{L})`, 'iu');
 
-function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArray<[number, number]>, lowerSentence: boolean): Candidate | null {
+function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArray<[number, number]> | null, lowerSentence: boolean): Candidate | null {
   const l = lx[i]!;
-  if (l.type === 'word' ? !STARTERS.has(l.lower) : l.type === 'punct' && !STARTERS.has(l.lower) && !MARK_STARTERS.has(l.text)) return null;
-  if (phones.length > 0 && (l.type === 'num' || l.text === '+' || l.text === '(')) {
-    const ph = phones.find(p => p[0] === l.start);
-    if (ph) {
+  const mark = l.type === 'punct' && !STARTERS.has(l.lower);
+  if (l.type === 'word' ? !STARTERS.has(l.lower) : mark && !MARK_STARTERS.has(l.text)) return null;
+  if (phones !== null && (l.type === 'num' || l.text === '+' || l.text === '(')) {
+    const phoneEnd = phoneEndFrom(phones, l.start);
+    if (phoneEnd >= 0) {
       let last = i;
-      while (last + 1 < lx.length && lx[last + 1]!.end <= ph[1]) last++;
+      while (last + 1 < lx.length && lx[last + 1]!.end <= phoneEnd) last++;
       return newCandidate(i, last, lx, 'other', 'phone');
     }
   }
+  // a sign, a bracket or a point starts no date or time, and a quantity only with digits right after it ("-5", ".534")
+  if (mark) return lexemeAt(lx, i + 1)?.type === 'num' ? matchQuantity(lx, i) : null;
   const date = matchDate(lx, i, lowerSentence);
   if (date) {
     const c = newCandidate(date.first, date.last, lx, 'date', date.ruleId);
@@ -85,11 +93,26 @@ function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArr
   return matchTime(lx, i) ?? matchQuantity(lx, i) ?? matchOrdinalWord(lx, i);
 }
 
+/** The end of the phone number that starts at `start`, or -1 when none does. */
+function phoneEndFrom(phones: ReadonlyArray<[number, number]>, start: number): number {
+  for (let k = 0; k < phones.length; k++) if (phones[k]![0] === start) return phones[k]![1];
+  return -1;
+}
+
 /** The lower-case words of lexemes `from`..`to` (exclusive), joined by spaces, without the arrays of a slice. */
 function lowerWordsBetween(lx: readonly Lexeme[], from: number, to: number): string {
   let words = '';
   for (let k = from; k < Math.min(to, lx.length); k++) words += k === from ? lx[k]!.lower : ' ' + lx[k]!.lower;
   return words;
+}
+
+/** `c` read as a plain count, neither hyphenated nor a fraction: what "in"/"of" after a change noun introduces. */
+function asPlainCount(c: Readonly<Candidate>): Candidate {
+  const count = copyCandidate(c);
+  count.kind = 'count';
+  count.hyphenated = false;
+  count.fraction = false;
+  return count;
 }
 
 /** Finds every number in one (non-heading) sentence, with its modifiers, unit, counted phrase, change and event. */
@@ -98,7 +121,9 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
   if (!MAY_HOLD_NUMBER.test(text)) return [];
   const lx = lexSentence(doc, sentence);
   if (lx.length === 0) return [];
-  const phones = /\d[ .-]\d/.test(text) ? findPhoneSpans(text, sentence.start) : [];
+  const phoneSpans = /\d[ .-]\d/.test(text) ? findPhoneSpans(text, sentence.start) : null;
+  // (null rather than an empty list, whose array class differs from a list of pairs)
+  const phones = phoneSpans !== null && phoneSpans.length > 0 ? phoneSpans : null;
   const lowerSentence = !HAS_UPPER.test(text);
   let cands: Candidate[] = [];
   for (let i = 0; i < lx.length;) {
@@ -144,7 +169,7 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
       }
     }
     // "more than 7.5 million Danish crowns (US$1.1 million)": a conversion in brackets says the same
-    const paren = prev !== null && prev.last === coreFirst - 2 && lx[coreFirst - 1]?.text === '(' && QUANTITY_KINDS.has(prev.kind);
+    const paren = prev !== null && prev.last === coreFirst - 2 && lexemeAt(lx, coreFirst - 1)?.text === '(' && QUANTITY_KINDS.has(prev.kind);
     if (paren && c.approx === null && prev!.approx !== null && prev!.range === null) {
       c.approx = prev!.approx;
       if (c.range === null && c.lower === null) Object.assign(c, intervalFor(c.approx, c.value));
@@ -159,7 +184,9 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
     const age = ageRule(lx, c, coreFirst);
     if (age) Object.assign(c, { kind: 'other', unit: 'year-old', unitType: 'age', ruleId: age });
     // "two- or three-day talks": a suspended hyphen shares the unit of the compound that ends the list
-    if (c.unit === null && lx[c.last + 1]?.text === '-' && !lx[c.last + 1]!.gap && (lx[c.last + 2]?.text === ',' || /^(?:and|or|to)$/.test(lx[c.last + 2]?.lower ?? ''))) {
+    const hyphen = lexemeAt(lx, c.last + 1);
+    const listLink = lexemeAt(lx, c.last + 2);
+    if (c.unit === null && hyphen !== undefined && hyphen.text === '-' && !hyphen.gap && listLink !== undefined && (listLink.text === ',' || /^(?:and|or|to)$/.test(listLink.lower))) {
       const target = cands.find(o => o.first > c.last && o.hyphenated && o.unit !== null && o.first - c.last < 12);
       if (target) Object.assign(c, { unit: target.unit, unitType: target.unitType, kind: target.kind, hyphenated: true, ruleId: `${c.ruleId}+suspended-hyphen` });
     }
@@ -167,8 +194,8 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
     // "3.9 million headsets up from 2.4 million", "6 million homes ... including 1.5 million in LA": the noun is
     // left out of the second number
     if (c.counted === null && c.kind === 'count' && !c.words && prevCount && prevCount.counted && coreFirst - prevCount.last <= 12
-      && ELISION_LINKS.has(lx[coreFirst - 1]?.lower ?? '') && !isRatio(lx, c.last + 1)
-      && !(lx[c.last + 1]?.type === 'word' && lx[c.last + 1]!.pos === 'NOUN')) {
+      && ELISION_LINKS.has(lexemeAt(lx, coreFirst - 1)?.lower ?? '') && !isRatio(lx, c.last + 1)
+      && !(hyphen !== undefined && hyphen.type === 'word' && hyphen.pos === 'NOUN')) {
       c.counted = prevCount.counted;
       c.ruleId = `${c.ruleId}+counted-elided`;
     }
@@ -191,10 +218,10 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
       c.change = ch.rule.change;
       c.ruleId = `${c.ruleId}+${ch.ruleId}`;
       // "a 40% drop in profits": what changed follows the change noun
-      const noun = lx[ch.noun];
+      const noun = lexemeAt(lx, ch.noun);
       if (noun && c.counted && c.counted.end >= noun.end) {
-        const link = lx[ch.noun + 1];
-        c.counted = link && (link.lower === 'in' || link.lower === 'of') ? findCounted(lx, { ...c, kind: 'count', hyphenated: false, fraction: false }, ch.noun + 2, true) : null;
+        const link = lexemeAt(lx, ch.noun + 1);
+        c.counted = link && (link.lower === 'in' || link.lower === 'of') ? findCounted(lx, asPlainCount(c), ch.noun + 2, true) : null;
       }
     } else if (c.sign !== null && (c.unitType === 'percent' || /^points?$/.test(countedText))) {
       c.change = c.sign === '-' ? 'down' : 'up';

@@ -65,10 +65,20 @@ export interface Candidate {
 }
 
 export function newCandidate(first: number, last: number, lx: readonly Lexeme[], kind: NumberKind, ruleId: string): Candidate {
+  return blankCandidate(first, last, lx[first]?.start ?? 0, lx[last]?.end ?? 0, kind, ruleId);
+}
+
+/**
+ * A copy of `c`. Every candidate is made by blankCandidate, so that all share one hidden class: the code that reads
+ * them stays monomorphic (an object spread would make a new class and deoptimise it).
+ */
+export function copyCandidate(c: Readonly<Candidate>): Candidate {
+  return Object.assign(blankCandidate(c.first, c.last, c.start, c.end, c.kind, c.ruleId), c);
+}
+
+function blankCandidate(first: number, last: number, start: number, end: number, kind: NumberKind, ruleId: string): Candidate {
   return {
-    first, last,
-    start: lx[first]?.start ?? 0,
-    end: lx[last]?.end ?? 0,
+    first, last, start, end,
     kind, value: null, approx: null, lower: null, upper: null, bounds: null, change: null,
     unit: null, unitType: null, scale: 1, bare: null, plainInteger: false, words: false, fraction: false, hyphenated: false, sign: null,
     counted: null, event: null, eventLemma: null, eventClass: null, date: null, dateInferred: false, dateParts: null, range: null, ruleId, drop: false,

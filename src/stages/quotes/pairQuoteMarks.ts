@@ -9,28 +9,34 @@ interface Mark {
 
 const OPENERS_BEFORE_STRAIGHT = /[\s([{\u2014\u2013\-/:]/;
 
+/** Whether a character can be (part of) a quotation mark: " ' ` « » “ ” „. */
+function mayBeQuoteMark(code: number): boolean {
+  return code === 0x22 || code === 0x27 || code === 0x60 || code === 0xab || code === 0xbb || (code >= 0x201c && code <= 0x201e);
+}
+
 /** Finds the quotation marks of every style in one paragraph of the original text. */
 export function findMarks(text: string, start: number, end: number): Mark[] {
   const marks: Mark[] = [];
   for (let i = start; i < end; i++) {
+    // (most characters are no quotation mark, and a code comparison rules them out with no string read)
+    if (!mayBeQuoteMark(text.charCodeAt(i))) continue;
     const ch = text[i];
+    // the characters around it, read once for every mark (' ' outside the text) so that no rarer branch is the first to read them
+    const before = i === start ? ' ' : text[i - 1]!;
+    const after = i + 1 < text.length ? text[i + 1]! : ' ';
     if (ch === '\u201C' || ch === '\u201E' || ch === '\u00AB') marks.push({ at: i, length: 1, role: 'open', style: 'curly' });
     else if (ch === '\u201D' || ch === '\u00BB') {
       // a right mark where a left one belongs (a paragraph or word opening with ”): an opener typed wrong
-      const before = i === start ? ' ' : (text[i - 1] ?? ' ');
-      const misused = ch === '\u201D' && /\s/.test(before) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
+      const misused = ch === '\u201D' && /\s/.test(before) && /[\p{L}\p{N}]/u.test(after);
       marks.push({ at: i, length: 1, role: misused ? 'open' : 'close', style: 'curly' });
     }
     else if (ch === '"') {
-      const before = i === start ? ' ' : (text[i - 1] ?? ' ');
-      const after = text[i + 1] ?? ' ';
       const role = OPENERS_BEFORE_STRAIGHT.test(before) ? 'open' : /[\s.,;:!?)\]\u2014-]/.test(after) || i + 1 >= end ? 'close' : 'either';
       marks.push({ at: i, length: 1, role, style: 'straight' });
-    } else if (ch === '`' && text[i + 1] === '`') {
+    } else if (ch === '`' && after === '`') {
       marks.push({ at: i, length: 2, role: 'open', style: 'backtick' });
       i++;
-    } else if (ch === "'" && text[i + 1] === "'" && text[i + 2] !== "'") {
-      const before = i === start ? ' ' : (text[i - 1] ?? ' ');
+    } else if (ch === "'" && after === "'" && text.charAt(i + 2) !== "'") {
       marks.push({ at: i, length: 2, role: OPENERS_BEFORE_STRAIGHT.test(before) ? 'open' : 'either', style: 'double-single' });
       i++;
     }
