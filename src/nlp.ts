@@ -9,9 +9,9 @@ type WinkModel = Parameters<typeof WinkNLPFactory>[0];
 /** The parts of wink-nlp's core model used here (`list[i]` is word i, `hash[word]` is i). */
 interface CoreModel {
   features: Record<string, { list: unknown[]; hash?: Record<string, number>; intrinsicSize?: number; index?: number; maxIndex?: number }> & {
-    lexeme: { list: string[]; hash: Record<string, number> };
+    lexeme: { list: string[]; hash: Record<string, number>; intrinsicSize?: number };
   };
-  packing: { layout: Record<string, number[]>; efList: string[] };
+  packing: { layout: Record<string, number[]>; efList: string[]; size?: number };
   pos: { hash: Record<string, number> };
   lexicon: unknown;
   xpansions: unknown;
@@ -43,7 +43,7 @@ const uint32FromBase64 = (data: string): Uint32Array => {
  * each instance. Cuts ~60 ms from every cold start. Any other version of the model package goes
  * through its own loader.
  */
-function modelPackage(): WinkModel {
+export function modelPackage(): WinkModel {
   const pkgFile = require.resolve('wink-eng-lite-web-model/package.json');
   const version = (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { version?: string }).version ?? '';
   const dist = path.join(path.dirname(pkgFile), 'dist');
@@ -77,15 +77,16 @@ function modelPackage(): WinkModel {
       }
       if (layout[4] === 1) packing.efList.push(f);
     }
-    (features.lexeme as { intrinsicSize?: number }).intrinsicSize = features.lexeme.list.length;
+    features.lexeme.intrinsicSize = features.lexeme.list.length;
     (features.lexeme as { index?: number }).index = features.lexeme.list.length;
     return model;
   };
   try {
     const model = Object.assign(Object.create(null) as object, {
       core: () => (core = readCore()),
-      sbd: load('load-sbd-model.js'),
-      pos: load('load-pos-model.js'),
+      // wink-nlp asks for these after core(), with that core model in `core`
+      sbd: () => withHintTransformers(load('load-sbd-model.js') as () => MachineModel, core, 'sbd'),
+      pos: () => withHintTransformers(load('load-pos-model.js') as () => MachineModel, core, 'pos'),
       // wink-nlp sets up every model it knows, whatever the pipe; these three never run here (see
       // nlp()), and reading them would cost ~20 ms of each start (the NER and sentiment machines)
       ner: unusedModel,
@@ -105,6 +106,94 @@ function modelPackage(): WinkModel {
   } catch {
     return wrapCore(own());
   }
+}
+
+/** An annotation model of wink-eng-lite-web-model: its state machines, and what maps tokens to their symbols. */
+interface MachineModel {
+  machines: unknown[];
+  transformers: unknown[];
+}
+
+/** The lexeme cache as a transformer sees it. */
+interface TransformerCache {
+  property(lexeme: number, name: string): unknown;
+  value(lexeme: number): string | undefined;
+}
+
+/** What the POS machines read for token i instead of its POS (`tokens` are wink's four numbers a token). */
+type PosTransformer = (pos: number, cache: TransformerCache, tokens: number[], i: number) => number;
+/** What the SBD machine reads for token i instead of its normal's lexeme. */
+type SbdTransformer = (normal: number, cache: TransformerCache, tokens: number[], i: number) => number;
+
+/** Where the hint transformers put a hint among the machines' symbols. */
+const HINT_DELTA = 1_080_000;
+/** sbdHint values that the SBD transformer maps further (sbd-transformers.js): an ambiguous quote */
+const RIGHT_AMBIGUOUS_QUOTE = 4;
+const RIGHT_SPACED_AMBIGUOUS_QUOTE = 6;
+const LIKELY_END_OF_SENTENCE = 7;
+const NOT_END_OF_SENTENCE = 8;
+const PRECEDING_SPACES = 0xffff;
+
+/**
+ * The model's SBD and POS machines with transformers that compute what its own (sbd-transformers.js,
+ * pos-transformers.js of 1.8) do, reading each hint from the packed lexicon with a field layout
+ * looked up once, instead of through `cache.property(lexeme, name)`, whose string-keyed lookups
+ * cost a few percent of readDoc. A lexeme learned from the text has no hints: cache.property gives
+ * 0 for a feature it cannot extract. Whether it is an abbreviation is asked of the cache itself.
+ * The model's own transformers are kept if its layout is not the one this reads.
+ */
+function withHintTransformers(loadModel: () => MachineModel, model: CoreModel | null, machine: 'sbd' | 'pos'): MachineModel {
+  const loaded = loadModel();
+  const own = model === null ? null : hintTransformers(model);
+  if (own === null) return loaded;
+  const transformer = machine === 'sbd' ? own.sbd : own.pos;
+  return { ...loaded, transformers: loaded.transformers.map(() => transformer) };
+}
+
+/** A field of the packed lexicon holding a number (not an index into a feature's list). */
+interface PackedNumber {
+  word: number;
+  mask: number;
+  shift: number;
+}
+
+function packedNumber(model: CoreModel, name: string, learnable: boolean): PackedNumber | null {
+  const layout = model.packing.layout[name];
+  if (layout === undefined || layout[3] === 0 || layout[5] === 1 || (layout[4] === 1) !== learnable) return null;
+  return { word: layout[0] as number, mask: layout[1] as number, shift: layout[2] as number };
+}
+
+export function hintTransformers(model: CoreModel): { sbd: SbdTransformer; pos: PosTransformer } | null {
+  const posHintField = packedNumber(model, 'posHint', false);
+  const sbdHintField = packedNumber(model, 'sbdHint', false);
+  const abbreviationField = packedNumber(model, 'isAbbrev', true);
+  const intrinsicSize = model.features.lexeme.intrinsicSize;
+  const stride = model.packing.size;
+  const lexicon = model.lexicon;
+  if (posHintField === null || sbdHintField === null || abbreviationField === null || intrinsicSize === undefined || stride === undefined || !(lexicon instanceof Uint32Array)) return null;
+  const { word: posHintWord, mask: posHintMask, shift: posHintShift } = posHintField;
+  const { word: sbdHintWord, mask: sbdHintMask, shift: sbdHintShift } = sbdHintField;
+  const { word: abbreviationWord, mask: abbreviationMask, shift: abbreviationShift } = abbreviationField;
+  const sbdHint = (lexeme: number): number =>
+    lexeme < intrinsicSize ? ((lexicon[lexeme * stride + sbdHintWord] as number) & sbdHintMask) >>> sbdHintShift : 0;
+  const isAbbreviation = (lexeme: number, cache: TransformerCache): boolean =>
+    lexeme < intrinsicSize
+      ? (((lexicon[lexeme * stride + abbreviationWord] as number) & abbreviationMask) >>> abbreviationShift) !== 0
+      : Boolean(cache.property(lexeme, 'isAbbrev'));
+  const pos: PosTransformer = (tag, _cache, tokens, i) => {
+    const lexeme = tokens[i * TOKEN_SIZE] as number;
+    const hint = lexeme < intrinsicSize ? ((lexicon[lexeme * stride + posHintWord] as number) & posHintMask) >>> posHintShift : 0;
+    return hint === 0 ? tag : hint + HINT_DELTA;
+  };
+  const sbd: SbdTransformer = (normal, cache, tokens, i) => {
+    let hint = sbdHint(normal);
+    if (hint === 0) hint = sbdHint(tokens[i * TOKEN_SIZE] as number);
+    if (hint === RIGHT_AMBIGUOUS_QUOTE && ((tokens[i * TOKEN_SIZE + 1] as number) & PRECEDING_SPACES) !== 0) hint = RIGHT_SPACED_AMBIGUOUS_QUOTE;
+    if (hint !== 0) return hint + HINT_DELTA;
+    if (!isAbbreviation(normal, cache)) return normal;
+    return HINT_DELTA + ((cache.value(normal) as string).length === 2 ? NOT_END_OF_SENTENCE : LIKELY_END_OF_SENTENCE);
+  };
+  return { sbd, pos };
 }
 
 /**
