@@ -201,40 +201,41 @@ export function hintTransformers(model: CoreModel): { sbd: SbdTransformer; pos: 
  * one for a word listed twice). The object wink sees holds the words met so far: a word it lacks is
  * looked up through the Proxy that is its prototype, and copied onto it. Words wink adds, and
  * deletes of them, touch only the object. Nothing is indexed at start: the model lists its words in
- * the order of their lower-case forms, so a word is found by binary search; after
- * MAP_AFTER_SEARCHES searches (a batch, not one article) the words go into a Map, which answers the
- * misses of later articles faster. A list out of that order is put in the Map at once. Only the
- * model's own words are indexed: wink-nlp appends the words it learns to the same list.
+ * the order of their lower-case forms, so a word is found by binary search. After
+ * COPY_AFTER_SEARCHES searches (a batch, not one article) all the words are copied onto the object
+ * and the Proxy is dropped, so that a word the model lacks costs one failed lookup. A list out of
+ * that order is copied at the first search. Only the model's own words are indexed: wink-nlp
+ * appends the words it learns to the same list.
  */
-export function lexemeIndex(list: readonly string[]): Record<string, number> {
+export function lexemeIndex(list: readonly string[], copyAfterSearches = COPY_AFTER_SEARCHES): Record<string, number> {
   const known = list.slice();
-  let indexOf: Map<string, number> | null = inLowerCaseOrder(known) ? null : mapOfWords(known);
-  let searches = 0;
-  const find = (word: string): number | undefined => {
-    if (indexOf === null && ++searches > MAP_AFTER_SEARCHES) indexOf = mapOfWords(known);
-    return indexOf === null ? searchLowerCaseOrder(known, word) : indexOf.get(word);
-  };
+  let searches = inLowerCaseOrder(known) ? 0 : copyAfterSearches;
   const listed = new Proxy(Object.create(null) as Record<string, number>, {
-    get(_target, word, receiver) {
+    get(_target, word, receiver: Record<string, number>) {
       if (typeof word !== 'string') return undefined;
-      const index = find(word);
-      if (index !== undefined) Reflect.defineProperty(receiver as object, word, { value: index, writable: true, enumerable: true, configurable: true });
+      if (++searches > copyAfterSearches) {
+        copyWords(known, receiver);
+        return receiver[word];
+      }
+      const index = searchLowerCaseOrder(known, word);
+      if (index !== undefined) Reflect.defineProperty(receiver, word, { value: index, writable: true, enumerable: true, configurable: true });
       return index;
     },
   });
   return Object.create(listed) as Record<string, number>;
 }
 
-/** Searches of the sorted list before the Map is built: about the words of the first few articles. */
-const MAP_AFTER_SEARCHES = 5_000;
+/** Searches of the sorted list before all words are copied: about the words of the first few articles. */
+const COPY_AFTER_SEARCHES = 5_000;
+
+/** Puts every word of the list on the index, which from then on has no prototype to look further in. */
+function copyWords(list: readonly string[], index: Record<string, number>): void {
+  Object.setPrototypeOf(index, null);
+  for (let k = 0; k < list.length; k++) index[list[k] as string] = k;
+}
+
 /** The model's first word is its out-of-vocabulary marker, listed before the order starts. */
 const FIRST_ORDERED = 1;
-
-function mapOfWords(list: readonly string[]): Map<string, number> {
-  const indexOf = new Map<string, number>();
-  for (let k = 0; k < list.length; k++) indexOf.set(list[k] as string, k);
-  return indexOf;
-}
 
 /**
  * Whether the list (past its first word) is in the order of its lower-case forms, checked at a
