@@ -286,10 +286,8 @@ function wrapCore(model: WinkModel): WinkModel {
 }
 
 let wink: WinkModel | null = null;
-/** the model's addons (the lemmatizer), which wink-nlp passes to its.lemma */
-let modelAddons: unknown = null;
-/** per instance: the lemma of each (lexeme, POS) met, see WinkReading.lemma */
-let lemmaMemo = new Map<number, string>();
+/** per instance: what readings decode its tokens with */
+let decoding: Decoding | null = null;
 
 /** The process-wide wink-nlp instance (sentence boundaries and POS): loading the model costs ~100 ms and ~56 MB, so it is done once. */
 export function nlp(): WinkNLP {
@@ -298,8 +296,7 @@ export function nlp(): WinkNLP {
     // only what the stages read (tokens, POS, lemmas, sentences): wink's NER, negation and
     // sentiment passes cost a third of readDoc and nothing downstream uses them
     instance = winkNLP(wink, ['sbd', 'pos']);
-    lemmaMemo = new Map();
-    modelAddons = (wink as unknown as { addons: unknown }).addons;
+    decoding = new Decoding(instance, (wink as unknown as { addons: unknown }).addons, core);
     intrinsic = mark = core === null ? 0 : (core as CoreModel).features.lexeme.list.length;
   }
   return instance;
@@ -388,6 +385,81 @@ function withRawDocument(readabilityStats: Addon): Addon {
 type TokenMapper = (index: number, rdd: RawDocument, addons: unknown) => unknown;
 
 /**
+ * The lemma of each (lexeme, POS) met. The first POS a word of the model is met with is kept in
+ * arrays indexed by the word; other POS, and learned words, in a Map.
+ */
+class LemmaMemo {
+  /** for each word of the model, 1 + the POS its lemma in `lemmaAt` is for (0: none yet) */
+  private readonly posPlusOne: Uint8Array;
+  /** for each word of the model, 1 + where its lemma is in `lemmas` */
+  private readonly lemmaAt: Int32Array;
+  private readonly lemmas: string[] = [];
+  private readonly others = new Map<number, string>();
+
+  constructor(modelWords: number) {
+    this.posPlusOne = new Uint8Array(modelWords);
+    this.lemmaAt = new Int32Array(modelWords);
+  }
+
+  get(lexeme: number, pos: number): string | undefined {
+    if (lexeme < this.posPlusOne.length && this.posPlusOne[lexeme] === pos + 1) return this.lemmas[(this.lemmaAt[lexeme] as number) - 1];
+    return this.others.get(lexeme * 64 + pos);
+  }
+
+  set(lexeme: number, pos: number, lemma: string): void {
+    if (lexeme < this.posPlusOne.length && this.posPlusOne[lexeme] === 0) {
+      this.posPlusOne[lexeme] = pos + 1;
+      this.lemmaAt[lexeme] = this.lemmas.push(lemma);
+    } else {
+      this.others.set(lexeme * 64 + pos, lemma);
+    }
+  }
+}
+
+/**
+ * What the readings of one wink-nlp instance decode tokens with: the names of the POS tags, where
+ * a model word's token type is packed in the lexicon (learned words' are asked of wink's cache),
+ * the lemmatizer and the lemmas met so far.
+ */
+export class Decoding {
+  readonly lemmaOf: TokenMapper;
+  readonly lemmas: LemmaMemo;
+  readonly posNames: readonly string[] | null;
+  private readonly typeNames: readonly string[] | null;
+  private readonly lexicon: Uint32Array | null;
+  private readonly stride: number;
+  private readonly typeWord: number;
+  private readonly typeMask: number;
+  private readonly typeShift: number;
+  private readonly modelWords: number;
+
+  constructor(instance: WinkNLP, readonly addons: unknown, model: CoreModel | null) {
+    this.lemmaOf = instance.its.lemma as unknown as TokenMapper;
+    const modelWords = model?.features.lexeme.intrinsicSize ?? 0;
+    this.lemmas = new LemmaMemo(modelWords);
+    this.posNames = (model?.features.pos?.list as string[] | undefined) ?? null;
+    const typeLayout = model?.packing.layout.tokenType;
+    // the type is packed as an index into the feature's list (wink's cache.property: layout[3] 0 or layout[5] 1)
+    const listed = typeLayout !== undefined && (typeLayout[3] === 0 || typeLayout[5] === 1);
+    const lexicon = model?.lexicon;
+    this.typeNames = listed ? (model?.features.tokenType?.list as string[] | undefined) ?? null : null;
+    this.lexicon = this.typeNames !== null && lexicon instanceof Uint32Array ? lexicon : null;
+    this.stride = model?.packing.size ?? 0;
+    this.typeWord = typeLayout?.[0] ?? 0;
+    this.typeMask = typeLayout?.[1] ?? 0;
+    this.typeShift = typeLayout?.[2] ?? 0;
+    this.modelWords = this.lexicon === null ? 0 : modelWords;
+  }
+
+  /** wink-nlp's `cache.property(lexeme, 'tokenType')` */
+  tokenType(lexeme: number, cache: WinkCache): string | undefined {
+    if (lexeme >= this.modelWords) return cache.property(lexeme, 'tokenType') as string | undefined;
+    const packed = (this.lexicon as Uint32Array)[lexeme * this.stride + this.typeWord] as number;
+    return (this.typeNames as readonly string[])[(packed & this.typeMask) >>> this.typeShift];
+  }
+}
+
+/**
  * A text as wink-nlp read it, decoded token by token from its own arrays: what
  * `doc.tokens().out(its.value | its.type | its.pos | its.lemma)` return, without building an array
  * of strings for each.
@@ -399,9 +471,7 @@ export class WinkReading {
 
   constructor(
     private readonly raw: RawDocument,
-    private readonly lemmaOf: TokenMapper,
-    private readonly addons: unknown,
-    private readonly lemmas: Map<number, string>,
+    private readonly decoding: Decoding,
   ) {
     this.size = raw.numOfTokens;
     this.tokens = raw.tokens;
@@ -413,11 +483,12 @@ export class WinkReading {
   }
 
   type(i: number): string | undefined {
-    return this.cache.property(this.tokens[i * TOKEN_SIZE] as number, 'tokenType') as string | undefined;
+    return this.decoding.tokenType(this.tokens[i * TOKEN_SIZE] as number, this.cache);
   }
 
   pos(i: number): string | undefined {
-    return this.cache.valueOf('pos', this.posIndex(i));
+    const posNames = this.decoding.posNames;
+    return posNames === null ? this.cache.valueOf('pos', this.posIndex(i)) : posNames[this.posIndex(i)];
   }
 
   /**
@@ -426,18 +497,19 @@ export class WinkReading {
    * A contraction's expansion carries its lemma itself.
    */
   lemma(i: number): string | undefined {
-    if ((this.tokens[i * TOKEN_SIZE + 1] as number) > 0xffff) return this.lemmaOf(i, this.raw, this.addons) as string | undefined;
-    const key = (this.tokens[i * TOKEN_SIZE] as number) * 64 + this.posIndex(i);
-    let lemma = this.lemmas.get(key);
+    const { lemmaOf, lemmas, addons } = this.decoding;
+    if ((this.tokens[i * TOKEN_SIZE + 1] as number) > 0xffff) return lemmaOf(i, this.raw, addons) as string | undefined;
+    const lexeme = this.tokens[i * TOKEN_SIZE] as number;
+    const pos = this.posIndex(i);
+    let lemma = lemmas.get(lexeme, pos);
     if (lemma === undefined) {
-      const lexeme = this.tokens[i * TOKEN_SIZE] as number;
       // a contraction the tokenizer left whole ("cannot" before a comma): the lexicon's lemma field of
       // such a word points into the expansions, and wink-nlp would read whatever learned word sits at
       // that index, so the lemma would depend on the articles read before
       lemma = this.cache.property(lexeme, 'isContraction') === 1
         ? (this.cache.value(lexeme) ?? '').toLowerCase()
-        : this.lemmaOf(i, this.raw, this.addons) as string | undefined;
-      if (lemma !== undefined) this.lemmas.set(key, lemma);
+        : lemmaOf(i, this.raw, addons) as string | undefined;
+      if (lemma !== undefined) lemmas.set(lexeme, pos, lemma);
     }
     return lemma;
   }
@@ -470,5 +542,5 @@ export function read(text: string): WinkReading {
   } finally {
     capturing = false;
   }
-  return new WinkReading(raw, wink.its.lemma as unknown as TokenMapper, modelAddons, lemmaMemo);
+  return new WinkReading(raw, decoding as Decoding);
 }

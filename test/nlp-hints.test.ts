@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { hintTransformers, modelPackage } from '../src/nlp.js';
+import { Decoding, hintTransformers, modelPackage } from '../src/nlp.js';
 
 const require = createRequire(import.meta.url);
 
@@ -60,5 +60,26 @@ describe('the SBD and POS hint transformers read the packed lexicon as the model
     expect(lexeme).toBeGreaterThanOrEqual(lexemeCount - learned.length * 2);
     expect(ours.sbd(lexeme, cache, [lexeme, 0, 0, 0], 0)).toBe(theirSbd(lexeme, cache, [lexeme, 0, 0, 0], 0));
     expect(ours.sbd(lexeme, cache, [lexeme, 0, 0, 0], 0)).not.toBe(lexeme);
+  });
+});
+
+describe('readings decode token types and POS names as wink-nlp\'s cache does', () => {
+  const pkg = modelPackage() as unknown as { core(): Parameters<typeof hintTransformers>[0]; featureFn: unknown };
+  const model = pkg.core();
+  const makeCache = require('wink-nlp/src/cache.js') as (model: unknown, featureFn: unknown) => Cache & { valueOf(feature: string, index: number): string | undefined };
+  const cache = makeCache(model, pkg.featureFn);
+  for (const word of ['Zqx.', 'q123z', '@someone', '#tag', 'https://example.com/x', '3.5bn', '\u2014']) cache.add(word, WORD);
+  const decoding = new Decoding({ its: { lemma: () => undefined } } as unknown as ConstructorParameters<typeof Decoding>[0], null, model);
+  const lexemeCount = (model as unknown as { features: { lexeme: { list: string[] } } }).features.lexeme.list.length;
+
+  it('gives every lexeme\'s token type, learned ones too', () => {
+    let differences = 0;
+    for (let lexeme = 0; lexeme < lexemeCount; lexeme++) if (decoding.tokenType(lexeme, cache) !== cache.property(lexeme, 'tokenType')) differences++;
+    expect(differences).toBe(0);
+  });
+
+  it('names every POS tag', () => {
+    expect(decoding.posNames).not.toBeNull();
+    for (let pos = 0; pos < 64; pos++) expect(decoding.posNames?.[pos]).toBe(cache.valueOf('pos', pos));
   });
 });
