@@ -9,9 +9,9 @@ type WinkModel = Parameters<typeof WinkNLPFactory>[0];
 /** The parts of wink-nlp's core model used here (`list[i]` is word i, `hash[word]` is i). */
 interface CoreModel {
   features: Record<string, { list: unknown[]; hash?: Record<string, number>; intrinsicSize?: number; index?: number; maxIndex?: number }> & {
-    lexeme: { list: string[]; hash: Record<string, number> };
+    lexeme: { list: string[]; hash: Record<string, number>; intrinsicSize?: number };
   };
-  packing: { layout: Record<string, number[]>; efList: string[] };
+  packing: { layout: Record<string, number[]>; efList: string[]; size?: number };
   pos: { hash: Record<string, number> };
   lexicon: unknown;
   xpansions: unknown;
@@ -43,7 +43,7 @@ const uint32FromBase64 = (data: string): Uint32Array => {
  * each instance. Cuts ~60 ms from every cold start. Any other version of the model package goes
  * through its own loader.
  */
-function modelPackage(): WinkModel {
+export function modelPackage(): WinkModel {
   const pkgFile = require.resolve('wink-eng-lite-web-model/package.json');
   const version = (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { version?: string }).version ?? '';
   const dist = path.join(path.dirname(pkgFile), 'dist');
@@ -77,15 +77,16 @@ function modelPackage(): WinkModel {
       }
       if (layout[4] === 1) packing.efList.push(f);
     }
-    (features.lexeme as { intrinsicSize?: number }).intrinsicSize = features.lexeme.list.length;
+    features.lexeme.intrinsicSize = features.lexeme.list.length;
     (features.lexeme as { index?: number }).index = features.lexeme.list.length;
     return model;
   };
   try {
     const model = Object.assign(Object.create(null) as object, {
       core: () => (core = readCore()),
-      sbd: load('load-sbd-model.js'),
-      pos: load('load-pos-model.js'),
+      // wink-nlp asks for these after core(), with that core model in `core`
+      sbd: () => withHintTransformers(load('load-sbd-model.js') as () => MachineModel, core, 'sbd'),
+      pos: () => withHintTransformers(load('load-pos-model.js') as () => MachineModel, core, 'pos'),
       // wink-nlp sets up every model it knows, whatever the pipe; these three never run here (see
       // nlp()), and reading them would cost ~20 ms of each start (the NER and sentiment machines)
       ner: unusedModel,
@@ -107,45 +108,134 @@ function modelPackage(): WinkModel {
   }
 }
 
+/** An annotation model of wink-eng-lite-web-model: its state machines, and what maps tokens to their symbols. */
+interface MachineModel {
+  machines: unknown[];
+  transformers: unknown[];
+}
+
+/** The lexeme cache as a transformer sees it. */
+interface TransformerCache {
+  property(lexeme: number, name: string): unknown;
+  value(lexeme: number): string | undefined;
+}
+
+/** What the POS machines read for token i instead of its POS (`tokens` are wink's four numbers a token). */
+type PosTransformer = (pos: number, cache: TransformerCache, tokens: number[], i: number) => number;
+/** What the SBD machine reads for token i instead of its normal's lexeme. */
+type SbdTransformer = (normal: number, cache: TransformerCache, tokens: number[], i: number) => number;
+
+/** Where the hint transformers put a hint among the machines' symbols. */
+const HINT_DELTA = 1_080_000;
+/** sbdHint values that the SBD transformer maps further (sbd-transformers.js): an ambiguous quote */
+const RIGHT_AMBIGUOUS_QUOTE = 4;
+const RIGHT_SPACED_AMBIGUOUS_QUOTE = 6;
+const LIKELY_END_OF_SENTENCE = 7;
+const NOT_END_OF_SENTENCE = 8;
+const PRECEDING_SPACES = 0xffff;
+
+/**
+ * The model's SBD and POS machines with transformers that compute what its own (sbd-transformers.js,
+ * pos-transformers.js of 1.8) do, reading each hint from the packed lexicon with a field layout
+ * looked up once, instead of through `cache.property(lexeme, name)`, whose string-keyed lookups
+ * cost a few percent of readDoc. A lexeme learned from the text has no hints: cache.property gives
+ * 0 for a feature it cannot extract. Whether it is an abbreviation is asked of the cache itself.
+ * The model's own transformers are kept if its layout is not the one this reads.
+ */
+function withHintTransformers(loadModel: () => MachineModel, model: CoreModel | null, machine: 'sbd' | 'pos'): MachineModel {
+  const loaded = loadModel();
+  const own = model === null ? null : hintTransformers(model);
+  if (own === null) return loaded;
+  const transformer = machine === 'sbd' ? own.sbd : own.pos;
+  return { ...loaded, transformers: loaded.transformers.map(() => transformer) };
+}
+
+/** A field of the packed lexicon holding a number (not an index into a feature's list). */
+interface PackedNumber {
+  word: number;
+  mask: number;
+  shift: number;
+}
+
+function packedNumber(model: CoreModel, name: string, learnable: boolean): PackedNumber | null {
+  const layout = model.packing.layout[name];
+  if (layout === undefined || layout[3] === 0 || layout[5] === 1 || (layout[4] === 1) !== learnable) return null;
+  return { word: layout[0] as number, mask: layout[1] as number, shift: layout[2] as number };
+}
+
+export function hintTransformers(model: CoreModel): { sbd: SbdTransformer; pos: PosTransformer } | null {
+  const posHintField = packedNumber(model, 'posHint', false);
+  const sbdHintField = packedNumber(model, 'sbdHint', false);
+  const abbreviationField = packedNumber(model, 'isAbbrev', true);
+  const intrinsicSize = model.features.lexeme.intrinsicSize;
+  const stride = model.packing.size;
+  const lexicon = model.lexicon;
+  if (posHintField === null || sbdHintField === null || abbreviationField === null || intrinsicSize === undefined || stride === undefined || !(lexicon instanceof Uint32Array)) return null;
+  const { word: posHintWord, mask: posHintMask, shift: posHintShift } = posHintField;
+  const { word: sbdHintWord, mask: sbdHintMask, shift: sbdHintShift } = sbdHintField;
+  const { word: abbreviationWord, mask: abbreviationMask, shift: abbreviationShift } = abbreviationField;
+  const sbdHint = (lexeme: number): number =>
+    lexeme < intrinsicSize ? ((lexicon[lexeme * stride + sbdHintWord] as number) & sbdHintMask) >>> sbdHintShift : 0;
+  const isAbbreviation = (lexeme: number, cache: TransformerCache): boolean =>
+    lexeme < intrinsicSize
+      ? (((lexicon[lexeme * stride + abbreviationWord] as number) & abbreviationMask) >>> abbreviationShift) !== 0
+      : Boolean(cache.property(lexeme, 'isAbbrev'));
+  const pos: PosTransformer = (tag, _cache, tokens, i) => {
+    const lexeme = tokens[i * TOKEN_SIZE] as number;
+    const hint = lexeme < intrinsicSize ? ((lexicon[lexeme * stride + posHintWord] as number) & posHintMask) >>> posHintShift : 0;
+    return hint === 0 ? tag : hint + HINT_DELTA;
+  };
+  const sbd: SbdTransformer = (normal, cache, tokens, i) => {
+    let hint = sbdHint(normal);
+    if (hint === 0) hint = sbdHint(tokens[i * TOKEN_SIZE] as number);
+    if (hint === RIGHT_AMBIGUOUS_QUOTE && ((tokens[i * TOKEN_SIZE + 1] as number) & PRECEDING_SPACES) !== 0) hint = RIGHT_SPACED_AMBIGUOUS_QUOTE;
+    if (hint !== 0) return hint + HINT_DELTA;
+    if (!isAbbreviation(normal, cache)) return normal;
+    return HINT_DELTA + ((cache.value(normal) as string).length === 2 ? NOT_END_OF_SENTENCE : LIKELY_END_OF_SENTENCE);
+  };
+  return { sbd, pos };
+}
+
 /**
  * The lexeme index wink-nlp reads and writes as `hash[word]` (the word's index in `list`; the last
  * one for a word listed twice). The object wink sees holds the words met so far: a word it lacks is
  * looked up through the Proxy that is its prototype, and copied onto it. Words wink adds, and
  * deletes of them, touch only the object. Nothing is indexed at start: the model lists its words in
- * the order of their lower-case forms, so a word is found by binary search; after
- * MAP_AFTER_SEARCHES searches (a batch, not one article) the words go into a Map, which answers the
- * misses of later articles faster. A list out of that order is put in the Map at once. Only the
- * model's own words are indexed: wink-nlp appends the words it learns to the same list.
+ * the order of their lower-case forms, so a word is found by binary search. After
+ * COPY_AFTER_SEARCHES searches (a batch, not one article) all the words are copied onto the object
+ * and the Proxy is dropped, so that a word the model lacks costs one failed lookup. A list out of
+ * that order is copied at the first search. Only the model's own words are indexed: wink-nlp
+ * appends the words it learns to the same list.
  */
-export function lexemeIndex(list: readonly string[]): Record<string, number> {
+export function lexemeIndex(list: readonly string[], copyAfterSearches = COPY_AFTER_SEARCHES): Record<string, number> {
   const known = list.slice();
-  let indexOf: Map<string, number> | null = inLowerCaseOrder(known) ? null : mapOfWords(known);
-  let searches = 0;
-  const find = (word: string): number | undefined => {
-    if (indexOf === null && ++searches > MAP_AFTER_SEARCHES) indexOf = mapOfWords(known);
-    return indexOf === null ? searchLowerCaseOrder(known, word) : indexOf.get(word);
-  };
+  let searches = inLowerCaseOrder(known) ? 0 : copyAfterSearches;
   const listed = new Proxy(Object.create(null) as Record<string, number>, {
-    get(_target, word, receiver) {
+    get(_target, word, receiver: Record<string, number>) {
       if (typeof word !== 'string') return undefined;
-      const index = find(word);
-      if (index !== undefined) Reflect.defineProperty(receiver as object, word, { value: index, writable: true, enumerable: true, configurable: true });
+      if (++searches > copyAfterSearches) {
+        copyWords(known, receiver);
+        return receiver[word];
+      }
+      const index = searchLowerCaseOrder(known, word);
+      if (index !== undefined) Reflect.defineProperty(receiver, word, { value: index, writable: true, enumerable: true, configurable: true });
       return index;
     },
   });
   return Object.create(listed) as Record<string, number>;
 }
 
-/** Searches of the sorted list before the Map is built: about the words of the first few articles. */
-const MAP_AFTER_SEARCHES = 5_000;
+/** Searches of the sorted list before all words are copied: about the words of the first few articles. */
+const COPY_AFTER_SEARCHES = 5_000;
+
+/** Puts every word of the list on the index, which from then on has no prototype to look further in. */
+function copyWords(list: readonly string[], index: Record<string, number>): void {
+  Object.setPrototypeOf(index, null);
+  for (let k = 0; k < list.length; k++) index[list[k] as string] = k;
+}
+
 /** The model's first word is its out-of-vocabulary marker, listed before the order starts. */
 const FIRST_ORDERED = 1;
-
-function mapOfWords(list: readonly string[]): Map<string, number> {
-  const indexOf = new Map<string, number>();
-  for (let k = 0; k < list.length; k++) indexOf.set(list[k] as string, k);
-  return indexOf;
-}
 
 /**
  * Whether the list (past its first word) is in the order of its lower-case forms, checked at a
@@ -196,10 +286,8 @@ function wrapCore(model: WinkModel): WinkModel {
 }
 
 let wink: WinkModel | null = null;
-/** the model's addons (the lemmatizer), which wink-nlp passes to its.lemma */
-let modelAddons: unknown = null;
-/** per instance: the lemma of each (lexeme, POS) met, see WinkReading.lemma */
-let lemmaMemo = new Map<number, string>();
+/** per instance: what readings decode its tokens with */
+let decoding: Decoding | null = null;
 
 /** The process-wide wink-nlp instance (sentence boundaries and POS): loading the model costs ~100 ms and ~56 MB, so it is done once. */
 export function nlp(): WinkNLP {
@@ -208,8 +296,7 @@ export function nlp(): WinkNLP {
     // only what the stages read (tokens, POS, lemmas, sentences): wink's NER, negation and
     // sentiment passes cost a third of readDoc and nothing downstream uses them
     instance = winkNLP(wink, ['sbd', 'pos']);
-    lemmaMemo = new Map();
-    modelAddons = (wink as unknown as { addons: unknown }).addons;
+    decoding = new Decoding(instance, (wink as unknown as { addons: unknown }).addons, core);
     intrinsic = mark = core === null ? 0 : (core as CoreModel).features.lexeme.list.length;
   }
   return instance;
@@ -298,6 +385,81 @@ function withRawDocument(readabilityStats: Addon): Addon {
 type TokenMapper = (index: number, rdd: RawDocument, addons: unknown) => unknown;
 
 /**
+ * The lemma of each (lexeme, POS) met. The first POS a word of the model is met with is kept in
+ * arrays indexed by the word; other POS, and learned words, in a Map.
+ */
+class LemmaMemo {
+  /** for each word of the model, 1 + the POS its lemma in `lemmaAt` is for (0: none yet) */
+  private readonly posPlusOne: Uint8Array;
+  /** for each word of the model, 1 + where its lemma is in `lemmas` */
+  private readonly lemmaAt: Int32Array;
+  private readonly lemmas: string[] = [];
+  private readonly others = new Map<number, string>();
+
+  constructor(modelWords: number) {
+    this.posPlusOne = new Uint8Array(modelWords);
+    this.lemmaAt = new Int32Array(modelWords);
+  }
+
+  get(lexeme: number, pos: number): string | undefined {
+    if (lexeme < this.posPlusOne.length && this.posPlusOne[lexeme] === pos + 1) return this.lemmas[(this.lemmaAt[lexeme] as number) - 1];
+    return this.others.get(lexeme * 64 + pos);
+  }
+
+  set(lexeme: number, pos: number, lemma: string): void {
+    if (lexeme < this.posPlusOne.length && this.posPlusOne[lexeme] === 0) {
+      this.posPlusOne[lexeme] = pos + 1;
+      this.lemmaAt[lexeme] = this.lemmas.push(lemma);
+    } else {
+      this.others.set(lexeme * 64 + pos, lemma);
+    }
+  }
+}
+
+/**
+ * What the readings of one wink-nlp instance decode tokens with: the names of the POS tags, where
+ * a model word's token type is packed in the lexicon (learned words' are asked of wink's cache),
+ * the lemmatizer and the lemmas met so far.
+ */
+export class Decoding {
+  readonly lemmaOf: TokenMapper;
+  readonly lemmas: LemmaMemo;
+  readonly posNames: readonly string[] | null;
+  private readonly typeNames: readonly string[] | null;
+  private readonly lexicon: Uint32Array | null;
+  private readonly stride: number;
+  private readonly typeWord: number;
+  private readonly typeMask: number;
+  private readonly typeShift: number;
+  private readonly modelWords: number;
+
+  constructor(instance: WinkNLP, readonly addons: unknown, model: CoreModel | null) {
+    this.lemmaOf = instance.its.lemma as unknown as TokenMapper;
+    const modelWords = model?.features.lexeme.intrinsicSize ?? 0;
+    this.lemmas = new LemmaMemo(modelWords);
+    this.posNames = (model?.features.pos?.list as string[] | undefined) ?? null;
+    const typeLayout = model?.packing.layout.tokenType;
+    // the type is packed as an index into the feature's list (wink's cache.property: layout[3] 0 or layout[5] 1)
+    const listed = typeLayout !== undefined && (typeLayout[3] === 0 || typeLayout[5] === 1);
+    const lexicon = model?.lexicon;
+    this.typeNames = listed ? (model?.features.tokenType?.list as string[] | undefined) ?? null : null;
+    this.lexicon = this.typeNames !== null && lexicon instanceof Uint32Array ? lexicon : null;
+    this.stride = model?.packing.size ?? 0;
+    this.typeWord = typeLayout?.[0] ?? 0;
+    this.typeMask = typeLayout?.[1] ?? 0;
+    this.typeShift = typeLayout?.[2] ?? 0;
+    this.modelWords = this.lexicon === null ? 0 : modelWords;
+  }
+
+  /** wink-nlp's `cache.property(lexeme, 'tokenType')` */
+  tokenType(lexeme: number, cache: WinkCache): string | undefined {
+    if (lexeme >= this.modelWords) return cache.property(lexeme, 'tokenType') as string | undefined;
+    const packed = (this.lexicon as Uint32Array)[lexeme * this.stride + this.typeWord] as number;
+    return (this.typeNames as readonly string[])[(packed & this.typeMask) >>> this.typeShift];
+  }
+}
+
+/**
  * A text as wink-nlp read it, decoded token by token from its own arrays: what
  * `doc.tokens().out(its.value | its.type | its.pos | its.lemma)` return, without building an array
  * of strings for each.
@@ -309,9 +471,7 @@ export class WinkReading {
 
   constructor(
     private readonly raw: RawDocument,
-    private readonly lemmaOf: TokenMapper,
-    private readonly addons: unknown,
-    private readonly lemmas: Map<number, string>,
+    private readonly decoding: Decoding,
   ) {
     this.size = raw.numOfTokens;
     this.tokens = raw.tokens;
@@ -323,11 +483,12 @@ export class WinkReading {
   }
 
   type(i: number): string | undefined {
-    return this.cache.property(this.tokens[i * TOKEN_SIZE] as number, 'tokenType') as string | undefined;
+    return this.decoding.tokenType(this.tokens[i * TOKEN_SIZE] as number, this.cache);
   }
 
   pos(i: number): string | undefined {
-    return this.cache.valueOf('pos', this.posIndex(i));
+    const posNames = this.decoding.posNames;
+    return posNames === null ? this.cache.valueOf('pos', this.posIndex(i)) : posNames[this.posIndex(i)];
   }
 
   /**
@@ -336,18 +497,19 @@ export class WinkReading {
    * A contraction's expansion carries its lemma itself.
    */
   lemma(i: number): string | undefined {
-    if ((this.tokens[i * TOKEN_SIZE + 1] as number) > 0xffff) return this.lemmaOf(i, this.raw, this.addons) as string | undefined;
-    const key = (this.tokens[i * TOKEN_SIZE] as number) * 64 + this.posIndex(i);
-    let lemma = this.lemmas.get(key);
+    const { lemmaOf, lemmas, addons } = this.decoding;
+    if ((this.tokens[i * TOKEN_SIZE + 1] as number) > 0xffff) return lemmaOf(i, this.raw, addons) as string | undefined;
+    const lexeme = this.tokens[i * TOKEN_SIZE] as number;
+    const pos = this.posIndex(i);
+    let lemma = lemmas.get(lexeme, pos);
     if (lemma === undefined) {
-      const lexeme = this.tokens[i * TOKEN_SIZE] as number;
       // a contraction the tokenizer left whole ("cannot" before a comma): the lexicon's lemma field of
       // such a word points into the expansions, and wink-nlp would read whatever learned word sits at
       // that index, so the lemma would depend on the articles read before
       lemma = this.cache.property(lexeme, 'isContraction') === 1
         ? (this.cache.value(lexeme) ?? '').toLowerCase()
-        : this.lemmaOf(i, this.raw, this.addons) as string | undefined;
-      if (lemma !== undefined) this.lemmas.set(key, lemma);
+        : lemmaOf(i, this.raw, addons) as string | undefined;
+      if (lemma !== undefined) lemmas.set(lexeme, pos, lemma);
     }
     return lemma;
   }
@@ -380,5 +542,5 @@ export function read(text: string): WinkReading {
   } finally {
     capturing = false;
   }
-  return new WinkReading(raw, wink.its.lemma as unknown as TokenMapper, modelAddons, lemmaMemo);
+  return new WinkReading(raw, decoding as Decoding);
 }

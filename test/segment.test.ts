@@ -125,7 +125,7 @@ describe('the lexeme index finds words by binary search as a Map would', () => {
       expect(searchLowerCaseOrder(list, word)).toBe(indexOf.get(word));
     }
   });
-  it('tells a list out of that order, so the Map is used', () => {
+  it('tells a list out of that order, so its words are copied at once', () => {
     expect(inLowerCaseOrder(['<oov>', 'b', 'a'], 1)).toBe(false);
     expect(inLowerCaseOrder(['<oov>', 'A', 'a', 'B'], 1)).toBe(true);
     expect(searchLowerCaseOrder(['<oov>', 'A', 'a', 'B'], 'a')).toBe(2);
@@ -142,5 +142,17 @@ describe('the lexeme index finds words by binary search as a Map would', () => {
     expect(hash.aardvark).toBe(4);
     delete hash.aardvark;
     expect(hash.aardvark).toBeUndefined();
+  });
+  it('copies all the words onto the index after so many searches, and drops the Proxy', () => {
+    const words = ['<oov>', 'Alpha', 'beta', 'beta', 'Gamma'];
+    const hash = lexemeIndex(words, 2);
+    expect(hash.Alpha).toBe(1);
+    hash.aardvark = 5;
+    expect(hash.delta).toBeUndefined();
+    expect(Object.getPrototypeOf(hash)).not.toBeNull();
+    expect(hash.zeta).toBeUndefined();
+    expect(Object.getPrototypeOf(hash)).toBeNull();
+    expect({ ...hash }).toEqual({ '<oov>': 0, Alpha: 1, beta: 3, Gamma: 4, aardvark: 5 });
+    expect(lexemeIndex(['<oov>', 'b', 'a'], 2).a).toBe(2);
   });
 });
