@@ -30,10 +30,14 @@ export const WARM_UP_ARTICLES = 100;
 
 type Pass = (from: number, to: number) => void;
 
-/** wink-nlp's annotation with the given pipe (all of it when none is given), read out as its users read it. */
+/**
+ * wink-nlp's annotation with the given pipe (its default pipe when none is given), read out as its users read it:
+ * sentences, tokens, POS, lemmas, and entities when the pipe finds them.
+ */
 function winkPass(texts: readonly string[], pipe?: string[]): Pass {
   const wink = pipe ? winkNLP(model, pipe) : winkNLP(model);
   const its = wink.its;
+  const readsEntities = !pipe || pipe.includes('ner');
   return (from, to) => {
     for (let i = from; i < to; i++) {
       const doc = wink.readDoc(texts[i] ?? '');
@@ -42,22 +46,7 @@ function winkPass(texts: readonly string[], pipe?: string[]): Pass {
       doc.tokens().out(its.type);
       doc.tokens().out(its.pos);
       doc.tokens().out(its.lemma as never);
-      doc.entities().out(its.detail);
-    }
-  };
-}
-
-function winkLeanPass(texts: readonly string[]): Pass {
-  const wink = winkNLP(model, ['sbd', 'pos']);
-  const its = wink.its;
-  return (from, to) => {
-    for (let i = from; i < to; i++) {
-      const doc = wink.readDoc(texts[i] ?? '');
-      doc.sentences().out(its.span);
-      doc.tokens().out(its.value);
-      doc.tokens().out(its.type);
-      doc.tokens().out(its.pos);
-      doc.tokens().out(its.lemma as never);
+      if (readsEntities) doc.entities().out(its.detail);
     }
   };
 }
@@ -85,7 +74,7 @@ function main(): void {
   const texts = records.map(r => (r.ok ? r.text : ''));
   const pass = kind === 'wink' ? winkPass(texts, ['sbd', 'pos', 'ner'])
     : kind === 'wink-default' ? winkPass(texts)
-    : kind === 'wink-lean' ? winkLeanPass(texts)
+    : kind === 'wink-lean' ? winkPass(texts, ['sbd', 'pos'])
     : pipelinePass(records);
   pass(0, Math.min(WARM_UP_ARTICLES, records.length));
   process.on('message', (request: PassRequest) => {
