@@ -3,7 +3,7 @@ import { ACT_OBJECTS, ATTRIBUTION_SCOPE, cueEntry, CUE_NOUNS, EVIDENCE_HEADS, EV
 import { DISCOURSE_OPENERS } from '../../rules/names.js';
 import { findCues, type CueMatch } from './findCues.js';
 import { clauseSubject, phraseEndingAt, phraseStartingAt, sourceAfter, sourceBefore, subjectBefore, type Phrase, type SourcePhrase } from './nounPhrases.js';
-import { SpeakerResolver } from './resolveSpeaker.js';
+import { SpeakerResolver, speakerAs } from './resolveSpeaker.js';
 import { quotesMeeting, SpanIndex } from '../../text/spanIndex.js';
 import { firstTokenEndingAfter } from '../../text/tokenSearch.js';
 
@@ -746,7 +746,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const prev = carriedSpeaker(s);
         const nearby = s.paragraph - lastAttributionParagraph <= 1 || q.continued;
         if (/^[.!?]?$/.test(tail) && wordCount >= 3 && prev && nearby) {
-          useQuote(q, record({ kind: 'direct', content: q.inner, speaker: { ...prev, mention: null, resolution: 'carried' }, cue: null, sentence: s.index, ruleId: q.continued ? 'direct-continued' : 'direct-carried' }));
+          useQuote(q, record({ kind: 'direct', content: q.inner, speaker: speakerAs(prev, null, 'carried'), cue: null, sentence: s.index, ruleId: q.continued ? 'direct-continued' : 'direct-carried' }));
           continue;
         }
         if (/^[.!?]?$/.test(tail) && wordCount >= 3 && q.continued === false && nextParagraphContinues(q)) {
@@ -813,7 +813,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
             earlier.merged++;
             useQuote(q, earlier);
           } else {
-            useQuote(q, record({ kind: 'direct', content: q.inner, speaker: earlier.speaker ? { ...earlier.speaker, mention: null, resolution: 'carried' } : null, cue: null, sentence: s.index, ruleId: 'direct-carried' }));
+            useQuote(q, record({ kind: 'direct', content: q.inner, speaker: earlier.speaker ? speakerAs(earlier.speaker, null, 'carried') : null, cue: null, sentence: s.index, ruleId: 'direct-carried' }));
           }
         }
       }
@@ -942,7 +942,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         const subject = tokens[first];
         const ownSpeaker = subject && PERSONAL_SUBJECTS.has(subject.lower) && ['VERB', 'AUX', 'ADV'].includes(tokens[first + 1]?.pos ?? '')
           ? speakerFrom({ first, last: first + 1 }) : null;
-        const speaker: Speaker = ownSpeaker ?? { ...prev, mention: null, resolution: 'carried' };
+        const speaker: Speaker = ownSpeaker ?? speakerAs(prev, null, 'carried');
         const draft = record({ kind: 'mixed', content, speaker, cue: null, sentence: s.index, ruleId: 'mixed-carried' });
         for (const q of loose) useQuote(q, draft);
       }

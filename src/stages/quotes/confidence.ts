@@ -1,4 +1,4 @@
-import type { Doc, Quote } from '../../model.js';
+import type { Doc, Quote, Span } from '../../model.js';
 
 /**
  * A quote's confidence as a probability: how likely an annotator marked the same content for it.
@@ -171,6 +171,14 @@ export function calibrateQuotes(doc: Pick<Doc, 'text'>, quotes: readonly Quote[]
   if (!model) return [...quotes];
   return quotes.map(q => {
     const confidence = Math.round(model.quoteProbability(q, doc.text) * 100) / 100;
-    return { ...q, confidence, explain: [...q.explain, `confidence ${confidence} from the learned quote-confidence model (the rule gave ${q.confidence})`] };
+    return quoteWith(q, q.verbatim, confidence, [...q.explain, `confidence ${confidence} from the learned quote-confidence model (the rule gave ${q.confidence})`]);
   });
+}
+
+/**
+ * `q` with other verbatim parts, confidence and explanation, copied field by field: a spread of quotes is a slow,
+ * megamorphic copy.
+ */
+export function quoteWith(q: Quote, verbatim: Span[], confidence: number, explain: string[]): Quote {
+  return { id: q.id, kind: q.kind, content: q.content, verbatim, speaker: q.speaker, cue: q.cue, sentence: q.sentence, confidence, ruleId: q.ruleId, explain };
 }

@@ -1,7 +1,7 @@
 import type { Doc, Quote, Span } from '../../model.js';
 import type { Stage } from '../../pipeline.js';
 import { attributeQuotes } from './attributeQuotes.js';
-import { calibrateQuotes, QuoteConfidenceModel, type QuoteConfidenceWeights } from './confidence.js';
+import { calibrateQuotes, QuoteConfidenceModel, quoteWith, type QuoteConfidenceWeights } from './confidence.js';
 import { readRulesJson } from '../../rules/cueData.js';
 import { pairQuoteMarks } from './pairQuoteMarks.js';
 import { SpanIndex } from '../../text/spanIndex.js';
@@ -20,14 +20,14 @@ export const quoteMarksStage: Stage = {
 function withVerbatim(doc: Readonly<Doc>, quotes: Quote[]): Quote[] {
   const inners = new SpanIndex(doc.quoteSpans.map(s => s.inner));
   return quotes.map(q => {
-    if (q.kind === 'direct' && !q.explain.some(e => e.startsWith('one attribution over'))) return { ...q, verbatim: [{ ...q.content }] };
+    if (q.kind === 'direct' && !q.explain.some(e => e.startsWith('one attribution over'))) return quoteWith(q, [{ start: q.content.start, end: q.content.end }], q.confidence, q.explain);
     // (pushed one by one: an array of one kind, empty or not, for the code that reads quotes)
     const verbatim: Span[] = [];
     for (const s of inners.overlapping(q.content.start, q.content.end)) {
       const part = { start: Math.max(s.start, q.content.start), end: Math.min(s.end, q.content.end) };
       if (part.end > part.start) verbatim.push(part);
     }
-    return { ...q, verbatim };
+    return quoteWith(q, verbatim, q.confidence, q.explain);
   });
 }
 

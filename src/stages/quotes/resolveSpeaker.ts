@@ -69,6 +69,14 @@ function numberOf(speaker: Speaker, entity: Entity | undefined): SpeakerNumber {
   return 'singular';
 }
 
+/**
+ * `speaker` with another mention and resolution, copied field by field: a spread of speakers made at many call
+ * sites is a slow, megamorphic copy.
+ */
+export function speakerAs(speaker: Speaker, mention: Span | null, resolution: string): Speaker {
+  return { name: speaker.name, entityId: speaker.entityId, mention, anonymous: speaker.anonymous, resolution };
+}
+
 /** A pronoun with nothing to point back to ("He said …" opening a text, "you", "we"): the words still say who speaks. */
 const unresolved = (mention: Span, mentionText: string): Speaker => ({ name: mentionText, entityId: null, mention, anonymous: false, resolution: 'unresolved' });
 
@@ -214,7 +222,7 @@ export class SpeakerResolver {
     let speaker = this.resolveWords(words, head, firstWord);
     // "Mark Hay, a marine ecologist and Regents Professor at GT, who said": "who" is the person the appositive describes
     if (speaker && mentionSpan && /^who$/i.test(this.text.slice(mentionSpan.start, mentionSpan.end))) speaker = this.personBeforeAppositive(firstWord.start) ?? speaker;
-    if (speaker && mentionSpan) return { ...speaker, mention: mentionSpan };
+    if (speaker && mentionSpan) return speakerAs(speaker, mentionSpan, speaker.resolution);
     return speaker;
   }
 
@@ -261,25 +269,25 @@ export class SpeakerResolver {
         // "President Castro's chief aide said … he said": the aide, who just spoke, not Castro
         const last = this.lastSpeaker;
         if (candidate && last?.mention && this.lastSpeakerPossessors.has(candidate.id) && mention.start - last.mention.end <= PRONOUN_REACH) {
-          return { ...last, mention, resolution: 'pronoun' };
+          return speakerAs(last, mention, 'pronoun');
         }
         if (candidate) {
           if (wantFemale) this.markFemale(candidate);
           else if (p === 'he') this.maleSeen.add(candidate.id);
           return { name: candidate.name, entityId: candidate.id, mention, anonymous: false, resolution: 'pronoun' };
         }
-        if (this.lastSpeaker) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
+        if (this.lastSpeaker) return speakerAs(this.lastSpeaker, mention, 'pronoun');
         return unresolved(mention, mentionText);
       }
       if (PLURAL_PRONOUNS.has(p) || p === 'it') {
         const org = this.recentOrganizations[0];
         const plural = PLURAL_PRONOUNS.has(p);
-        if (this.lastSpeaker?.anonymous && plural) return { ...this.lastSpeaker, mention, resolution: 'pronoun' };
+        if (this.lastSpeaker?.anonymous && plural) return speakerAs(this.lastSpeaker, mention, 'pronoun');
         // "The group said … It may recommend …", "…, money houses said. … , they said": the body that
         // just spoke, when it agrees in number, before an organisation merely named since
         const last = this.lastSpeaker;
         const agrees = this.lastSpeakerNumber === 'either' || this.lastSpeakerNumber === (plural ? 'plural' : 'singular');
-        if (last?.mention && agrees && mention.start - last.mention.end <= PRONOUN_REACH) return { ...last, mention, resolution: 'pronoun' };
+        if (last?.mention && agrees && mention.start - last.mention.end <= PRONOUN_REACH) return speakerAs(last, mention, 'pronoun');
         if (org) return { name: org.name, entityId: org.id, mention, anonymous: false, resolution: 'pronoun' };
         return unresolved(mention, mentionText);
       }
