@@ -375,12 +375,14 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       }
       const score = detector.scoreTokenWith(context, i, candidate.weights, wordIds, from);
       // a verb of saying, confirming or denying from the hand lexicon needs less evidence ("commented", "denies")
+      // (asked only of a score the margin decides)
       const entry = candidate.entry;
       // … and so does one that wants a clause when a clause follows ("reported its source said …")
-      const lexical = VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief'
+      const head = score > detector.threshold || (score > detector.threshold - LEXICON_MARGIN
+        && VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief'
         && (!entry.needsClause || (entry.complement === 'clause' && (followedByClause(tokens, i, to) || thatlessClauseAfter(tokens, i, to))))
-        && tokens[i - 1]?.lower !== 'to';
-      if (score > detector.threshold - (lexical ? LEXICON_MARGIN : 0)) { headTokens[heads] = i; headScores[heads] = score; heads++; }
+        && tokens[i - 1]?.lower !== 'to');
+      if (head) { headTokens[heads] = i; headScores[heads] = score; heads++; }
     } else if (lexiconHead(tokens, i, from, to)) {
       headTokens[heads] = i;
       headScores[heads] = 0;
