@@ -266,7 +266,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const withoutQuotedHeads = (cues: CueMatch[]): CueMatch[] => {
     let kept = 0;
     for (const c of cues) if (!insideQuote(tokens[c.head]?.start ?? 0)) cues[kept++] = c;
-    cues.length = kept;
+    // (only when a cue went: setting an array's length calls into the runtime)
+    if (kept < cues.length) cues.length = kept;
     return cues;
   };
   const cuesOf = (s: Sentence): CueMatch[] => {
