@@ -144,12 +144,26 @@ function scratchFor(length: number): typeof scratch {
   return scratch;
 }
 
+/**
+ * The candidate lemmas' last letters (their low five bits, as bits), by length and first letter (low five bits): a lemma
+ * whose bit is not set is none of them, and most lemmas that are none are known to be so with no lookup.
+ */
+const CANDIDATE_LEMMA_ENDS = new Int32Array(32 * 32);
+function lemmaShapeIndex(lemma: string): number {
+  return Math.min(lemma.length, 31) * 32 + (lemma.charCodeAt(0) & 31);
+}
+
 /** The lemmas of the counts file (lemmaCount), each with its lexicon entry and its weights. */
 function candidateLemma(detector: CueModel, lemma: string): CandidateLemma | undefined {
   if (!candidateLemmas) {
     candidateLemmas = new Map();
-    for (const l of Object.keys(cueCounts()?.lemmas ?? {})) candidateLemmas.set(l, { entry: cueEntry(l), weights: detector.lemmaWeights(l) });
+    for (const l of Object.keys(cueCounts()?.lemmas ?? {})) {
+      candidateLemmas.set(l, { entry: cueEntry(l), weights: detector.lemmaWeights(l) });
+      const at = lemmaShapeIndex(l);
+      CANDIDATE_LEMMA_ENDS[at] = (CANDIDATE_LEMMA_ENDS[at] as number) | (1 << (l.charCodeAt(l.length - 1) & 31));
+    }
   }
+  if (((CANDIDATE_LEMMA_ENDS[lemmaShapeIndex(lemma)]! >>> (lemma.charCodeAt(lemma.length - 1) & 31)) & 1) === 0) return undefined;
   return candidateLemmas.get(lemma);
 }
 
