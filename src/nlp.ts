@@ -23,6 +23,8 @@ const winkNLP = require('wink-nlp') as typeof WinkNLPFactory;
 
 let instance: WinkNLP | null = null;
 let core: CoreModel | null = null;
+/** the lexeme index of `core` */
+let lexemes: LexemeIndex | null = null;
 /** words below this index were known before the current text */
 let mark = 0;
 let intrinsic = 0;
@@ -62,7 +64,8 @@ export function modelPackage(): WinkModel {
       for (let k = 0; k < feature.list.length; k++) hash[feature.list[k] as string] = k;
       feature.hash = hash;
     }
-    features.lexeme.hash = lexemeIndex(features.lexeme.list);
+    lexemes = new LexemeIndex(features.lexeme.list);
+    features.lexeme.hash = lexemes.hash;
     const clusters = features.posClusters?.list ?? [];
     for (let k = 0; k < clusters.length; k++) clusters[k] = new Set(String(clusters[k]).split('_').map(e => pos.hash[e] ?? 0));
     // load-core-model.js
@@ -197,41 +200,92 @@ export function hintTransformers(model: CoreModel): { sbd: SbdTransformer; pos: 
 }
 
 /**
- * The lexeme index wink-nlp reads and writes as `hash[word]` (the word's index in `list`; the last
- * one for a word listed twice). The object wink sees holds the words met so far: a word it lacks is
- * looked up through the Proxy that is its prototype, and copied onto it. Words wink adds, and
- * deletes of them, touch only the object. Nothing is indexed at start: the model lists its words in
- * the order of their lower-case forms, so a word is found by binary search. After
- * COPY_AFTER_SEARCHES searches (a batch, not one article) all the words are copied onto the object
- * and the Proxy is dropped, so that a word the model lacks costs one failed lookup. A list out of
- * that order is copied at the first search. Only the model's own words are indexed: wink-nlp
- * appends the words it learns to the same list.
+ * The lexeme index: each word's index in the model's `list` (the last one for a word listed twice),
+ * and the words wink-nlp learns. Kept in a Map: wink-nlp looks words up by the strings its tokenizer
+ * cuts from the text, and a Map finds such a string for a tenth of the instructions of an object's
+ * property lookup (which first looks for the string among V8's internalized strings).
+ *
+ * Nothing is indexed at start: the model lists its words in the order of their lower-case forms, so
+ * a word the Map lacks is found by binary search, and put on the Map. After COPY_AFTER_SEARCHES
+ * searches (a batch, not one article) all the words are put on the Map, so that a word the model
+ * lacks costs one failed lookup. A list out of that order is copied at the first search. Only the
+ * model's own words are indexed: wink-nlp appends the words it learns to the same list.
  */
-export function lexemeIndex(list: readonly string[], copyAfterSearches = COPY_AFTER_SEARCHES): Record<string, number> {
-  const known = list.slice();
-  let searches = inLowerCaseOrder(known) ? 0 : copyAfterSearches;
-  const listed = new Proxy(Object.create(null) as Record<string, number>, {
-    get(_target, word, receiver: Record<string, number>) {
-      if (typeof word !== 'string') return undefined;
-      if (++searches > copyAfterSearches) {
-        copyWords(known, receiver);
-        return receiver[word];
-      }
-      const index = searchLowerCaseOrder(known, word);
-      if (index !== undefined) Reflect.defineProperty(receiver, word, { value: index, writable: true, enumerable: true, configurable: true });
-      return index;
-    },
-  });
-  return Object.create(listed) as Record<string, number>;
+export class LexemeIndex {
+  private readonly words = new Map<string, number>();
+  private readonly known: readonly string[];
+  private searches: number;
+  /** What wink-nlp's lexeme cache reads, writes and deletes as `hash[word]`. */
+  readonly hash: Record<string, number>;
+
+  constructor(list: readonly string[], private readonly copyAfterSearches = COPY_AFTER_SEARCHES) {
+    this.known = list.slice();
+    this.searches = inLowerCaseOrder(this.known) ? 0 : copyAfterSearches;
+    this.hash = new Proxy(Object.create(null) as Record<string, number>, {
+      get: (_target, word) => (typeof word === 'string' ? this.get(word) : undefined),
+      has: (_target, word) => typeof word === 'string' && this.get(word) !== undefined,
+      set: (_target, word, index: number) => typeof word === 'string' && (this.set(word, index), true),
+      deleteProperty: (_target, word) => typeof word !== 'string' || this.delete(word) || true,
+    });
+  }
+
+  get(word: string): number | undefined {
+    const index = this.words.get(word);
+    if (index !== undefined || this.searches > this.copyAfterSearches) return index;
+    if (++this.searches > this.copyAfterSearches) {
+      for (let k = 0; k < this.known.length; k++) this.words.set(this.known[k] as string, k);
+      return this.words.get(word);
+    }
+    const found = searchLowerCaseOrder(this.known, word);
+    if (found !== undefined) this.words.set(word, found);
+    return found;
+  }
+
+  set(word: string, index: number): void {
+    this.words.set(word, index);
+  }
+
+  delete(word: string): boolean {
+    return this.words.delete(word);
+  }
 }
 
 /** Searches of the sorted list before all words are copied: about the words of the first few articles. */
 const COPY_AFTER_SEARCHES = 5_000;
 
-/** Puts every word of the list on the index, which from then on has no prototype to look further in. */
-function copyWords(list: readonly string[], index: Record<string, number>): void {
-  Object.setPrototypeOf(index, null);
-  for (let k = 0; k < list.length; k++) index[list[k] as string] = k;
+/** wink-nlp's constants.js: where a contraction's lemma field holds its count of expansion numbers. */
+const { xcMask: EXPANSION_COUNT_MASK, bits4xpPointer: EXPANSION_POINTER_BITS } = require('wink-nlp/src/constants.js') as { xcMask: number; bits4xpPointer: number };
+const EXPANSION_POINTER_MASK = (1 << EXPANSION_POINTER_BITS) - 1;
+
+/**
+ * wink-nlp's `cache.lookup(text)` (cache.js of 2.4), with the word found in the lexeme index's Map
+ * rather than through `hash[text]`: the lexeme of a text, or the four numbers of each expansion of a
+ * contraction of the model (lexeme, pointer to its normal, lemma, POS); null for a text not known.
+ * Null if the model's layout is not the one this reads.
+ */
+export function lexemeLookup(model: CoreModel, lexemes: LexemeIndex): ((text: string) => number[] | null) | null {
+  const contractionField = model.packing.layout.isContraction;
+  const lemmaField = model.packing.layout.lemma;
+  const { lexicon, xpansions } = model;
+  const stride = model.packing.size;
+  const intrinsicSize = model.features.lexeme.intrinsicSize;
+  if (contractionField === undefined || lemmaField === undefined || stride === undefined || intrinsicSize === undefined
+    || !(lexicon instanceof Uint32Array) || !(xpansions instanceof Uint32Array)) return null;
+  const [contractionWord, contractionMask, contractionShift] = contractionField as [number, number, number];
+  const [lemmaWord, lemmaMask, lemmaShift] = lemmaField as [number, number, number];
+  return (text) => {
+    const index = lexemes.get(text);
+    if (index === undefined) return null;
+    if (index >= intrinsicSize || (((lexicon[contractionWord + index * stride] as number) & contractionMask) >>> contractionShift) === 0) return [index];
+    const lemma = ((lexicon[lemmaWord + index * stride] as number) & lemmaMask) >>> lemmaShift;
+    const at = lemma & EXPANSION_POINTER_MASK;
+    const count = (lemma & (EXPANSION_COUNT_MASK << EXPANSION_POINTER_BITS)) >> EXPANSION_POINTER_BITS;
+    const expansions: number[] = [];
+    for (let k = 0; k < count; k += 4) {
+      expansions.push(xpansions[at + k] as number, at + k + 1, xpansions[at + k + 2] as number, xpansions[at + k + 3] as number);
+    }
+    return expansions;
+  };
 }
 
 /** The model's first word is its out-of-vocabulary marker, listed before the order starts. */
@@ -282,7 +336,13 @@ const unusedModel = (): { machines: string[]; transformers: unknown[]; setter: (
 function wrapCore(model: WinkModel): WinkModel {
   const original = model as unknown as { core(): CoreModel; addons: Record<string, unknown> };
   const addons = Object.assign(Object.create(null) as object, original.addons, { readabilityStats: withRawDocument(original.addons.readabilityStats as Addon) });
-  return Object.assign(Object.create(null) as object, model, { core: () => (core = original.core()), addons }) as unknown as WinkModel;
+  const readCore = (): CoreModel => {
+    core = original.core();
+    lexemes = new LexemeIndex(core.features.lexeme.list);
+    core.features.lexeme.hash = lexemes.hash;
+    return core;
+  };
+  return Object.assign(Object.create(null) as object, model, { core: readCore, addons }) as unknown as WinkModel;
 }
 
 let wink: WinkModel | null = null;
@@ -297,6 +357,12 @@ export function nlp(): WinkNLP {
     // sentiment passes cost a third of readDoc and nothing downstream uses them
     instance = winkNLP(wink, ['sbd', 'pos']);
     decoding = new Decoding(instance, (wink as unknown as { addons: unknown }).addons, core);
+    if (core !== null && lexemes !== null) {
+      // the lexeme cache is reachable only through a document's raw data
+      const cache = rawDocument(instance, instance.readDoc('')).cache;
+      const lookup = lexemeLookup(core, lexemes);
+      if (lookup !== null) cache.lookup = lookup;
+    }
     intrinsic = mark = core === null ? 0 : (core as CoreModel).features.lexeme.list.length;
   }
   return instance;
@@ -312,16 +378,17 @@ export function nlp(): WinkNLP {
  * Words of plain letters stay known (see staysLearned): they cannot change a reading.
  */
 export function forgetLearnedWords(): void {
-  if (core === null) return;
-  const { list, hash } = core.features.lexeme;
+  if (core === null || lexemes === null) return;
+  const { list } = core.features.lexeme;
   for (let i = mark; i < list.length; i++) {
     const word = list[i];
-    if (word !== undefined && hash[word] === i && !staysLearned(word)) delete hash[word];
+    if (word !== undefined && lexemes.get(word) === i && !staysLearned(word)) lexemes.delete(word);
   }
   mark = list.length;
   if (mark - intrinsic > RELOAD_AFTER) {
     instance = null;
     core = null;
+    lexemes = null;
   }
 }
 
@@ -352,6 +419,8 @@ function isPlainWord(word: string): boolean {
 
 /** The parts of wink-nlp's lexeme cache read here. */
 interface WinkCache {
+  /** the lexeme of a text, or a contraction's expansions (four numbers each); null if unknown */
+  lookup(text: string): number[] | null;
   value(lexeme: number): string | undefined;
   property(lexeme: number, name: string): unknown;
   valueOf(feature: string, index: number): string | undefined;
@@ -534,13 +603,14 @@ export class WinkReading {
 /** Reads a text with the process-wide instance (sentences, tokens, POS). */
 export function read(text: string): WinkReading {
   const wink = nlp();
-  const doc = wink.readDoc(text);
+  return new WinkReading(rawDocument(wink, wink.readDoc(text)), decoding as Decoding);
+}
+
+function rawDocument(wink: WinkNLP, doc: ReturnType<WinkNLP['readDoc']>): RawDocument {
   capturing = true;
-  let raw: RawDocument;
   try {
-    raw = doc.out(wink.its.readabilityStats) as unknown as RawDocument;
+    return doc.out(wink.its.readabilityStats) as unknown as RawDocument;
   } finally {
     capturing = false;
   }
-  return new WinkReading(raw, decoding as Decoding);
 }

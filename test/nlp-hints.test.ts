@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { Decoding, hintTransformers, modelPackage } from '../src/nlp.js';
+import { Decoding, hintTransformers, LexemeIndex, lexemeLookup, modelPackage } from '../src/nlp.js';
 
 const require = createRequire(import.meta.url);
 
 type Transformer = (symbol: number, cache: unknown, tokens: number[], i: number) => number;
 
 interface Cache {
+  lookup(text: string): number[] | null;
   add(text: string, category: number): number;
   normal(lexeme: number): number;
   property(lexeme: number, name: string): unknown;
@@ -81,5 +82,34 @@ describe('readings decode token types and POS names as wink-nlp\'s cache does', 
   it('names every POS tag', () => {
     expect(decoding.posNames).not.toBeNull();
     for (let pos = 0; pos < 64; pos++) expect(decoding.posNames?.[pos]).toBe(cache.valueOf('pos', pos));
+  });
+});
+
+describe('the lexeme lookup finds what wink-nlp\'s cache.lookup finds', () => {
+  const pkg = modelPackage() as unknown as { core(): Parameters<typeof lexemeLookup>[0]; featureFn: unknown };
+  const model = pkg.core();
+  const list = model.features.lexeme.list;
+  // wink-nlp's cache reading an index of plain properties, as the model package gives it
+  const hash: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (let k = 0; k < list.length; k++) hash[list[k] as string] = k;
+  model.features.lexeme.hash = hash;
+  const cache = (require('wink-nlp/src/cache.js') as (model: unknown, featureFn: unknown) => Cache)(model, pkg.featureFn);
+  const ours = lexemeLookup(model, new LexemeIndex(list));
+
+  it('gives the same lexeme, or contraction expansions, for every word of the model, and null for others', () => {
+    expect(ours).not.toBeNull();
+    if (ours === null) return;
+    let differences = 0;
+    let contractions = 0;
+    for (const word of list) {
+      for (const text of [word, word.toUpperCase(), `${word}.`]) {
+        const theirs = cache.lookup(text);
+        if (JSON.stringify(ours(text)) !== JSON.stringify(theirs)) differences++;
+        if (theirs !== null && theirs.length > 1) contractions++;
+      }
+    }
+    expect(differences).toBe(0);
+    expect(contractions).toBeGreaterThan(50);
+    expect(ours('qzxv-unknown')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc } from '../src/document.js';
 import { annotate } from '../src/extract.js';
-import { inLowerCaseOrder, lexemeIndex, searchLowerCaseOrder } from '../src/nlp.js';
+import { inLowerCaseOrder, LexemeIndex, searchLowerCaseOrder } from '../src/nlp.js';
 import { isHeadingLine, segment } from '../src/stages/segment.js';
 import { normalizeText } from '../src/text/normalize.js';
 
@@ -133,26 +133,29 @@ describe('the lexeme index finds words by binary search as a Map would', () => {
   });
   it('indexes only the words listed when it was made: wink-nlp appends the words it learns to the list', () => {
     const words = ['<oov>', 'Alpha', 'beta', 'Gamma'];
-    const hash = lexemeIndex(words);
+    const index = new LexemeIndex(words);
+    const hash = index.hash;
     words.push('aardvark', 'Beta');
     expect(hash.beta).toBe(2);
     expect(hash.aardvark).toBeUndefined();
     expect(hash.Beta).toBeUndefined();
     hash.aardvark = 4;
     expect(hash.aardvark).toBe(4);
+    expect(index.get('aardvark')).toBe(4);
+    expect('aardvark' in hash).toBe(true);
     delete hash.aardvark;
     expect(hash.aardvark).toBeUndefined();
+    expect('aardvark' in hash).toBe(false);
   });
-  it('copies all the words onto the index after so many searches, and drops the Proxy', () => {
+  it('copies all the words onto the index after so many searches, keeping the words learned', () => {
     const words = ['<oov>', 'Alpha', 'beta', 'beta', 'Gamma'];
-    const hash = lexemeIndex(words, 2);
-    expect(hash.Alpha).toBe(1);
-    hash.aardvark = 5;
-    expect(hash.delta).toBeUndefined();
-    expect(Object.getPrototypeOf(hash)).not.toBeNull();
-    expect(hash.zeta).toBeUndefined();
-    expect(Object.getPrototypeOf(hash)).toBeNull();
-    expect({ ...hash }).toEqual({ '<oov>': 0, Alpha: 1, beta: 3, Gamma: 4, aardvark: 5 });
-    expect(lexemeIndex(['<oov>', 'b', 'a'], 2).a).toBe(2);
+    const index = new LexemeIndex(words, 2);
+    expect(index.get('Alpha')).toBe(1);
+    index.set('aardvark', 5);
+    expect(index.get('delta')).toBeUndefined();
+    expect(index.get('zeta')).toBeUndefined();
+    words.reverse();
+    for (const [word, at] of Object.entries({ '<oov>': 0, Alpha: 1, beta: 3, Gamma: 4, aardvark: 5 })) expect(index.get(word)).toBe(at);
+    expect(new LexemeIndex(['<oov>', 'b', 'a'], 2).get('a')).toBe(2);
   });
 });
