@@ -267,10 +267,10 @@ export const HEDGES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** Words in a claim that deny it: "there is no evidence that", "falsely claimed". */
-export const DENIAL_FRAME = /\b(?:no|little|scant) (?:evidence|proof|indication) (?:that|of)\b|\bfalsely (?:claimed|said|stated|alleged)\b|\b(?:is|was|are|were) (?:false|untrue|baseless|unfounded)\b/i;
+export const DENIAL_FRAME = /\b(?:(?:no|little|scant) (?:evidence|proof|indication) (?:that|of)\b|falsely (?:claimed|said|stated|alleged)\b|(?:is|was|are|were) (?:false|untrue|baseless|unfounded)\b)/i;
 
 /** A figure the text itself calls confirmed: "39 are confirmed dead", "the confirmed deaths are". */
-export const CONFIRMED_FIGURE = /\b(?:confirmed|verified)\s+(?:dead|deaths?|killed|fatalities|casualties|injur(?:ed|ies)|cases?|infections?|victims?|missing)\b|\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:was|has been|is) confirmed\b/i;
+export const CONFIRMED_FIGURE = /\b(?:(?:confirmed|verified)\s+(?:dead|deaths?|killed|fatalities|casualties|injur(?:ed|ies)|cases?|infections?|victims?|missing)\b|(?:death toll|toll|number of (?:dead|deaths|victims)) (?:was|has been|is) confirmed\b)/i;
 
 /** Outlet phrasing that confirms without a cue verb: "was acknowledged by", "has been verified". */
 export const CONFIRM_PASSIVE = /\b(?:was|were|has been|have been|had been|is|are)\s+(?:independently\s+|officially\s+|later\s+)?(confirmed|verified|acknowledged)\s+by\b/i;

@@ -26,8 +26,19 @@ function guessKind(name: string): 'person' | 'organization' {
   return words.length >= 2 && words.length <= 4 && words.every(w => /^[\p{Lu}]\p{Ll}/u.test(w)) ? 'person' : 'organization';
 }
 
-/** Matches wherever any hedge pattern does (and, case aside, nowhere else): most claims have no hedge and are cleared in one scan. */
-const ANY_HEDGE = new RegExp(HEDGES.map(([pattern]) => `(?:${pattern.source})`).join('|'), 'i');
+/**
+ * Matches wherever any hedge pattern does (and, case aside, nowhere else): most claims have no hedge and are
+ * cleared in one scan. The word boundary every pattern opens with is tested once at each position rather
+ * than once for each pattern, which halves the scan.
+ */
+const ANY_HEDGE = anyOf(HEDGES.map(([pattern]) => pattern.source), 'i');
+
+/** One expression for the alternatives, with a word boundary that all of them open with hoisted in front. */
+function anyOf(sources: readonly string[], flags: string): RegExp {
+  const hoist = sources.every(source => source.startsWith('\\b'));
+  const alternatives = sources.map(source => `(?:${hoist ? source.slice(2) : source})`).join('|');
+  return new RegExp(hoist ? `\\b(?:${alternatives})` : alternatives, flags);
+}
 
 function findHedge(text: string): { hedge: string; ruleId: string } | null {
   if (!ANY_HEDGE.test(text)) return null;

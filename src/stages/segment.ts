@@ -253,7 +253,12 @@ function makeToken(norm: string, reading: WinkReading, w: number, k: number, ind
   // sliced from the text even where it equals wink-nlp's value: with the model's (internalized)
   // strings in the tokens, JSON.stringify of the output document allocated twice as much (measured)
   const text = norm.slice(start, end);
-  return { index, sentence, start, end, text, lower: text.toLowerCase(), pos: reading.pos(w) ?? 'X', lemma: reading.lemma(w) ?? (reading.value(w) ?? '').toLowerCase(), type: reading.type(w) ?? 'word' };
+  const lower = text.toLowerCase();
+  const lemma = reading.lemma(w) ?? (reading.value(w) ?? '').toLowerCase();
+  // a word that is its own lemma gets the lemma's string for its lower case too: wink-nlp's lemmas are
+  // internalized and shared, so every lookup by `lower` (word lists, the check-worthiness vocabulary) then
+  // finds its key by pointer, and `lemma === lower` needs no comparison of characters
+  return { index, sentence, start, end, text, lower: lemma === lower ? lemma : lower, pos: reading.pos(w) ?? 'X', lemma, type: reading.type(w) ?? 'word' };
 }
 
 /** wink-nlp splits words at letters outside Latin-1 ("Brudzi|ń|ski"); glue them back, in place. */

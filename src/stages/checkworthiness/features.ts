@@ -328,7 +328,7 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
       if (lm & L_EVENT && pos !== 'NOUN') on[F_EVENT] = 1;
       if (lm & L_CHANGE) on[F_CHANGE] = 1;
     }
-    if (verbal && (m & W_IRREGULAR_PAST || (lw.length > 3 && lw.endsWith('ed') && inflected))) {
+    if (verbal && (m & W_IRREGULAR_PAST || (inflected && lw.length > 3 && lw.endsWith('ed')))) {
       on[F_PAST] = 1;
       if (pos === 'VERB' && prevMask & W_HAVE) on[F_PERFECT] = 1;
       if (pos === 'VERB' && prevMask & W_BE && lw.endsWith('ed')) on[F_PASSIVE] = 1;
@@ -337,9 +337,9 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
     if (m & W_LEGISLATION) on[F_LEGISLATION] = 1;
     if (m & W_TIME || (mk === M_LAST && i + 1 < to && wm[i + 1]! & W_TIME)) on[F_TIME] = 1;
     if (m & W_COMPARATIVE) on[F_COMPARISON] = 1;
-    else if ((pos === 'ADJ' || pos === 'ADV') && lw.endsWith('er') && inflected && lw.length > 4) on[F_COMPARISON] = 1;
+    else if ((pos === 'ADJ' || pos === 'ADV') && inflected && lw.length > 4 && lw.endsWith('er')) on[F_COMPARISON] = 1;
     if (m & W_SUPERLATIVE) on[F_SUPERLATIVE] = 1;
-    else if (pos === 'ADJ' && lw.endsWith('est') && inflected) on[F_SUPERLATIVE] = 1;
+    else if (pos === 'ADJ' && inflected && lw.endsWith('est')) on[F_SUPERLATIVE] = 1;
     else if (mk === M_ONE && prevMarker === M_NUMBER) on[F_SUPERLATIVE] = 1;
     if (m & W_CAUSE) {
       if (mk === M_DUE || mk === M_THANKS || mk === M_LEAD || mk === M_LED) {
