@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Claim, Diagnostic, Doc, Entity, NumberMention, Quote, Span } from './model.js';
 import { VERSION } from './version.js';
 
@@ -103,7 +103,7 @@ export function toOutput(doc: Readonly<Doc>, unit: 'codepoint' | 'utf16' = 'code
       title: doc.article.title,
       url: doc.article.url,
       publishedAt: doc.article.publishedAt,
-      textSha256: createHash('sha256').update(doc.text).digest('hex'),
+      textSha256: hash('sha256', doc.text, 'hex'),
       meta: doc.article.meta,
     },
     offsetUnit: unit,

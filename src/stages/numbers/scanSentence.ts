@@ -115,6 +115,14 @@ function asPlainCount(c: Readonly<Candidate>): Candidate {
   return count;
 }
 
+/** Sets `c`'s bounds from its approximation (field by field: Object.assign with a fresh object is slower). */
+function takeInterval(c: Candidate): void {
+  const interval = intervalFor(c.approx, c.value);
+  c.lower = interval.lower;
+  c.upper = interval.upper;
+  c.bounds = interval.bounds;
+}
+
 /** Finds every number in one (non-heading) sentence, with its modifiers, unit, counted phrase, change and event. */
 export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[] {
   const text = doc.norm.slice(sentence.start, sentence.end);
@@ -133,9 +141,11 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
     i = c.last + 1;
   }
   if (cands.length === 0) return [];
-  // the candidate each lexeme belongs to (-1: none); a plain array, as a typed array is slow to allocate
-  const owner: number[] = new Array<number>(lx.length).fill(-1);
-  for (let n = 0; n < cands.length; n++) owner.fill(n, cands[n]!.first, cands[n]!.last + 1);
+  // the candidate each lexeme belongs to (-1: none); a plain array built by pushes (packed, unlike new Array(n),
+  // and without a call to fill), as a typed array is slow to allocate
+  const owner: number[] = [];
+  for (let k = 0; k < lx.length; k++) owner.push(-1);
+  for (let n = 0; n < cands.length; n++) for (let k = cands[n]!.first; k <= cands[n]!.last && k < lx.length; k++) owner[k] = n;
 
   // identifiers ("S&P 500", "Game 6", "COVID-19") are not quantities
   for (const c of cands) if (!c.drop && c.kind === 'count' && isIdentifier(lx, c, owner, cands)) c.drop = true;
@@ -151,19 +161,20 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
   }
 
   let prev: Candidate | null = null;
+  // the first lexeme after prev's counted phrase, when prev got that far (-1: it did not)
+  let prevAfter = -1;
   let prevCount: Candidate | null = null;
-  const afterOf = new Map<Candidate, number>();
   for (const c of cands) {
     // "the 1973 building": a year modifying a noun says what it dates
     if (c.kind === 'year') c.counted = findCounted(lx, c, c.last + 1);
-    if (!QUANTITY_KINDS.has(c.kind) || c.ruleId === 'time' || c.ruleId === 'phone' || c.ruleId === 'score') { prev = c; continue; }
+    if (!QUANTITY_KINDS.has(c.kind) || c.ruleId === 'time' || c.ruleId === 'phone' || c.ruleId === 'score') { prev = c; prevAfter = -1; continue; }
     const coreFirst = c.first;
     // modifiers: "over 200", "nearly $3.5 million", "200 or more"
     if (c.range !== 'between' && c.range !== 'from') {
       const mod = findPrefixModifier(lx, c.first);
       if (mod && !(prev && prev.last >= mod.first)) {
         c.approx = mod.rule.approx;
-        if (c.range === null && c.lower === null) Object.assign(c, intervalFor(c.approx, c.value));
+        if (c.range === null && c.lower === null) takeInterval(c);
         c.first = mod.first;
         c.ruleId = `${c.ruleId}+${mod.rule.id}`;
       }
@@ -172,12 +183,12 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
     const paren = prev !== null && prev.last === coreFirst - 2 && lexemeAt(lx, coreFirst - 1)?.text === '(' && QUANTITY_KINDS.has(prev.kind);
     if (paren && c.approx === null && prev!.approx !== null && prev!.range === null) {
       c.approx = prev!.approx;
-      if (c.range === null && c.lower === null) Object.assign(c, intervalFor(c.approx, c.value));
+      if (c.range === null && c.lower === null) takeInterval(c);
     }
     const post = findPostfixModifier(lx, c.last);
     if (post && c.approx === null) {
       c.approx = post.rule.approx;
-      if (c.range === null && c.lower === null) Object.assign(c, intervalFor(c.approx, c.value));
+      if (c.range === null && c.lower === null) takeInterval(c);
       c.last = post.last;
       c.ruleId = `${c.ruleId}+${post.rule.id}`;
     }
@@ -200,7 +211,7 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
       c.ruleId = `${c.ruleId}+counted-elided`;
     }
     if (dropWordNumber(lx, c, coreFirst)) c.drop = true;
-    if (c.drop) { prev = c; continue; }
+    if (c.drop) { prev = c; prevAfter = -1; continue; }
     // (after the word-number check: a subject does not make "one" a count, "the best map is one you can hold")
     // "death tolls … exceeded 100", "sales reached $5bn": with nothing after it, what the number is of is the subject
     // of the verb that states it
@@ -227,14 +238,13 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
       c.change = c.sign === '-' ? 'down' : 'up';
     } else if (prev && prev.change !== null && !prev.drop) {
       // "lost 190 points, or 0.6%"; "fell 5% ($20m)"
-      const between = lowerWordsBetween(lx, afterOf.get(prev) ?? prev.last + 1, c.first);
+      const between = lowerWordsBetween(lx, prevAfter >= 0 ? prevAfter : prev.last + 1, c.first);
       if (between === ', or' || between === 'or' || paren) c.change = prev.change;
     }
     let after = c.last + 1;
     if (c.counted) {
       while (after < lx.length && lx[after]!.start < c.counted.end) after++;
     }
-    afterOf.set(c, after);
     if (c.kind === 'count' && c.counted) prevCount = c;
     const ev = findEvent(lx, c, c.first, after);
     if (ev) {
@@ -243,6 +253,7 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
       c.eventClass = ev.cls;
     }
     prev = c;
+    prevAfter = after;
   }
   for (const c of cands) {
     c.start = lx[c.first]!.start;
