@@ -64,8 +64,7 @@ export function modelPackage(): WinkModel {
       for (let k = 0; k < feature.list.length; k++) hash[feature.list[k] as string] = k;
       feature.hash = hash;
     }
-    lexemes = new LexemeIndex(features.lexeme.list);
-    features.lexeme.hash = lexemes.hash;
+    indexLexemes(model);
     const clusters = features.posClusters?.list ?? [];
     for (let k = 0; k < clusters.length; k++) clusters[k] = new Set(String(clusters[k]).split('_').map(e => pos.hash[e] ?? 0));
     // load-core-model.js
@@ -250,6 +249,12 @@ export class LexemeIndex {
   }
 }
 
+/** Gives a core model the lexeme index that the instance's lookups read (`lexemes`). */
+function indexLexemes(model: CoreModel): void {
+  lexemes = new LexemeIndex(model.features.lexeme.list);
+  model.features.lexeme.hash = lexemes.hash;
+}
+
 /** Searches of the sorted list before all words are copied: about the words of the first few articles. */
 const COPY_AFTER_SEARCHES = 5_000;
 
@@ -338,8 +343,7 @@ function wrapCore(model: WinkModel): WinkModel {
   const addons = Object.assign(Object.create(null) as object, original.addons, { readabilityStats: withRawDocument(original.addons.readabilityStats as Addon) });
   const readCore = (): CoreModel => {
     core = original.core();
-    lexemes = new LexemeIndex(core.features.lexeme.list);
-    core.features.lexeme.hash = lexemes.hash;
+    indexLexemes(core);
     return core;
   };
   return Object.assign(Object.create(null) as object, model, { core: readCore, addons }) as unknown as WinkModel;
