@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { packOutcomes, type RecordOutcome } from '../src/batch/chunk.js';
 import { csvField, csvRow } from '../src/batch/csv.js';
 import { keepCompleteLines } from '../src/batch/run.js';
 import { fnv1a32, parseShard, shardOf } from '../src/batch/shard.js';
@@ -207,6 +208,40 @@ describe('workers', () => {
     expect(lines(outs[0]?.stdout ?? '')).toHaveLength(90);
     expect(firstDifference(outs[1]?.stdout ?? '', outs[0]?.stdout ?? '')).toBeNull();
     expect(firstDifference(outs[2]?.stdout ?? '', outs[0]?.stdout ?? '')).toBeNull();
+  });
+
+  it('workers send jsonl and csv as bytes: the same stream and file as -j1, error records among them', () => {
+    const records = lines(jsonl(30));
+    records.splice(11, 0, '{"id": "broken", "text": ');
+    records.splice(20, 0, '{"id": "empty", "text": ""}');
+    const input = write('jobs/mixed.jsonl', `${records.join('\n')}\n`);
+    for (const format of ['jsonl', 'csv']) {
+      const outs = ['1', '2'].map(j => run(['extract', input, '--format', format, ...(format === 'csv' ? ['--flatten'] : []), '-q', '-j', j, '--chunk-size', '4']));
+      for (const o of outs) expect(o.status).toBe(1);
+      expect(outs[0]?.stdout.length).toBeGreaterThan(1000);
+      expect(firstDifference(outs[1]?.stdout ?? '', outs[0]?.stdout ?? '')).toBeNull();
+      const file = path.join(dir, 'jobs', `mixed-j2.${format}`);
+      expect(run(['extract', input, '--format', format, ...(format === 'csv' ? ['--flatten'] : []), '-q', '-j2', '--chunk-size', '4', '--output', file]).status).toBe(1);
+      expect(firstDifference(fs.readFileSync(file, 'utf8'), outs[0]?.stdout ?? '')).toBeNull();
+    }
+  });
+
+  it('packOutcomes: the text of every record as UTF-8 bytes in one buffer, a jsonl line with its newline; json stays text', () => {
+    const outcome = (out: string): RecordOutcome => ({ id: out, ok: true, out, outBytes: null, error: null, quotes: 0, claims: 0, cacheBlob: null, explain: null });
+    const texts = ['{"a":"Zürich — “quoted”"}', '', '{"b":"😀"}'];
+    for (const format of ['jsonl', 'csv'] as const) {
+      const outcomes = texts.map(outcome);
+      const buffer = packOutcomes(outcomes, format);
+      expect(buffer).toBeInstanceOf(ArrayBuffer);
+      const decoded = outcomes.map(o => Buffer.from(o.outBytes ?? new Uint8Array()).toString('utf8'));
+      expect(decoded).toEqual(texts.map(t => (format === 'jsonl' ? `${t}\n` : t)));
+      expect(outcomes.every(o => o.out === '' && o.outBytes?.buffer === buffer)).toBe(true);
+      expect(Buffer.from(buffer as ArrayBuffer).toString('utf8')).toBe(decoded.join(''));
+    }
+    const pretty = [outcome('{\n  "x": 1\n}\n')];
+    expect(packOutcomes(pretty, 'json')).toBeNull();
+    expect(pretty[0]?.out).toBe('{\n  "x": 1\n}\n');
+    expect(pretty[0]?.outBytes).toBeNull();
   });
 
   it('the same article gives the same document whatever was extracted before it', () => {

@@ -27,6 +27,12 @@ export interface RecordOutcome {
   ok: boolean;
   /** json: the pretty document and a newline; jsonl: one line without its newline; csv: its rows */
   out: string;
+  /**
+   * From a worker, for jsonl and csv: what the output stream gets for this record (jsonl: the line
+   * and its newline) as UTF-8 bytes, a view into the chunk's one transferred buffer; `out` is then
+   * empty. Null when `out` holds the text.
+   */
+  outBytes: Uint8Array | null;
   error: ErrorRecord | null;
   quotes: number;
   claims: number;
@@ -83,7 +89,7 @@ export function renderError(error: ErrorRecord, format: OutputFormat): string {
 }
 
 export function errorOutcome(error: ErrorRecord, format: OutputFormat): RecordOutcome {
-  return { id: error.id, ok: false, out: renderError(error, format), error, quotes: 0, claims: 0, cacheBlob: null, explain: null };
+  return { id: error.id, ok: false, out: renderError(error, format), outBytes: null, error, quotes: 0, claims: 0, cacheBlob: null, explain: null };
 }
 
 export function documentOutcome(doc: OutputDocument, options: TaskOptions, compact?: string): RecordOutcome {
@@ -97,6 +103,7 @@ export function documentOutcome(doc: OutputDocument, options: TaskOptions, compa
     id: doc.article.id,
     ok: true,
     out: renderDocument(doc, options.format, line),
+    outBytes: null,
     error: null,
     quotes: doc.quotes.length,
     claims: doc.claims.length,
@@ -121,4 +128,28 @@ export function runChunk(task: ChunkTask): ChunkResult {
     if (record.ok && record.text.length + (record.html?.length ?? 0) > 200_000) sampleMemory();
   }
   return { outcomes, memory: sampleMemory() };
+}
+
+/**
+ * In a worker, for the stream formats: moves each outcome's text into one buffer of UTF-8 bytes
+ * (`outBytes`, with a jsonl line's newline), and returns that buffer to be transferred with the
+ * result. The main thread then writes the bytes as they are, instead of receiving a copy of every
+ * string, keeping it on its heap and encoding it for the stream. Null for json (a file per article),
+ * whose texts stay strings.
+ */
+export function packOutcomes(outcomes: RecordOutcome[], format: OutputFormat): ArrayBuffer | null {
+  if (format === 'json') return null;
+  const newline = format === 'jsonl' ? 1 : 0;
+  let total = 0;
+  for (const o of outcomes) total += Buffer.byteLength(o.out, 'utf8') + newline;
+  const bytes = Buffer.allocUnsafeSlow(total);
+  let at = 0;
+  for (const o of outcomes) {
+    const start = at;
+    at += bytes.write(o.out, at, 'utf8');
+    if (newline) bytes[at++] = 0x0a;
+    o.outBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + start, at - start);
+    o.out = '';
+  }
+  return bytes.buffer as ArrayBuffer;
 }

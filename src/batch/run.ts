@@ -143,10 +143,16 @@ class FolderSink implements Sink {
   }
 }
 
+function writeAll(fd: number, data: string | Buffer): void {
+  if (typeof data === 'string') fs.writeSync(fd, data);
+  else for (let at = 0; at < data.length;) at += fs.writeSync(fd, data, at);
+}
+
 /** jsonl or csv, to stdout or to a file (through `<file>.partial`, renamed when complete). */
 class StreamSink implements Sink {
   private fd: number | null = null;
   private buffer = '';
+  private bytes: Uint8Array[] = [];
   private readonly partial: string | null;
 
   constructor(
@@ -179,22 +185,41 @@ class StreamSink implements Sink {
   }
 
   write(_item: Item, outcome: RecordOutcome): boolean {
-    this.buffer += this.format === 'csv' ? outcome.out : `${outcome.out}\n`;
+    if (outcome.outBytes) {
+      if (this.buffer) this.bytes.push(Buffer.from(this.buffer, 'utf8'));
+      this.buffer = '';
+      this.bytes.push(outcome.outBytes);
+    } else {
+      this.buffer += this.format === 'csv' ? outcome.out : `${outcome.out}\n`;
+    }
     return false;
   }
 
-  async flush(): Promise<void> {
-    if (!this.buffer) return;
-    const data = this.buffer;
+  /** What was written since the last flush, in order: text, or bytes when workers sent bytes. */
+  private take(): string | Buffer {
+    if (!this.bytes.length) {
+      const text = this.buffer;
+      this.buffer = '';
+      return text;
+    }
+    if (this.buffer) this.bytes.push(Buffer.from(this.buffer, 'utf8'));
+    const data = Buffer.concat(this.bytes);
+    this.bytes = [];
     this.buffer = '';
-    if (this.fd !== null) { fs.writeSync(this.fd, data); return; }
+    return data;
+  }
+
+  async flush(): Promise<void> {
+    const data = this.take();
+    if (!data.length) return;
+    if (this.fd !== null) { writeAll(this.fd, data); return; }
     if (!this.stdout.write(data)) await once(this.stdout, 'drain');
   }
 
   finish(errors: RecordOutcome[]): void {
     if (this.fd !== null && this.file && this.partial) {
-      if (this.buffer) fs.writeSync(this.fd, this.buffer);
-      this.buffer = '';
+      const data = this.take();
+      if (data.length) writeAll(this.fd, data);
       fs.fsyncSync(this.fd);
       fs.closeSync(this.fd);
       this.fd = null;
@@ -463,7 +488,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (!cache) return { record, key: null, outcome: null, state: 'fresh' };
     const key = cacheKey(record, options);
     if (folderMode && options.resume && cache.has(key) && fs.existsSync(path.join(options.out ?? '.', `${fileNameForId(record.id)}.json`))) {
-      return { record, key, outcome: { id: record.id, ok: true, out: '', error: null, quotes: 0, claims: 0, cacheBlob: null, explain: null }, state: 'skipped' };
+      return { record, key, outcome: { id: record.id, ok: true, out: '', outBytes: null, error: null, quotes: 0, claims: 0, cacheBlob: null, explain: null }, state: 'skipped' };
     }
     const compact = cache.get(key);
     if (compact !== null) {
