@@ -5,7 +5,7 @@
  * first M articles (default: N, and at least 3000, since each worker compiles hot code for its first
  * few hundred articles). Skips with a message when ../shared is absent.
  */
-import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,9 @@ const words = texts.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0);
 const chars = texts.reduce((n, t) => n + t.length, 0);
 const slice = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimsift-bench-')), 'articles.jsonl');
 fs.writeFileSync(slice, `${batchLines.join('\n')}\n`);
+// the same articles dealt into two halves (odd and even lines), for two independent -j1 processes
+const halves = [0, 1].map(h => path.join(path.dirname(slice), `half-${h}.jsonl`));
+halves.forEach((file, h) => fs.writeFileSync(file, `${batchLines.filter((_, i) => i % 2 === h).join('\n')}\n`));
 log(`bench: ${records.length} articles, ${words} words, ${(chars / 1e6).toFixed(1)} M characters from ${path.relative(process.cwd(), CORPUS)}`);
 
 // --- wink-nlp alone and the full pipeline, one core: each in a process of its own (scripts/bench-pass.ts) ---
@@ -81,20 +84,39 @@ const [winkSeconds = 0, defaultSeconds = 0, leanSeconds = 0, pipeSeconds = 0] = 
 // Both pay their own start-up (node, modules, the model: once in-process, or once per worker), as a
 // `claimsift extract -jN` run does; neither inherits this process's warm JIT and loaded model.
 const BATCH_CHILD = path.join(ROOT, 'dist', 'scripts', 'bench-batch.js');
-const batch = (jobs: number): BatchSummary & { wallSeconds: number } => {
+type BatchRun = BatchSummary & { wallSeconds: number; cpuSeconds: number };
+const batch = (jobs: number): BatchRun => {
   const t = process.hrtime.bigint();
   const res = spawnSync(process.execPath, [BATCH_CHILD, slice, String(jobs)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   const wallSeconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (res.status !== 0) throw new Error(`bench: the -j${jobs} run failed: ${res.stderr}`);
-  return { ...(JSON.parse(res.stdout) as BatchSummary), wallSeconds };
+  return { ...(JSON.parse(res.stdout) as BatchSummary & { cpuSeconds: number }), wallSeconds };
 };
-// -j1 and -j2 alternate, twice each; each keeps its faster run (the one a passing load slowed less)
+/**
+ * The split a shell script or GNU parallel makes: two independent `-j1` processes at once, one per half of
+ * the articles. Nothing shared, nothing to coordinate: what separate processes get from the two cores.
+ */
+const independentPair = async (): Promise<{ wallSeconds: number; cpuSeconds: number }> => {
+  const t = process.hrtime.bigint();
+  const runs = await Promise.all(halves.map(file => new Promise<BatchRun>((resolve, reject) => {
+    const child = spawn(process.execPath, [BATCH_CHILD, file, '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.on('close', code => (code === 0 ? resolve(JSON.parse(out) as BatchRun) : reject(new Error(`bench: a half run failed: ${err}`))));
+  })));
+  return { wallSeconds: Number(process.hrtime.bigint() - t) / 1e9, cpuSeconds: runs.reduce((sum, r) => sum + r.cpuSeconds, 0) };
+};
+// -j1, -j2 and the pair alternate, twice each; each keeps its faster run (the one a passing load slowed less)
 const faster = <T extends { wallSeconds: number }>(a: T, b: T): T => (a.wallSeconds <= b.wallSeconds ? a : b);
-log('bench: claimsift extract -j1 and -j2 (fresh processes), in turns, twice each');
+log('bench: claimsift extract -j1 and -j2 (fresh processes) and two independent -j1 processes over the halves, in turns, twice each');
 const j1First = batch(1);
 const j2First = batch(2);
+const pairFirst = await independentPair();
 const j1 = faster(j1First, batch(1));
 const j2 = faster(j2First, batch(2));
+const pair = faster(pairFirst, await independentPair());
 
 // --- cold start: one small article through the CLI, median of 9 --------------------------------------
 const small = path.join(path.dirname(slice), 'small.txt');
@@ -130,6 +152,11 @@ const result = {
   j1: { articlesPerSecond: j1.records / j1.wallSeconds, seconds: j1.wallSeconds, batchSeconds: j1.seconds, mode: j1.mode },
   j2: { articlesPerSecond: j2.records / j2.wallSeconds, seconds: j2.wallSeconds, batchSeconds: j2.seconds, mode: j2.mode },
   speedup: j1.wallSeconds / j2.wallSeconds,
+  j1Cpu: { seconds: j1.cpuSeconds, coresBusy: j1.cpuSeconds / j1.wallSeconds },
+  j2Cpu: { seconds: j2.cpuSeconds, coresBusy: j2.cpuSeconds / j2.wallSeconds },
+  /** -j2's speed-up if it did no more CPU work than -j1 and kept every core busy */
+  speedupCeiling: (os.availableParallelism() * j1.wallSeconds) / j1.cpuSeconds,
+  independentPair: { seconds: pair.wallSeconds, cpuSeconds: pair.cpuSeconds, speedup: j1.wallSeconds / pair.wallSeconds },
   workerMemoryMB: j2.workerMemory.map(m => ({ thread: m.threadId, peakHeapUsed: mb(m.peakHeapUsed), peakProcessRss: mb(m.peakRss) })),
   inProcessMemoryMB: j1.workerMemory.map(m => ({ peakHeapUsed: mb(m.peakHeapUsed), peakRss: mb(m.peakRss) })),
   coldStartMs: cold.length ? (cold[Math.floor(cold.length / 2)] ?? null) : null,
@@ -153,6 +180,9 @@ if (asJson) {
   console.log(`| extract -j1, ${f(result.batchArticles)} articles (in-process; a fresh process, start-up included; faster of 2) | ${f(result.j1.articlesPerSecond, 1)} articles/s (${f(result.j1.seconds, 2)} s) |`);
   console.log(`| extract -j2, ${f(result.batchArticles)} articles (worker pool; a fresh process, start-up included; faster of 2) | ${f(result.j2.articlesPerSecond, 1)} articles/s (${f(result.j2.seconds, 2)} s) |`);
   console.log(`| speed-up -j2 / -j1 | ${f(result.speedup, 2)}× |`);
+  console.log(`| CPU time, all threads (-j1 / -j2) | ${f(result.j1Cpu.seconds, 1)} s, ${f(result.j1Cpu.coresBusy, 2)} cores busy / ${f(result.j2Cpu.seconds, 1)} s, ${f(result.j2Cpu.coresBusy, 2)} cores busy |`);
+  console.log(`| ceiling of -j2 / -j1 on ${result.cores} cores: -j1's CPU time spread over every core (-j1 already keeps ${f(result.j1Cpu.coresBusy, 2)} busy: V8 compiles and collects on other threads) | ${f(result.speedupCeiling, 2)}× |`);
+  console.log(`| two independent -j1 processes at once, one per half (as a shell script or GNU parallel splits it) | ${f(result.independentPair.seconds, 2)} s, CPU ${f(result.independentPair.cpuSeconds, 1)} s: ${f(result.independentPair.speedup, 2)}× |`);
   console.log(`| peak memory per worker (-j2) | heap ${heap.map(h => `${h} MB`).join(', ')}; process RSS ${rss} MB with both (${f(rss / Math.max(1, heap.length))} MB per worker) |`);
   console.log(`| cold start, one small article (median of 9) | ${result.coldStartMs === null ? 'n/a (build first)' : `${f(result.coldStartMs)} ms`} (${result.coldStartRunsMs.join(', ')}) |`);
 }
