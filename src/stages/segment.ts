@@ -215,8 +215,8 @@ export function segment(doc: Pick<Doc, 'text' | 'norm'>): SegmentResult {
         const candidate: Sentence = { index: 0, start: tokenBounds[2 * first] as number, end: tokenBounds[2 * last + 1] as number, paragraph: paragraphIndex, heading: false, tokenStart: first, tokenEnd: last + 1 };
         const prev = paraSentences.length ? paraSentences[paraSentences.length - 1] : undefined;
         if (prev && shouldJoin(norm, prev, candidate)) {
-          prev.end = candidate.end;
-          prev.tokenEnd = candidate.tokenEnd;
+          // a new object rather than new values in the old one: see mergeSplitWords
+          paraSentences[paraSentences.length - 1] = { index: 0, start: prev.start, end: candidate.end, paragraph: paragraphIndex, heading: false, tokenStart: prev.tokenStart, tokenEnd: candidate.tokenEnd };
         } else {
           paraSentences.push(candidate);
         }
@@ -261,7 +261,13 @@ function makeToken(norm: string, reading: WinkReading, w: number, k: number, ind
   return { index, sentence, start, end, text, lower: lemma === lower ? lemma : lower, pos: reading.pos(w) ?? 'X', lemma, type: reading.type(w) ?? 'word' };
 }
 
-/** wink-nlp splits words at letters outside Latin-1 ("Brudzi|ń|ski"); glue them back, in place. */
+/**
+ * wink-nlp splits words at letters outside Latin-1 ("Brudzi|ń|ski"); glue them back. The glued token
+ * and the tokens after it (whose index changes) are new objects: a token's fields are never
+ * written after it is made. V8 treats a field no code has changed as a constant and lets optimized
+ * code rely on that, so the first article that changed one (one in a few thousand) threw out the
+ * optimized code of about 90 functions that read tokens, to be compiled again.
+ */
 function mergeSplitWords(tokens: Token[], norm: string): void {
   let write = 0;
   for (let read = 0; read < tokens.length; read++) {
@@ -269,18 +275,27 @@ function mergeSplitWords(tokens: Token[], norm: string): void {
     const prev = write > 0 ? tokens[write - 1] as Token : undefined;
     if (prev && prev.sentence === t.sentence && prev.end === t.start && (beyondLatin1(prev.text) || beyondLatin1(t.text))
       && /\p{L}$/u.test(prev.text) && /^\p{L}/u.test(t.text)) {
-      prev.end = t.end;
-      prev.text = norm.slice(prev.start, prev.end);
-      prev.lower = prev.text.toLowerCase();
-      prev.lemma = prev.lower;
-      if (prev.pos === 'X') prev.pos = t.pos === 'X' ? 'PROPN' : t.pos;
-      if (/^\p{Lu}/u.test(prev.text) && prev.pos !== 'PROPN' && prev.pos !== 'NOUN') prev.pos = 'PROPN';
+      tokens[write - 1] = gluedToken(prev, t, norm);
       continue;
     }
-    t.index = write;
-    tokens[write++] = t;
+    tokens[write] = t.index === write ? t : tokenAt(t, write);
+    write++;
   }
   tokens.length = write;
+}
+
+/** `t` at another index (the fields in makeToken's order, so that it has the same hidden class). */
+function tokenAt(t: Token, index: number): Token {
+  return { index, sentence: t.sentence, start: t.start, end: t.end, text: t.text, lower: t.lower, pos: t.pos, lemma: t.lemma, type: t.type };
+}
+
+/** One token for `prev` and the piece of the same word that follows it. */
+function gluedToken(prev: Token, next: Token, norm: string): Token {
+  const text = norm.slice(prev.start, next.end);
+  const lower = text.toLowerCase();
+  let pos = prev.pos === 'X' ? (next.pos === 'X' ? 'PROPN' : next.pos) : prev.pos;
+  if (/^\p{Lu}/u.test(text) && pos !== 'PROPN' && pos !== 'NOUN') pos = 'PROPN';
+  return { index: prev.index, sentence: prev.sentence, start: prev.start, end: next.end, text, lower, pos, lemma: lower, type: prev.type };
 }
 
 function beyondLatin1(text: string): boolean {
