@@ -2,7 +2,7 @@ import type { Sentence, Token } from '../../model.js';
 import { cueContinuations, cueCounts, cueWeights } from '../../rules/cueData.js';
 import { cueEntry, CUE_NOUNS, PHRASE_CUES, type CueEntry, type CueFrame } from '../../rules/cues.js';
 import { CueModel, featureWord, isCueCandidate, type CueContext, type LemmaWeights } from './cueModel.js';
-import { isNameReadAsAdverb } from './nounPhrases.js';
+import { endAt, isNameReadAsAdverb, lowerAt, lowerIs, posAt, textAt, textIs, tokenAt } from './nounPhrases.js';
 
 export interface CueMatch {
   /** first and one-past-last token index of the cue words ("has also said in a statement") */
@@ -77,7 +77,7 @@ function phraseAt(tokens: readonly Token[], i: number, to: number, candidates: r
   for (const phrase of candidates) {
     const words = phrase.words;
     let k = 0;
-    while (k < words.length && i + k < to && tokens[i + k]?.lower === words[k]) k++;
+    while (k < words.length && i + k < to && lowerAt(tokens, i + k) === words[k]) k++;
     if (k === words.length) return phrase;
   }
   return undefined;
@@ -123,15 +123,17 @@ for (const lower of CUE_WORDS.keys()) {
   CUE_WORD_STARTS[length] = (CUE_WORD_STARTS[length] as number) | (1 << (lower.charCodeAt(0) & 31));
 }
 function mayBeCueWord(lower: string): boolean {
-  return ((CUE_WORD_STARTS[Math.min(lower.length, 31)]! >>> (lower.charCodeAt(0) & 31)) & 1) === 1;
+  // (an empty word, which some tokens have, is none of them; its first letter would be read past its end)
+  return lower.length !== 0 && ((CUE_WORD_STARTS[Math.min(lower.length, 31)]! >>> (lower.charCodeAt(0) & 31)) & 1) === 1;
 }
 
 /**
  * findCues's scratch space, reused from sentence to sentence (findCues never runs inside itself): the detector's ids of
  * the words of the sentence's tokens, by index in the sentence (NOT_LOOKED_UP until a token near them is scored), and the
- * cue heads found, by token index and score.
+ * cue heads found, by token index and score. It starts empty, so that the first sentence grows it: the code that grows it
+ * has run before findCues is optimised (one that first ran on a long sentence later was thrown away).
  */
-const scratch = { wordIds: new Int32Array(64), headTokens: new Int32Array(64), headScores: new Float64Array(64) };
+const scratch = { wordIds: new Int32Array(0), headTokens: new Int32Array(0), headScores: new Float64Array(0) };
 const NOT_LOOKED_UP = -1;
 /** The scratch space made ready for a sentence of `length` tokens. */
 function scratchFor(length: number): typeof scratch {
@@ -182,7 +184,7 @@ function followedByClause(tokens: readonly Token[], index: number, end: number):
     const t = tokens[k];
     if (!t) return false;
     if (t.lower === 'that' || t.lower === ':' || t.lower === 'whether' || t.lower === 'if' || OPEN_MARK.test(t.text)) return true;
-    if (t.pos === 'PUNCT') return k === index + 1 && t.text === ',' && OPEN_MARK.test(tokens[k + 1]?.text ?? '');
+    if (t.pos === 'PUNCT') return k === index + 1 && t.text === ',' && OPEN_MARK.test(textAt(tokens, k + 1));
     if (t.pos === 'VERB') return false;
   }
   return false;
@@ -213,17 +215,17 @@ function lexiconHead(tokens: readonly Token[], i: number, from: number, to: numb
   if (!t || (!VERB_POS.has(t.pos) && !NOUN_CUE_FORMS.has(t.lower))) return false;
   const entry = cueEntry(t.lemma) ?? cueEntry(t.lower);
   if (!entry) return false;
-  const prev = tokens[i - 1];
+  const prev = tokenAt(tokens, i - 1);
   if (prev && i > from && (prev.lower === 'to' || prev.lower === 'the' || prev.lower === 'a')) return false;
-  const next = tokens[i + 1];
+  const next = tokenAt(tokens, i + 1);
   if (entry.complement === 'predicate' || entry.complement === 'object' && entry.needsClause) {
-    const quoteSoon = [1, 2, 3, 4, 5, 6].some(k => i + k < to && OPEN_MARK.test(tokens[i + k]?.text ?? ''));
+    const quoteSoon = [1, 2, 3, 4, 5, 6].some(k => i + k < to && OPEN_MARK.test(textAt(tokens, i + k)));
     const callFor = entry.lemma === 'call' && (next?.lower === 'for' || next?.lower === 'on');
     if (!quoteSoon && !callFor) return false;
   } else if (entry.needsClause && !followedByClause(tokens, i, to)) {
     let k = i + 1;
-    while (k < to && (TRAILING_MODIFIERS.has(tokens[k]?.lower ?? '') || (tokens[k]?.lower === 'on' && /^[\p{Lu}]/u.test(tokens[k + 1]?.text ?? '')))) k += tokens[k]?.lower === 'on' ? 2 : 1;
-    const atEnd = k >= to || /^[.!?;]$/.test(tokens[k]?.text ?? '') || tokens[k]?.text === ',';
+    while (k < to && (TRAILING_MODIFIERS.has(lowerAt(tokens, k)) || (lowerIs(tokens, k, 'on') && /^[\p{Lu}]/u.test(textAt(tokens, k + 1))))) k += lowerIs(tokens, k, 'on') ? 2 : 1;
+    const atEnd = k >= to || /^[.!?;]$/.test(textAt(tokens, k)) || textIs(tokens, k, ',');
     if (!atEnd) return false;
   }
   if (entry.lemma === 'add' && next && !['that', ',', ':', '.'].includes(next.text) && !OPEN_MARK.test(next.text) && next.pos !== 'PRON' && next.pos !== 'DET' && next.pos !== 'PROPN' && next.pos !== 'NOUN') return false;
@@ -239,14 +241,14 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 
 export function nounCueFrame(tokens: readonly Token[], i: number, to: number): CueFrame | null {
   const t = tokens[i];
   if (!t || t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB') return null;
-  if (i + 1 >= to || tokens[i + 1]?.lower !== 'that') return null;
+  if (i + 1 >= to || !lowerIs(tokens, i + 1, 'that')) return null;
   const frame = CUE_NOUNS.get(t.lower);
   if (!frame) return null;
   let k = i - 1;
-  while (k >= 0 && (tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'ADV') && k > i - 4) k--;
+  while (k >= 0 && (posAt(tokens, k) === 'ADJ' || posAt(tokens, k) === 'ADV') && k > i - 4) k--;
   const before = k >= 0 ? tokens[k] : undefined;
   if (!before) return null;
-  return POSSESSIVE_PRONOUNS.has(before.lower) || (/^['\u2019]s?$/.test(before.text) && tokens[k - 1]?.end === before.start) ? frame : null;
+  return POSSESSIVE_PRONOUNS.has(before.lower) || (/^['\u2019]s?$/.test(before.text) && endAt(tokens, k - 1) === before.start) ? frame : null;
 }
 
 /** A finite verb earlier in the clause, with a noun phrase after it: the -ing form that follows modifies that clause. */
@@ -254,7 +256,7 @@ function finiteVerbBefore(tokens: readonly Token[], i: number, from: number): bo
   for (let k = i - 2; k >= from && k >= i - 12; k--) {
     const t = tokens[k];
     if (!t || t.text === ',' || t.text === ';') return false;
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[k - 1]?.lower !== 'to') return true;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && !lowerIs(tokens, k - 1, 'to')) return true;
   }
   return false;
 }
@@ -268,7 +270,7 @@ function cueExtent(tokens: readonly Token[], head: number, from: number, to: num
       const contracted = t?.pos === 'AUX' && /^['\u2019]s$/.test(t.text);
       if (!t || !CUE_PREFIX_POS.has(t.pos) || t.lower === 'to' || (POSSESSIVE_MARK.test(t.text) && !contracted) || NOT_CUE_PREFIX.has(t.lower)) break;
       // "Jolly said": a capitalised word that opens the clause is its subject, whatever the tagger called it
-      if (isNameReadAsAdverb(tokens, first - 1) && (first - 1 === from || /^[,;:(\u2014"\u201C]$/.test(tokens[first - 2]?.text ?? ''))) break;
+      if (isNameReadAsAdverb(tokens, first - 1) && (first - 1 === from || /^[,;:(\u2014"\u201C]$/.test(textAt(tokens, first - 2)))) break;
       first--;
     }
   }
@@ -277,7 +279,7 @@ function cueExtent(tokens: readonly Token[], head: number, from: number, to: num
   if (h) {
     for (const words of cueContinuations(h.lemma)) {
       if (head + words.length >= to) continue;
-      if (words.every((w, k) => tokens[head + 1 + k]?.lower === w)) { last = head + 1 + words.length; break; }
+      if (words.every((w, k) => lowerAt(tokens, head + 1 + k) === w)) { last = head + 1 + words.length; break; }
     }
   }
   return { first, last };
@@ -287,8 +289,8 @@ const TIME_SUBJECTS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sun
 /** The subject right before token `i` (over "has", "had", "also") is a time: "Monday saw", "The past decade has seen". */
 function timeSubjectBefore(tokens: readonly Token[], i: number, from: number): boolean {
   let k = i - 1;
-  while (k >= from && (tokens[k]?.pos === 'AUX' || tokens[k]?.lower === 'also')) k--;
-  return k >= from && TIME_SUBJECTS.test(tokens[k]?.lower ?? '');
+  while (k >= from && (posAt(tokens, k) === 'AUX' || lowerIs(tokens, k, 'also'))) k--;
+  return k >= from && TIME_SUBJECTS.test(lowerAt(tokens, k));
 }
 /** Verbs that ask for anonymity: "asked not to be identified", "requested anonymity", "declined to be named". */
 const ANONYMITY_LEMMAS = new Set(['ask', 'request', 'decline', 'refuse', 'demand', 'insist', 'agree', 'want', 'wish', 'prefer']);
@@ -299,8 +301,8 @@ function asksAnonymity(tokens: readonly Token[], from: number, to: number): bool
   for (let k = from; k < from + 5 && k < to; k++) {
     const w = tokens[k]!.lower;
     if (ANONYMITY_WORDS.has(w)) return true;
-    if (w === 'be' && IDENTIFIED.has(tokens[k + 1]?.lower ?? '')) return true;
-    if (w === 'name' && tokens[k - 1]?.lower !== 'the') return tokens.slice(k + 1, k + 4).some(u => u.lower === 'not' || u.lower === 'withheld');
+    if (w === 'be' && IDENTIFIED.has(lowerAt(tokens, k + 1))) return true;
+    if (w === 'name' && !lowerIs(tokens, k - 1, 'the')) return tokens.slice(k + 1, k + 4).some(u => u.lower === 'not' || u.lower === 'withheld');
   }
   return false;
 }
@@ -354,18 +356,18 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     }
     // "a super PAC [supporting] Jeb Bush", "a group [backing] Bush": an -ing form of a stated position that modifies the noun before it
     const position = cueWord?.position;
-    if (position && i > from && NOUN_POS.has(tokens[i - 1]?.pos ?? '') && OBJECT_START_POS.has(tokens[i + 1]?.pos ?? '') && !insideQuote(t.start)) {
+    if (position && i > from && NOUN_POS.has(posAt(tokens, i - 1)) && OBJECT_START_POS.has(posAt(tokens, i + 1)) && !insideQuote(t.start)) {
       cues.push({ first: i, last: i + 1, head: i, lemma: position, frame: 'speech', complement: 'object', sourceAfter: false, participle: true, negated: false, ruleId: 'cue-position-modifier', score: 0 });
       continue;
     }
-    if (t.text === ':' && i > from && i + 1 < to && OPEN_MARK.test(tokens[i + 1]?.text ?? '')) {
+    if (t.text === ':' && i > from && i + 1 < to && OPEN_MARK.test(textAt(tokens, i + 1))) {
       cues.push({ first: i, last: i + 1, head: i, lemma: ':', frame: 'speech', complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-colon', score: 0 });
       continue;
     }
     if (t.text === ':' || t.lower === 'according') continue;
     // "self-described", "so-called": the second half of a hyphenated adjective is no verb of saying
-    const before = tokens[i - 1];
-    if (before && before.text === '-' && before.end === t.start && tokens[i - 2]?.end === before.start) continue;
+    const before = tokenAt(tokens, i - 1);
+    if (before && before.text === '-' && before.end === t.start && endAt(tokens, i - 2) === before.start) continue;
     const nounFrame = nounCueFrame(tokens, i, to);
     if (nounFrame) {
       cues.push({ first: i, last: i + 1, head: i, lemma: t.lemma, frame: nounFrame, complement: 'clause', sourceAfter: false, participle: false, negated: false, ruleId: 'cue-noun-that', score: 0 });
@@ -376,7 +378,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       const candidate = isCueCandidate(t) ? candidateLemma(detector, t.lemma) : undefined;
       if (!candidate) continue;
       // "known as the Blue House": a name, not a belief
-      if (t.lemma === 'know' && tokens[i + 1]?.lower === 'as') continue;
+      if (t.lemma === 'know' && lowerIs(tokens, i + 1, 'as')) continue;
       // "Monday saw police searching …", "2019 has seen a rise": a time that witnessed events, not a belief
       if (t.lemma === 'see' && timeSubjectBefore(tokens, i, from)) continue;
       // "who asked not to be identified", "declined to be named": a condition of anonymity, not an attribution
@@ -395,7 +397,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
       const head = score > detector.threshold || (score > detector.threshold - LEXICON_MARGIN
         && VERB_POS.has(t.pos) && !insideQuote(t.start) && !!entry && entry.frame !== 'belief'
         && (!entry.needsClause || (entry.complement === 'clause' && (followedByClause(tokens, i, to) || thatlessClauseAfter(tokens, i, to))))
-        && tokens[i - 1]?.lower !== 'to');
+        && !lowerIs(tokens, i - 1, 'to'));
       if (head) { headTokens[heads] = i; headScores[heads] = score; heads++; }
     } else if (lexiconHead(tokens, i, from, to)) {
       headTokens[heads] = i;
@@ -407,16 +409,16 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     const i = headTokens[h] as number;
     const score = headScores[h] as number;
     const t = tokens[i] as Token;
-    const prev = tokens[i - 1];
+    const prev = tokenAt(tokens, i - 1);
     // the word before a closing mark: `excuses,” claiming` / `''overblown,'' adding` (a doubled '' is two tokens)
     let markAt = i - 1;
     // (", further saying", ", later adding": an adverb between the comma and the -ing form)
-    if ((tokens[markAt]?.pos === 'ADV' || tokens[markAt]?.lower === 'further') && /ing$/.test(t.lower) && /^[,"'\u201D\u2019]$/.test(tokens[markAt - 1]?.text ?? '')) markAt--;
-    while (markAt > i - 3 && /^["'\u201D\u2019]$/.test(tokens[markAt]?.text ?? '')) markAt--;
-    const wordBeforeMark = tokens[markAt]?.lower ?? '';
+    if ((posAt(tokens, markAt) === 'ADV' || lowerIs(tokens, markAt, 'further')) && /ing$/.test(t.lower) && /^[,"'\u201D\u2019]$/.test(textAt(tokens, markAt - 1))) markAt--;
+    while (markAt > i - 3 && /^["'\u201D\u2019]$/.test(textAt(tokens, markAt))) markAt--;
+    const wordBeforeMark = lowerAt(tokens, markAt);
     // "…, saying", "and claiming", or an -ing form after the object of the clause's own verb ("posted a message blaming Iran")
     // … or after a preposition of manner when the words it reports follow at once: "punctuated his list by saying “Too many.”"
-    const quotationNext = OPEN_MARK.test(tokens[i + 1]?.text ?? '') || tokens[i + 1]?.text === ':' || (tokens[i + 1]?.text === ',' && OPEN_MARK.test(tokens[i + 2]?.text ?? ''));
+    const quotationNext = OPEN_MARK.test(textAt(tokens, i + 1)) || textIs(tokens, i + 1, ':') || (textIs(tokens, i + 1, ',') && OPEN_MARK.test(textAt(tokens, i + 2)));
     // (looked up for every head: a lookup that optimized code meets for the first time costs a deoptimization)
     const afterMannerPreposition = MANNER_PREPOSITIONS.has(wordBeforeMark);
     const participle = /ing$/.test(t.lower) && (PARTICIPLE_OPENERS.has(wordBeforeMark)
@@ -425,7 +427,7 @@ export function findCues(tokens: readonly Token[], sentence: Sentence, insideQuo
     let { first, last } = cueExtent(tokens, i, from, to, participle);
     // "declined to comment", "refused to say": one cue
     const next = h + 1 < heads ? headTokens[h + 1] as number : -1;
-    if (next === last + 1 && tokens[last]?.lower === 'to') {
+    if (next === last + 1 && lowerIs(tokens, last, 'to')) {
       last = cueExtent(tokens, next, from, to, false).last;
       h++;
     }

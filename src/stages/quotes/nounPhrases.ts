@@ -16,12 +16,39 @@ const STOP_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'wh
 
 const isCap = (t: Token | undefined): boolean => !!t && /^[\p{Lu}]/u.test(t.text);
 
+/*
+ * Reads of token `k` that may fall before the first token or past the last. The bounds test comes first: optimised code
+ * that reads outside an array is thrown away the first time it does. A field outside the tokens is '' (-1 for an
+ * offset) rather than undefined, so that a comparison that has only met strings (numbers) does not meet undefined
+ * either, which throws optimised code away too.
+ */
+/** Token `k`, or undefined outside the tokens. */
+export const tokenAt = (tokens: readonly Token[], k: number): Token | undefined => (k >= 0 && k < tokens.length ? tokens[k] : undefined);
+/** The text of token `k`, '' outside the tokens. */
+export const textAt = (tokens: readonly Token[], k: number): string => (k >= 0 && k < tokens.length ? tokens[k]!.text : '');
+/** The lower-case text of token `k`, '' outside the tokens. */
+export const lowerAt = (tokens: readonly Token[], k: number): string => (k >= 0 && k < tokens.length ? tokens[k]!.lower : '');
+/** The part of speech of token `k`, '' outside the tokens. */
+export const posAt = (tokens: readonly Token[], k: number): string => (k >= 0 && k < tokens.length ? tokens[k]!.pos : '');
+/**
+ * Whether token `k` reads `text` (false outside the tokens). Every such test is this one comparison: a comparison of
+ * its own that has met only strings V8 keeps one copy of (punctuation, lemmas), which it compares by address, has its
+ * optimised code thrown away at the first string of another kind, one of the words' own.
+ */
+export const textIs = (tokens: readonly Token[], k: number, text: string): boolean => textAt(tokens, k) === text;
+/** Whether token `k`'s lower-case text is `lower` (false outside the tokens): one comparison for every test, as textIs. */
+export const lowerIs = (tokens: readonly Token[], k: number, lower: string): boolean => lowerAt(tokens, k) === lower;
+/** Where token `k` starts, -1 outside the tokens. */
+const startAt = (tokens: readonly Token[], k: number): number => (k >= 0 && k < tokens.length ? tokens[k]!.start : -1);
+/** Where token `k` ends, -1 outside the tokens. */
+export const endAt = (tokens: readonly Token[], k: number): number => (k >= 0 && k < tokens.length ? tokens[k]!.end : -1);
+
 /** "Obama's", "voters'": a possessive mark sits on a word; a closing '' after a comma does not. */
 function isPossessiveMark(tokens: readonly Token[], k: number): boolean {
-  const t = tokens[k];
-  const prev = tokens[k - 1];
+  const t = tokenAt(tokens, k);
+  const prev = tokenAt(tokens, k - 1);
   if (!t || !prev || prev.end !== t.start || !/\p{L}$/u.test(prev.text)) return false;
-  return !(t.text === "'" && tokens[k + 1]?.text === "'" && tokens[k + 1]?.start === t.end);
+  return !(t.text === "'" && textIs(tokens, k + 1, "'") && startAt(tokens, k + 1) === t.end);
 }
 
 function isNounish(t: Token): boolean {
@@ -32,7 +59,7 @@ function isNounish(t: Token): boolean {
 function isGerundNoun(tokens: readonly Token[], k: number, isHead: boolean): boolean {
   const t = tokens[k];
   if (!isHead || !t || t.pos !== 'VERB' || !/ing$/.test(t.lower)) return false;
-  const before = tokens[k - 1];
+  const before = tokenAt(tokens, k - 1);
   return !!before && (isPossessiveMark(tokens, k - 1) || before.pos === 'DET' || ['his', 'her', 'its', 'their', 'our', 'my', 'your'].includes(before.lower));
 }
 
@@ -58,22 +85,22 @@ export function phraseEndingAt(tokens: readonly Token[], end: number, floor: num
       else if (['his', 'her', 'its', 'their', 'our', 'my', 'your'].includes(t.lower)) { first = k; k--; }
       break;
     }
-    if (NP_POS.has(t.pos) || (t.pos === 'PUNCT' && t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '')) || isGerundNoun(tokens, k, first === end)) {
+    if (NP_POS.has(t.pos) || (t.pos === 'PUNCT' && t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(textAt(tokens, k - 1))) || isGerundNoun(tokens, k, first === end)) {
       first = k;
       if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'VERB') sawNoun = true;
       // "Jolly, who …, said": a capitalised adjective at the head of the phrase is a name the tagger misread
-      if (t.pos === 'ADJ' && k === end - 1 && isCap(t) && !isCap(tokens[k + 1])) sawNoun = true;
+      if (t.pos === 'ADJ' && k === end - 1 && isCap(t) && !isCap(tokenAt(tokens, k + 1))) sawNoun = true;
       k--;
       if (t.pos === 'DET') break;
       continue;
     }
     if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && first < end && isPossessiveMark(tokens, k)) { first = k; k--; continue; }
-    if (CONNECTORS.has(t.lower) && isCap(tokens[k - 1]) && isCap(tokens[k + 1])) { first = k; k--; continue; }
+    if (CONNECTORS.has(t.lower) && isCap(tokenAt(tokens, k - 1)) && isCap(tokenAt(tokens, k + 1))) { first = k; k--; continue; }
     // a hyphen inside a name ("Abdel-Rahman"), not a spaced dash ("LONDON (AP) – Prime Minister …")
-    if (t.text === '-' && first < end && tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end) { first = k; k--; continue; }
+    if (t.text === '-' && first < end && endAt(tokens, k - 1) === t.start && startAt(tokens, k + 1) === t.end) { first = k; k--; continue; }
     // "Although Rubio said", "And Trump said": a capitalised conjunction opens the clause, it names nobody
     const opener = ['SCONJ', 'CCONJ'].includes(t.pos) || CLAUSE_OPENING_WORDS.has(t.lower);
-    if (isCap(t) && t.lower !== 'i' && !opener && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { first = k; sawNoun = true; k--; continue; }
+    if (isCap(t) && t.lower !== 'i' && !opener && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokenAt(tokens, k - 1)) || isCap(tokenAt(tokens, k + 1)))) { first = k; sawNoun = true; k--; continue; }
     break;
   }
   if (!sawNoun || first >= end) return null;
@@ -95,12 +122,12 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, ceilin
       k++;
       continue;
     }
-    if (isCap(t) && t.lower !== 'i' && (k > start || t.pos !== 'ADP') && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokens[k - 1]) || isCap(tokens[k + 1]))) { sawNoun = true; lastNoun = k; k++; continue; }
+    if (isCap(t) && t.lower !== 'i' && (k > start || t.pos !== 'ADP') && (t.pos !== 'VERB' && t.pos !== 'AUX' || isCap(tokenAt(tokens, k - 1)) || isCap(tokenAt(tokens, k + 1)))) { sawNoun = true; lastNoun = k; k++; continue; }
     if ((t.pos === 'PART' || t.pos === 'PUNCT') && POSSESSIVE.has(t.lower) && k > start && isPossessiveMark(tokens, k)) { k++; continue; }
-    if (CONNECTORS.has(t.lower) && isCap(tokens[k - 1]) && isCap(tokens[k + 1])) { k++; continue; }
-    if (t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(tokens[k - 1]?.text ?? '') && isCap(tokens[k + 1])) { k++; continue; }
+    if (CONNECTORS.has(t.lower) && isCap(tokenAt(tokens, k - 1)) && isCap(tokenAt(tokens, k + 1))) { k++; continue; }
+    if (t.text === '.' && /^[\p{Lu}]\p{Ll}{0,3}$/u.test(textAt(tokens, k - 1)) && isCap(tokenAt(tokens, k + 1))) { k++; continue; }
     // a hyphenated word that the tokenizer split: "whistle-blower"
-    if (t.text === '-' && k > start && tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end && /^\p{L}/u.test(tokens[k + 1]?.text ?? '')) {
+    if (t.text === '-' && k > start && endAt(tokens, k - 1) === t.start && startAt(tokens, k + 1) === t.end && /^\p{L}/u.test(textAt(tokens, k + 1))) {
       k += 2;
       lastNoun = k - 1;
       continue;
@@ -126,40 +153,40 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     const contracted = !!t && t.pos === 'AUX' && /^['\u2019]s$/.test(t.text);
     if (!t || (!BETWEEN_SUBJECT_AND_CUE_POS.has(t.pos) && !floating) || (POSSESSIVE.has(t.lower) && !contracted)) break;
     // "Jolly said": a capitalised word that opens the clause before its verb is the subject, whatever the tagger called it
-    if (isNameReadAsAdverb(tokens, end - 1) && (end - 1 === floor || /^[,;:(\u2014"\u201C]$/.test(tokens[end - 2]?.text ?? ''))) break;
+    if (isNameReadAsAdverb(tokens, end - 1) && (end - 1 === floor || /^[,;:(\u2014"\u201C]$/.test(textAt(tokens, end - 2)))) break;
     end--;
   }
   // "those surveyed said", "56 percent of Cuban-Americans polled said": a participle after the subject's noun modifies it
-  const participle = tokens[end - 1];
+  const participle = tokenAt(tokens, end - 1);
   if (participle && participle.pos === 'VERB' && /ed$/.test(participle.lower) && end - 2 >= floor) {
-    const head = phraseEndingAt(tokens, end - 1, floor) ?? (['those', 'people', 'all', 'many', 'most'].includes(tokens[end - 2]?.lower ?? '') ? { first: end - 2, last: end - 1 } : null);
+    const head = phraseEndingAt(tokens, end - 1, floor) ?? (['those', 'people', 'all', 'many', 'most'].includes(lowerAt(tokens, end - 2)) ? { first: end - 2, last: end - 1 } : null);
     const headWord = head ? tokens[head.last - 1] : undefined;
     if (head && headWord && (['NOUN', 'PROPN'].includes(headWord.pos) || headWord.pos === 'DET' || headWord.pos === 'PRON') && PARTICIPLE_MODIFIERS.has(participle.lower)) {
       return { first: head.first, last: end };
     }
   }
   // "42% say": a percentage is a subject
-  if (tokens[end - 1]?.text === '%' && tokens[end - 2]?.pos === 'NUM' && end - 2 >= floor) {
-    const first = ['some', 'about', 'nearly', 'almost', 'roughly', 'only', 'just'].includes(tokens[end - 3]?.lower ?? '') && end - 3 >= floor ? end - 3 : end - 2;
+  if (textIs(tokens, end - 1, '%') && posAt(tokens, end - 2) === 'NUM' && end - 2 >= floor) {
+    const first = ['some', 'about', 'nearly', 'almost', 'roughly', 'only', 'just'].includes(lowerAt(tokens, end - 3)) && end - 3 >= floor ? end - 3 : end - 2;
     return { first, last: end };
   }
   let core = phraseEndingAt(tokens, end, floor);
   if (!core) {
     // "Some chanted", "Another tweeted", "Yet another said": a quantifier standing for its noun
-    const lone = tokens[end - 1];
+    const lone = tokenAt(tokens, end - 1);
     if (lone && end - 1 >= floor && (QUANTIFIERS.has(lone.lower) || ['another', 'others', 'one'].includes(lone.lower)) && ['DET', 'PRON', 'NUM', 'ADJ', 'NOUN'].includes(lone.pos)) {
       return { first: end - 1, last: end };
     }
     // "The self-described democratic socialist said": a determiner and adjectives the tagger left without a noun
-    if (tokens[end - 1]?.pos === 'ADJ') {
+    if (posAt(tokens, end - 1) === 'ADJ') {
       let k = end - 1;
-      while (k > floor && k >= end - 6 && ['ADJ', 'NOUN', 'VERB', 'PUNCT'].includes(tokens[k - 1]?.pos ?? '') && tokens[k - 1]?.text !== ',') k--;
-      if (tokens[k - 1]?.pos === 'DET' && k - 1 >= floor) return { first: k - 1, last: end };
+      while (k > floor && k >= end - 6 && ['ADJ', 'NOUN', 'VERB', 'PUNCT'].includes(posAt(tokens, k - 1)) && !textIs(tokens, k - 1, ',')) k--;
+      if (posAt(tokens, k - 1) === 'DET' && k - 1 >= floor) return { first: k - 1, last: end };
     }
     // "X, who ... , said" is left to later work; a closing comma of an appositive is handled here
-    if (tokens[end - 1]?.text === ',') {
+    if (textIs(tokens, end - 1, ',')) {
       const inner = phraseEndingAt(tokens, end - 1, floor);
-      if (inner && tokens[inner.first - 1]?.text === ',') {
+      if (inner && textIs(tokens, inner.first - 1, ',')) {
         const outer = phraseEndingAt(tokens, inner.first - 1, floor);
         if (outer) core = { first: outer.first, last: inner.last };
       }
@@ -167,7 +194,7 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
     return core;
   }
   // "RNC spokesman Sean Spicer on Thursday evening said": a time phrase is no part of the speaker
-  if (isTimePhrase(tokens, core) && SUBJECT_PREPOSITIONS.has(tokens[core.first - 1]?.lower ?? '') && core.first - 1 > floor) {
+  if (isTimePhrase(tokens, core) && SUBJECT_PREPOSITIONS.has(lowerAt(tokens, core.first - 1)) && core.first - 1 > floor) {
     const head = phraseEndingAt(tokens, core.first - 1, floor);
     if (head) core = head;
   }
@@ -175,37 +202,37 @@ export function subjectBefore(tokens: readonly Token[], cue: number, floor: numb
   for (let guard = 0; guard < 3; guard++) {
     let p: number = core.first - 1;
     // "critics from across Britain's political spectrum": one or two prepositions in a row
-    while (p > floor && SUBJECT_PREPOSITIONS.has(tokens[p]?.lower ?? '') && p >= core.first - 2) p--;
+    while (p > floor && SUBJECT_PREPOSITIONS.has(lowerAt(tokens, p)) && p >= core.first - 2) p--;
     if (p === core.first - 1 || p <= floor - 1) break;
     const head: Phrase | null = phraseEndingAt(tokens, p + 1, floor)
-      ?? (tokens[p + 1]?.lower === 'of' && QUANTIFIERS.has(tokens[p]?.lower ?? '') && p >= floor ? { first: p, last: p + 1 } : null);
+      ?? (lowerIs(tokens, p + 1, 'of') && QUANTIFIERS.has(lowerAt(tokens, p)) && p >= floor ? { first: p, last: p + 1 } : null);
     if (!head) break;
     core = { first: head.first, last: core.last };
   }
   // coordinated speakers: "Mr. Rubio and his advisers", "he and election-law experts", "Neither Cruz nor Christie"
   for (let guard = 0; guard < 2; guard++) {
     // ("Politicians and even some technologists": an adverb after the conjunction)
-    const focus = ['even', 'also', 'especially', 'particularly', 'notably'].includes(tokens[core.first - 1]?.lower ?? '') ? 1 : 0;
-    const conj = tokens[core.first - 1 - focus];
-    if (!conj || !['and', 'or', 'nor'].includes(conj.lower) || core.first - 1 - focus <= floor || tokens[core.first - 2 - focus]?.text === ',') break;
+    const focus = ['even', 'also', 'especially', 'particularly', 'notably'].includes(lowerAt(tokens, core.first - 1)) ? 1 : 0;
+    const conj = tokenAt(tokens, core.first - 1 - focus);
+    if (!conj || !['and', 'or', 'nor'].includes(conj.lower) || core.first - 1 - focus <= floor || textIs(tokens, core.first - 2 - focus, ',')) break;
     const left = phraseEndingAt(tokens, core.first - 1 - focus, floor);
     if (!left) break;
     let first = left.first;
-    if (['neither', 'both', 'either'].includes(tokens[first - 1]?.lower ?? '') && first - 1 >= floor) first--;
+    if (['neither', 'both', 'either'].includes(lowerAt(tokens, first - 1)) && first - 1 >= floor) first--;
     core = { first, last: core.last };
   }
   // appositive before the subject: "<description>, <Name> confirmed" — but not before a parenthetical cue, whose
   // comma-fenced subject is the content's ("The museum, Mr. Bush said, would make visitors face …")
-  if (tokens[core.first - 1]?.text === ',' && core.first - 1 > floor && !isParentheticalCue(tokens, cue)) {
+  if (textIs(tokens, core.first - 1, ',') && core.first - 1 > floor && !isParentheticalCue(tokens, cue)) {
     const before = phraseEndingAt(tokens, core.first - 1, floor);
-    const startsClause = before && (before.first === floor || [',', ';', ':'].includes(tokens[before.first - 1]?.text ?? ''));
-    if (before && startsClause && tokens[before.first]?.pos === 'DET' && !isTimePhrase(tokens, before)) core = { first: before.first, last: core.last };
+    const startsClause = before && (before.first === floor || [',', ';', ':'].includes(textAt(tokens, before.first - 1)));
+    if (before && startsClause && posAt(tokens, before.first) === 'DET' && !isTimePhrase(tokens, before)) core = { first: before.first, last: core.last };
   }
   // "Ivan's condition was on Wednesday reported": a phrase that only says when is no subject
   if (isTimePhrase(tokens, core)) return null;
   // "This year Camil said", "This month, Forbes": a leading time expression is not the speaker
-  while (core.last - core.first > 1 && (TIME_NOUNS.has(tokens[core.first]?.lower ?? '') || (['this', 'last', 'next', 'that', 'each', 'every'].includes(tokens[core.first]?.lower ?? '') && TIME_NOUNS.has(tokens[core.first + 1]?.lower ?? '')))) {
-    core = { first: core.first + (TIME_NOUNS.has(tokens[core.first]?.lower ?? '') ? 1 : 2), last: core.last };
+  while (core.last - core.first > 1 && (TIME_NOUNS.has(lowerAt(tokens, core.first)) || (['this', 'last', 'next', 'that', 'each', 'every'].includes(lowerAt(tokens, core.first)) && TIME_NOUNS.has(lowerAt(tokens, core.first + 1))))) {
+    core = { first: core.first + (TIME_NOUNS.has(lowerAt(tokens, core.first)) ? 1 : 2), last: core.last };
   }
   return afterFrontedEvent(tokens, core);
 }
@@ -232,9 +259,9 @@ const OCCASION_NOUNS = new Set(['interview', 'interviews', 'speech', 'speeches',
 /** The cue is set off by commas inside the clause it reports: "The museum, Mr. Bush said, would …". */
 function isParentheticalCue(tokens: readonly Token[], cue: number): boolean {
   let k = cue + 1;
-  while (k <= cue + 3 && ['ADV', 'PROPN', 'NOUN'].includes(tokens[k]?.pos ?? '') && tokens[k]?.text !== ',') k++;
-  const after = tokens[k + 1];
-  return tokens[k]?.text === ',' && !!after && /^\p{Ll}/u.test(after.text) && !['adding', 'saying', 'noting', 'and', 'but', 'according'].includes(after.lower);
+  while (k <= cue + 3 && ['ADV', 'PROPN', 'NOUN'].includes(posAt(tokens, k)) && !textIs(tokens, k, ',')) k++;
+  const after = tokenAt(tokens, k + 1);
+  return textIs(tokens, k, ',') && !!after && /^\p{Ll}/u.test(after.text) && !['adding', 'saying', 'noting', 'and', 'but', 'according'].includes(after.lower);
 }
 
 /** Adverbs that open a clause before its verb: never a name, whatever their case ("Once interest becomes …", "Also said"). */
@@ -245,9 +272,9 @@ const CLAUSE_ADVERBS = new Set(['once', 'now', 'then', 'so', 'thus', 'still', 'y
 
 /** "Jolly said": a capitalised word the tagger read as an adverb, right before a verb, that no clause adverb explains. */
 export function isNameReadAsAdverb(tokens: readonly Token[], k: number): boolean {
-  const t = tokens[k];
+  const t = tokenAt(tokens, k);
   return !!t && t.pos === 'ADV' && isCap(t) && !CLAUSE_ADVERBS.has(t.lower) && !FLOATING_WORDS.has(t.lower)
-    && (tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'AUX');
+    && (posAt(tokens, k + 1) === 'VERB' || posAt(tokens, k + 1) === 'AUX');
 }
 
 /** Participles that say which people are meant: "those surveyed", "voters polled", "residents interviewed". */
@@ -283,7 +310,7 @@ function timePhraseBefore(tokens: readonly Token[], end: number, floor: number):
     break;
   }
   if (!sawTime) return -1;
-  if (['on', 'in', 'at', 'during', 'since'].includes(tokens[k]?.lower ?? '')) k--;
+  if (['on', 'in', 'at', 'during', 'since'].includes(lowerAt(tokens, k))) k--;
   return k + 1;
 }
 
@@ -297,10 +324,10 @@ export function clauseSubject(tokens: readonly Token[], from: number, to: number
     if (/^(?:\u2014|\u2013|--|-)$/.test(t.text) && j > from) { k = j + 1; break; }
     if (!['PROPN', 'NUM', 'PUNCT', 'X'].includes(t.pos) && !/^[\p{Lu}]/u.test(t.text)) break;
   }
-  const first = tokens[k];
+  const first = tokenAt(tokens, k);
   if (first && (first.pos === 'ADV' || first.pos === 'ADP' || first.pos === 'SCONJ' || first.pos === 'CCONJ')) {
     let comma = -1;
-    for (let j = k; j < Math.min(to, k + 12); j++) if (tokens[j]?.text === ',') { comma = j; break; }
+    for (let j = k; j < Math.min(to, k + 12); j++) if (textIs(tokens, j, ',')) { comma = j; break; }
     k = comma >= 0 ? comma + 1 : k + 1;
   }
   for (let tries = 0; k < to && tries < 3; tries++) {
@@ -313,10 +340,10 @@ export function clauseSubject(tokens: readonly Token[], from: number, to: number
 
 /** Extends a phrase by a following appositive: "the El Paso mayor, Dee Margo," / "Bryan English, the campaign's director". */
 export function withAppositive(tokens: readonly Token[], phrase: Phrase, ceiling: number): Phrase {
-  if (tokens[phrase.last]?.text !== ',') return phrase;
+  if (!textIs(tokens, phrase.last, ',')) return phrase;
   const next = phraseStartingAt(tokens, phrase.last + 1, ceiling);
   if (!next) return phrase;
-  const after = tokens[next.last];
+  const after = tokenAt(tokens, next.last);
   if (next.last < ceiling && after && ![',', '.', ';', '\u2014'].includes(after.text)) return phrase;
   const hasName = (p: Phrase): boolean => tokens.slice(p.first, p.last).some(t => t.pos === 'PROPN' || isCap(t));
   return hasName(next) || hasName(phrase) ? { first: phrase.first, last: next.last } : phrase;
@@ -348,11 +375,11 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
     && !tokens.slice(from + 1, to).some(t => t.pos === 'VERB' || t.pos === 'AUX')) return true;
   if (['ADP', 'SCONJ', 'ADV', 'CCONJ', 'PART'].includes(first.pos) && !['who', 'whose', 'which', 'whom'].includes(first.lower) && !timeAdverb) return false;
   if (isTimePhrase(tokens, { first: from, last: to })) return false;
-  for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
+  for (let k = from; k < to; k++) if (SEGMENT_STOP.test(textAt(tokens, k))) return false;
   if (['who', 'whom', 'whose', 'which'].includes(first.lower)) return true;
   // "a top operative who played a major role in … and is now running …": a relative clause may make a noun appositive long
   let hasRelative = false;
-  for (let k = from + 1; k < to && !hasRelative; k++) hasRelative = ['who', 'whose', 'whom'].includes(tokens[k]?.lower ?? '');
+  for (let k = from + 1; k < to && !hasRelative; k++) hasRelative = ['who', 'whose', 'whom'].includes(lowerAt(tokens, k));
   if (to - from > (hasRelative ? 40 : 24)) return false;
   // an appositive has no finite verb of its own, unless a relative clause inside it has: "a pollster who advises the campaign"
   let relative = false;
@@ -360,16 +387,16 @@ function isAppositive(tokens: readonly Token[], from: number, to: number): boole
     const t = tokens[k];
     if (t && ['who', 'which', 'that', 'whose', 'whom'].includes(t.lower)) relative = true;
     // "a paid commentator": a verb form after a determiner or adjective modifies the noun
-    const attributive = (['DET', 'ADJ'].includes(tokens[k - 1]?.pos ?? '') && t?.pos === 'VERB')
+    const attributive = (['DET', 'ADJ'].includes(posAt(tokens, k - 1)) && t?.pos === 'VERB')
       // "the Metropolitan Police Counter Terrorism Command": a capitalised verb inside a name
-      || (isCap(t) && isCap(tokens[k - 1]) && k - 1 >= from)
+      || (isCap(t) && isCap(tokenAt(tokens, k - 1)) && k - 1 >= from)
       // "the House Ways and Means Committee": … or before one
-      || (isCap(t) && isCap(tokens[k + 1]) && k + 1 < to);
+      || (isCap(t) && isCap(tokenAt(tokens, k + 1)) && k + 1 < to);
     // "the only candidate to campaign in Wyoming": an infinitive is no finite verb
-    const infinitive = tokens[k - 1]?.lower === 'to';
+    const infinitive = lowerIs(tokens, k - 1, 'to');
     if (t && !relative && (t.pos === 'VERB' || t.pos === 'AUX') && !/(?:ed|en|ing)$/.test(t.lower) && k > from && !attributive && !infinitive) return false;
     // "a man entered a store": a past form with an object of its own is a finite verb, not a participle
-    if (t && !relative && t.pos === 'VERB' && /ed$/.test(t.lower) && k > from && ['NOUN', 'PROPN'].includes(tokens[k - 1]?.pos ?? '') && tokens[k + 1]?.pos === 'DET') return false;
+    if (t && !relative && t.pos === 'VERB' && /ed$/.test(t.lower) && k > from && ['NOUN', 'PROPN'].includes(posAt(tokens, k - 1)) && posAt(tokens, k + 1) === 'DET') return false;
   }
   return APPOSITIVE_OPENERS.has(first.lower) || first.pos === 'NUM' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || isCap(first);
 }
@@ -387,13 +414,13 @@ function antecedentOfRelativeClause(tokens: readonly Token[], end: number, floor
     const relative = (t.lower === 'who' || t.lower === 'that') && sawVerb;
     // "a witness interviewed by X", "a news report published Wednesday", "officials based in Iowa"
     const next = tokens[j + 1];
-    const participle = t.pos === 'VERB' && /ed$/.test(t.lower) && ['NOUN', 'PROPN'].includes(tokens[j - 1]?.pos ?? '')
+    const participle = t.pos === 'VERB' && /ed$/.test(t.lower) && ['NOUN', 'PROPN'].includes(posAt(tokens, j - 1))
       && !!next && (next.pos === 'ADP' || TIME_NOUNS.has(next.lower));
     if (t.pos === 'VERB' || t.pos === 'AUX') sawVerb = true;
     if (!relative && !participle) continue;
     const antecedent = phraseEndingAt(tokens, j, floor);
     if (!antecedent || !isNounish(tokens[j - 1] as Token)) return null;
-    const opener = tokens[antecedent.first - 1];
+    const opener = tokenAt(tokens, antecedent.first - 1);
     return antecedent.first === floor || !opener || opener.text === ',' || ['CCONJ', 'SCONJ', 'ADV'].includes(opener.pos) ? antecedent : null;
   }
   return null;
@@ -409,9 +436,9 @@ function isAdverbialAside(tokens: readonly Token[], from: number, to: number): b
   if (to <= from || to - from > 20) return false;
   const first = tokens[from];
   if (!first || ['who', 'whom', 'whose', 'which', 'that', 'where'].includes(first.lower)) return false;
-  const opener = ASIDE_OPENER_POS.has(first.pos) || (first.pos === 'ADJ' && tokens[from + 1]?.pos === 'ADP');
+  const opener = ASIDE_OPENER_POS.has(first.pos) || (first.pos === 'ADJ' && posAt(tokens, from + 1) === 'ADP');
   if (!opener) return false;
-  for (let k = from; k < to; k++) if (SEGMENT_STOP.test(tokens[k]?.text ?? '')) return false;
+  for (let k = from; k < to; k++) if (SEGMENT_STOP.test(textAt(tokens, k))) return false;
   return true;
 }
 
@@ -422,7 +449,7 @@ function isAdverbialAside(tokens: readonly Token[], from: number, to: number): b
  * `end` is the cue's first token.
  */
 export function sourceBefore(tokens: readonly Token[], end: number, floor: number): SourcePhrase | null {
-  const last = tokens[end - 1];
+  const last = tokenAt(tokens, end - 1);
   if (!last || end - 1 < floor) return null;
   // "who in 2010 said", "Wells Fargo just this month announced": the speaker stands before a time phrase
   const time = timePhraseBefore(tokens, end, floor);
@@ -430,11 +457,11 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
     const before = sourceBefore(tokens, time, floor);
     if (before) return before;
   }
-  if (RELATIVE_PRONOUNS.has(last.lower) && end - 2 >= floor && (tokens[end - 2]?.text === ',' || isNounish(tokens[end - 2] as Token))) {
-    const antecedentEnd = tokens[end - 2]?.text === ',' ? end - 2 : end - 1;
+  if (RELATIVE_PRONOUNS.has(last.lower) && end - 2 >= floor && (textIs(tokens, end - 2, ',') || isNounish(tokens[end - 2] as Token))) {
+    const antecedentEnd = textIs(tokens, end - 2, ',') ? end - 2 : end - 1;
     // "according to police, who said": a one-word object the tagger misread ("police" as a verb) is the antecedent too
-    const word = tokens[antecedentEnd - 1];
-    const objectWord = word && /^\p{L}+$/u.test(word.text) && ['to', 'by', 'from', 'of'].includes(tokens[antecedentEnd - 2]?.lower ?? '') && antecedentEnd - 1 >= floor
+    const word = tokenAt(tokens, antecedentEnd - 1);
+    const objectWord = word && /^\p{L}+$/u.test(word.text) && ['to', 'by', 'from', 'of'].includes(lowerAt(tokens, antecedentEnd - 2)) && antecedentEnd - 1 >= floor
       ? { first: antecedentEnd - 1, last: antecedentEnd } : null;
     const antecedent = subjectBefore(tokens, antecedentEnd, floor) ?? objectWord;
     const self = { first: end - 1, last: end };
@@ -444,10 +471,10 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   const origin = originBefore(tokens, end, floor);
   if (origin > floor) {
     const before = sourceBefore(tokens, origin, floor);
-    if (before && !before.relative) return { core: before.core, full: { first: before.full.first, last: tokens[end - 1]?.text === ',' ? end - 1 : end }, relative: false };
+    if (before && !before.relative) return { core: before.core, full: { first: before.full.first, last: textIs(tokens, end - 1, ',') ? end - 1 : end }, relative: false };
   }
   // "Sen. Jack Reed (D-R.I.), said": a comma after a parenthetical tag, before the verb, sets nothing off
-  if (last.text === ',' && tokens[end - 2]?.text === ')' && end - 2 > floor && !tokens.slice(floor, end - 1).some(t => t.text === ',')) {
+  if (last.text === ',' && textIs(tokens, end - 2, ')') && end - 2 > floor && !tokens.slice(floor, end - 1).some(t => t.text === ',')) {
     const before = sourceBefore(tokens, end - 1, floor);
     if (before && !before.relative) return before;
   }
@@ -458,20 +485,21 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
   /** a relative clause between commas: the mention only when no subject can be read before it */
   let relativeSegment: Phrase | null = null;
   for (let guard = 0; guard < 5; guard++) {
-    const t = tokens[k - 1];
+    const t = tokenAt(tokens, k - 1);
     if (!t) break;
     if (t.text === ')') {
       let open = k - 2;
-      while (open >= floor && open > k - 12 && tokens[open]?.text !== '(') open--;
-      if (open < floor || tokens[open]?.text !== '(') break;
+      while (open >= floor && open > k - 12 && !textIs(tokens, open, '(')) open--;
+      if (open < floor || !textIs(tokens, open, '(')) break;
       k = open;
       continue;
     }
-    if (t.text === ',' || isDash(tokens, k - 1)) {
-      const sameMark = (j: number): boolean => (t.text === ',' ? tokens[j]?.text === ',' : isDash(tokens, j));
+    // (compared once: a comparison of its own, met mostly with commas, had its optimised code thrown away at a dash)
+    const comma = t.text === ',';
+    if (comma || isDash(tokens, k - 1)) {
       let open = k - 2;
-      while (open >= floor && open > k - 42 && !sameMark(open) && !SEGMENT_STOP.test(tokens[open]?.text ?? '')) open--;
-      if (open <= floor || !sameMark(open)) break;
+      while (open >= floor && open > k - 42 && !isMark(tokens, open, comma) && !SEGMENT_STOP.test(textAt(tokens, open))) open--;
+      if (open <= floor || !isMark(tokens, open, comma)) break;
       // "Fiorina, speaking to Iowans, said": a participle aside is skipped, and left out of the mention
       const aside = tokens[open + 1];
       if (aside && aside.pos === 'VERB' && /(?:ing|ed)$/.test(aside.lower) && k - 1 - open <= 20) {
@@ -490,16 +518,16 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
         continue;
       }
       // "Woodrow Benford, 58, who …": an age between commas
-      const age = k - 1 - open === 2 && /^\d{1,3}$/.test(tokens[open + 1]?.text ?? '');
+      const age = k - 1 - open === 2 && /^\d{1,3}$/.test(textAt(tokens, open + 1));
       // "Mr. Slinker, whose latest start-up, Paradata, uses big data …, said": a relative clause with commas of its own
-      if (!age && !isAppositive(tokens, open + 1, k - 1) && t.text === ',') {
+      if (!age && !isAppositive(tokens, open + 1, k - 1) && comma) {
         const relativeOpen = relativeClauseOpening(tokens, open, floor, k - 1);
         if (relativeOpen > floor) open = relativeOpen;
       }
       if (!age && !isAppositive(tokens, open + 1, k - 1)) break;
       if (fullEnd === end && k === end) fullEnd = k - 1;
       // a relative clause or an age is never the speaker itself
-      if (!age && !RELATIVE_PRONOUNS.has(tokens[open + 1]?.lower ?? '') && !['and', 'or'].includes(tokens[open + 1]?.lower ?? '')) leftmost = { first: open + 1, last: k - 1 };
+      if (!age && !RELATIVE_PRONOUNS.has(lowerAt(tokens, open + 1)) && !['and', 'or'].includes(lowerAt(tokens, open + 1))) leftmost = { first: open + 1, last: k - 1 };
       else if (!age) relativeSegment = { first: open + 1, last: k - 1 };
       // the segment's opening comma may close another appositive: "X, the attorney general, one of …, said"
       k = open + 1;
@@ -507,7 +535,7 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
     }
     break;
   }
-  if (k < end && (tokens[k - 1]?.text === ',' || isDash(tokens, k - 1))) k--;
+  if (k < end && (textIs(tokens, k - 1, ',') || isDash(tokens, k - 1))) k--;
   let core = subjectBefore(tokens, k, floor);
   // "Current and former officials who spoke with The Huffington Post said": the phrase before the cue ends a relative
   // clause; the speaker is what that clause is about
@@ -516,7 +544,7 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
     if (antecedent) return { core: antecedent, full: { first: antecedent.first, last: core.last }, relative: false };
   }
   // "After the meeting ended in chaos, Roberta Lange, …, said": a phrase after a preposition or verb is no subject
-  const objectLike = !!core && ['ADP', 'VERB', 'AUX'].includes(tokens[core.first - 1]?.pos ?? '') && core.first > floor;
+  const objectLike = !!core && ['ADP', 'VERB', 'AUX'].includes(posAt(tokens, core.first - 1)) && core.first > floor;
   if ((!core || core.last !== k || objectLike) && leftmost && isNounish(tokens[leftmost.last - 1] as Token)) {
     // the leftmost segment names the speaker itself; what stands before it is an adverbial clause
     return { core: leftmost, full: { first: leftmost.first, last: fullEnd }, relative: false };
@@ -532,7 +560,7 @@ export function sourceBefore(tokens: readonly Token[], end: number, floor: numbe
     const t = tokens[k - 1];
     // … but not a function word or a headline verb: "As stated", "When pressed", "Keeps saying"
     const functionWord = !!t && (['ADP', 'SCONJ', 'ADV', 'CCONJ', 'DET', 'PART', 'PRON'].includes(t.pos) || (t.pos === 'VERB' && /s$/.test(t.lower)));
-    if (t && isCap(t) && !functionWord && (k - 1 === floor || [',', ';', '"', '\u201C', '\u201D'].includes(tokens[k - 2]?.text ?? ''))) core = { first: k - 1, last: k };
+    if (t && isCap(t) && !functionWord && (k - 1 === floor || [',', ';', '"', '\u201C', '\u201D'].includes(textAt(tokens, k - 2)))) core = { first: k - 1, last: k };
   }
   if (!core) return null;
   if (k === end) return { core, full: core, relative: false };
@@ -551,33 +579,38 @@ function relativeClauseOpening(tokens: readonly Token[], from: number, floor: nu
     const t = tokens[j];
     if (!t || SEGMENT_STOP.test(t.text)) return -1;
     if (t.text !== ',') continue;
-    if (['who', 'whom', 'whose'].includes(tokens[j + 1]?.lower ?? '')) return j;
+    if (['who', 'whom', 'whose'].includes(lowerAt(tokens, j + 1))) return j;
     if (++commas > 3) return -1;
   }
   return -1;
 }
 
+/** Token `k` is a mark of the kind that closes a segment: a comma when `comma`, a dash otherwise. */
+function isMark(tokens: readonly Token[], k: number, comma: boolean): boolean {
+  return comma ? textIs(tokens, k, ',') : isDash(tokens, k);
+}
+
 /** An em dash, "--", or a hyphen with a space on each side. */
 function isDash(tokens: readonly Token[], k: number): boolean {
-  const t = tokens[k];
+  const t = tokenAt(tokens, k);
   if (!t) return false;
   if (t.text === '\u2014' || t.text === '--') return true;
-  return (t.text === '-' || t.text === '\u2013') && tokens[k - 1]?.end !== t.start && tokens[k + 1]?.start !== t.end;
+  return (t.text === '-' || t.text === '\u2013') && endAt(tokens, k - 1) !== t.start && startAt(tokens, k + 1) !== t.end;
 }
 
 /** ", 45," — an age between commas, token `k` being the number. */
 function isAge(tokens: readonly Token[], k: number): boolean {
-  return /^\d{1,3}$/.test(tokens[k]?.text ?? '') && tokens[k - 1]?.text === ',';
+  return /^\d{1,3}$/.test(textAt(tokens, k)) && textIs(tokens, k - 1, ',');
 }
 
 /** The comma before ", of Leeds" or ", from Wembley, London" right before `end` (after a name or an age); -1 when there is none. */
 function originBefore(tokens: readonly Token[], end: number, floor: number): number {
   let k = end - 1;
-  if (tokens[k]?.text === ',') k--;
+  if (textIs(tokens, k, ',')) k--;
   let names = 0;
-  while (k > floor && (tokens[k]?.pos === 'PROPN' || (tokens[k]?.text === ',' && tokens[k - 1]?.pos === 'PROPN')) && names < 6) { k--; names++; }
-  if (!names || !['of', 'from'].includes(tokens[k]?.lower ?? '') || tokens[k - 1]?.text !== ',') return -1;
-  const before = tokens[k - 2];
+  while (k > floor && (posAt(tokens, k) === 'PROPN' || (textIs(tokens, k, ',') && posAt(tokens, k - 1) === 'PROPN')) && names < 6) { k--; names++; }
+  if (!names || !['of', 'from'].includes(lowerAt(tokens, k)) || !textIs(tokens, k - 1, ',')) return -1;
+  const before = tokenAt(tokens, k - 2);
   if (isAge(tokens, k - 2)) return k - 3;
   return before?.pos === 'PROPN' ? k - 1 : -1;
 }
@@ -603,8 +636,8 @@ export function sourceAfter(tokens: readonly Token[], start: number, ceiling: nu
   // attachments PolNeAR keeps in the mention: "a poll by RealClearPolitics", "the average of polls", "Mikulski of Maryland"
   for (let guard = 0; guard < 3; guard++) {
     // "a person familiar with the talks", "an official close to the campaign": an adjective that takes a preposition
-    const adjective = tokens[last]?.pos === 'ADJ' && ['with', 'to', 'about'].includes(tokens[last + 1]?.lower ?? '') ? 1 : 0;
-    const prep = tokens[last + adjective];
+    const adjective = posAt(tokens, last) === 'ADJ' && ['with', 'to', 'about'].includes(lowerAt(tokens, last + 1)) ? 1 : 0;
+    const prep = tokenAt(tokens, last + adjective);
     if (!prep || !(SOURCE_ATTACHMENTS.has(prep.lower) || (adjective && ['to', 'about'].includes(prep.lower)))) break;
     last += adjective;
     const obj = phraseStartingAt(tokens, last + 1, ceiling);
@@ -612,21 +645,21 @@ export function sourceAfter(tokens: readonly Token[], start: number, ceiling: nu
     last = obj.last;
   }
   // "said a former official who oversaw the inquiry.": a relative clause with no comma before it belongs to the mention
-  if (['who', 'whom', 'whose'].includes(tokens[last]?.lower ?? '')) {
+  if (['who', 'whom', 'whose'].includes(lowerAt(tokens, last))) {
     let close = last + 1;
-    while (close < ceiling && close < last + 30 && !/^[,.;!?\u2014]$/.test(tokens[close]?.text ?? '') && !SEGMENT_STOP.test(tokens[close]?.text ?? '')) close++;
-    if (close > last + 1 && (close === ceiling || /^[,.;!?\u2014]$/.test(tokens[close]?.text ?? ''))) last = close;
+    while (close < ceiling && close < last + 30 && !/^[,.;!?\u2014]$/.test(textAt(tokens, close)) && !SEGMENT_STOP.test(textAt(tokens, close))) close++;
+    if (close > last + 1 && (close === ceiling || /^[,.;!?\u2014]$/.test(textAt(tokens, close)))) last = close;
   }
   // "said Rep. Bobby Scott (D-Va.)": a parenthesis after the name belongs to the mention
-  if (tokens[last]?.text === '(') {
+  if (textIs(tokens, last, '(')) {
     let close = last + 1;
-    while (close < ceiling && close < last + 10 && tokens[close]?.text !== ')') close++;
-    if (tokens[close]?.text === ')') last = close + 1;
+    while (close < ceiling && close < last + 10 && !textIs(tokens, close, ')')) close++;
+    if (textIs(tokens, close, ')')) last = close + 1;
   }
   for (let guard = 0; guard < 4; guard++) {
-    if (tokens[last]?.text !== ',') break;
+    if (!textIs(tokens, last, ',')) break;
     let close = last + 1;
-    while (close < ceiling && close < last + 30 && !/^[,.;!?\u2014]$/.test(tokens[close]?.text ?? '') && !SEGMENT_STOP.test(tokens[close]?.text ?? '')) close++;
+    while (close < ceiling && close < last + 30 && !/^[,.;!?\u2014]$/.test(textAt(tokens, close)) && !SEGMENT_STOP.test(textAt(tokens, close))) close++;
     if (!isAppositive(tokens, last + 1, close)) break;
     last = close;
   }

@@ -341,7 +341,14 @@ export class SpeakerResolver {
     if (TITLE_HEADS.has(headLower) && (words.some(w => w.lower === 'the' || w.lower === 'this') || possessiveAt >= 0)) {
       // "the home secretary": the person last named with that title, else the one the article names with it
       // later ("… Home Secretary Charles Clarke told …"); a person with some other title is not them
-      const description = words.slice(possessiveAt + 1).filter(w => w.lower !== 'the' && w.lower !== 'this').map(w => w.lower).join(' ');
+      // (joined word by word: an array from slice, filter and map reached `join` with another elements kind now and then)
+      let description = '';
+      let described = 0;
+      for (let k = possessiveAt + 1; k < words.length; k++) {
+        const lower = (words[k] as Token).lower;
+        if (lower === 'the' || lower === 'this') continue;
+        description += described++ === 0 ? lower : ` ${lower}`;
+      }
       // "Mexican Foreign Minister" is "the foreign minister"; a "Deputy Prime Minister" is not "the prime minister"
       const hasTitle = (e: Entity, title: string): boolean => e.type === 'person' && e.titles.some(t => {
         const words = t.toLowerCase();
