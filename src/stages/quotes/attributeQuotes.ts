@@ -84,10 +84,14 @@ const QUESTION_OPENERS = new Set(['if', 'whether', 'what', 'who', 'whom', 'whose
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose']);
 /** Heads of the noun phrase after "in" that make a poll the source of the clause: "in a CNN poll", "in most surveys". */
 const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+/** Pronouns that may stand in the poll's phrase: "in its latest poll", "in our survey". */
+const POLL_OWNERS = new Set(['its', 'our']);
 /** Determiners that open a noun phrase summing up the clause before its comma (CONTENT_END_AFTER_COMMA). */
 const APPOSITIVE_DETERMINERS = new Set(['a', 'an', 'another']);
 /** Particles that, with a preposition after them, belong to the verb before: "spoke out against", "backed away from". */
 const CUE_PARTICLES = new Set(['out', 'up', 'away', 'back', 'down']);
+/** The prepositions of "call for" and "call on", which belong to the cue. */
+const CALL_PREPOSITIONS = new Set(['for', 'on']);
 /** Prepositions that, after an object that is only a name or a pronoun, open the verb's adjunct (npAdjunctEnd). */
 const NAME_ADJUNCT_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'since', 'last', 'through']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'me', 'us', 'you']);
@@ -136,6 +140,18 @@ export function countWords(text: string, start: number, end: number): number {
   }
   return Math.max(1, words);
 }
+
+/**
+ * Whether a token's text or a lemma is the one character `code`. (Compared as numbers: texts and lemmas are strings of
+ * two kinds, interned or not, and a `===` that optimized code met with one kind only throws that code out when the other
+ * kind comes.)
+ */
+function isChar(text: string, code: number): boolean {
+  return text.length === 1 && text.charCodeAt(0) === code;
+}
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const FULL_STOP = 0x2e;
 
 /** "with" at `at`, then one to four words of a noun phrase, then an -ing verb: "with Lewandowski taking …". */
 function withAbsolute(tokens: readonly Token[], at: number): boolean {
@@ -226,10 +242,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const first = tokens[firstTokenEndingAfter(tokens, mention.start)];
     if (!first || first.start >= mention.end) return false;
     let lastIndex = first.index;
-    while ((tokens[lastIndex + 1]?.start ?? Infinity) < mention.end) lastIndex++;
+    // (bounds tested first: a read past the end of the tokens throws out the optimized code)
+    while (lastIndex + 1 < tokens.length && tokens[lastIndex + 1]!.start < mention.end) lastIndex++;
     const last = tokens[lastIndex];
     if (!last) return false;
-    const next = tokens[last.index + 1];
+    const next = last.index + 1 < tokens.length ? tokens[last.index + 1] : undefined;
     const s = sentences[first.sentence];
     if (next && (next.pos === 'VERB' || next.pos === 'AUX' || (next.pos === 'ADV' && tokens[last.index + 2]?.pos === 'VERB'))) return true;
     return !!s && first.index <= s.tokenStart + 1;
@@ -390,7 +407,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     }
     for (let v = i + 1; v < Math.min(s.tokenEnd, i + 20); v++) {
       const t = tokens[v];
-      if (!t || (t.pos === 'PUNCT' && t.text !== ',') || t.pos === 'AUX') return -1;
+      if (!t || (t.pos === 'PUNCT' && !isChar(t.text, COMMA)) || t.pos === 'AUX') return -1;
       if (!isPast(t)) continue;
       const subject = sourceBefore(tokens, v, i);
       return subject && !subject.relative && subject.full.first === i && subject.full.last === v ? v : -1;
@@ -665,7 +682,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const head = tokens[cue.head];
     if (!head || !/(?:ed|en|wn)$/.test(head.lower) || head.lower === head.lemma) return false;
     for (let k = cue.first; k < cue.head; k++) if (tokens[k]?.pos === 'AUX') return false;
-    const before = tokens[cue.first - 1];
+    // (bounds tested first: a read before the start of the tokens throws out the optimized code)
+    const before = cue.first > 0 ? tokens[cue.first - 1] : undefined;
     const naming = ['know', 'dub', 'name', 'nickname', 'call', 'label', 'brand', 'describe', 'title'].includes(head.lemma) || tokens[cue.head + 1]?.lower === 'as';
     if (!before || before.text !== ',' || !naming) return false;
     // "De Blasio, speaking on WOR710, called Trump …", "Meg Whitman, a former candidate …, labeled Mr. Trump …": a subject
@@ -848,6 +866,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
   /** 3. reported speech: every cue not used by a quotation */
   function attributeReportedSpeech(s: Sentence): void {
+    // (a heading has no cues, and its empty list is an array of another kind than findCues' lists, which the loop below
+    // would meet for the first time)
+    if (s.heading) return;
     const cues = cuesOf(s);
     // a lead-in ("Cruz called them on it:") keeps its cue for the quotation that opens the next paragraph
     const leadInCue = endsInLeadIn(s) ? verbCueBefore(s, s.tokenEnd - 1) : null;
@@ -870,7 +891,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         // the verb that follows it goes on with what is reported
         // (only when what comes before is the subject alone: "…, according to a speech Mrs. Clinton delivered" ends a clause)
         const verbAfterSource = !!source && VERB_POS.has(tokens[after]?.pos ?? '') && !/ing$/.test(tokens[after]?.lower ?? '')
-          && tokens[cue.first - 1]?.text === ',' && !hasFiniteVerb(before, cue.first);
+          && isChar(tokens[cue.first - 1]?.text ?? '', COMMA) && !hasFiniteVerb(before, cue.first);
         const atStart = cue.first <= s.tokenStart + 1 || COLON_OR_SEMICOLON.has(tokens[cue.first - 1]?.text ?? '') || clauseAfter || verbAfterSource;
         content = atStart ? tokenRange(after, contentEnd(after, s), s) : (reportedAttribution(cue, s) ?? tokenRange(before, cue.first, s));
         ruleId = 'reported-according-to';
@@ -902,7 +923,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const contentTokens = tokensIn(content, s);
       if (contentTokens < 1) continue;
       if (!inScope(cue, content, s, source)) continue;
-      if (ruleId !== 'reported-inverted' && ruleId !== 'reported-according-to') content = npAdjunctEnd(npContentEnd(content, s), cue, s);
+      if (ruleId !== 'reported-inverted' && ruleId !== 'reported-according-to') content = npAdjunctEnd(npContentEnd(content, s), s);
       content = extendOverQuotation(content);
       const speaker = speakerFrom(source);
       if (clashesWithRecentDraft({ content, cue: cueSpan(cue, tokens), mention: speaker?.mention ?? null, speaker: speaker?.name ?? null, speechCue: isLexiconSpeechCue(cue) })) continue;
@@ -1012,7 +1033,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const t = tokens[end];
       if (!t || insideQuote(t.start) || t.text === ',' || t.text === ';' || /^[.!?:]$/.test(t.text) || DASH.test(t.text)) break;
       if (head < 0 && POLL_HEADS.has(t.lower)) head = end;
-      if (head < 0 && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' && t.lower !== 'its' && t.lower !== 'our')) return null;
+      if (head < 0 && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' && !POLL_OWNERS.has(t.lower))) return null;
     }
     if (head < 0) return null;
     const source = { first: i + 1, last: end };
@@ -1161,6 +1182,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
   function endsInLeadIn(s: Sentence): boolean {
     if (tokens[s.tokenEnd - 1]?.text !== ':') return false;
+    // (bounds tested first: a read past the end of an array throws out the optimized code)
+    if (s.paragraph + 1 >= doc.paragraphs.length || s.index + 1 >= sentences.length) return false;
     const next = doc.paragraphs[s.paragraph + 1];
     return !!next && sentences[s.index + 1]?.paragraph === s.paragraph + 1 && opens.overlapping(next.start, next.start + 1).length > 0;
   }
@@ -1209,7 +1232,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   /** A cue other than the draft's own among tokens [from, to) of sentence s. */
   function otherCueBetween(d: Draft, from: number, to: number, s: Sentence): boolean {
     // ("“…,” said Caddell, speaking of Clinton’s health. “…”": a participle goes with the cue's own speaker)
-    return cuesOf(s).some(c => c.first >= from && c.first < to && c.first !== d.cue?.first && c.lemma !== ':' && !c.participle);
+    const own = d.cue ? d.cue.first : -1;
+    return cuesOf(s).some(c => c.first >= from && c.first < to && c.first !== own && !isChar(c.lemma, COLON) && !c.participle);
   }
 
   /** The draft of the quotation that a `,” he said, “` interruption right before `q` belongs to. */
@@ -1293,7 +1317,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       const t = tokens[k];
       if (!t) break;
       if (TIME_WORDS.has(t.lower) || (t.pos === 'ADV' && /ly$/.test(t.lower))) { k++; continue; }
-      if (t.pos === 'ADP' && t.lower !== 'that' && t.lower !== 'whether' && t.lower !== 'if' && !(cue.lemma === 'call' && (t.lower === 'for' || t.lower === 'on'))) {
+      if (t.pos === 'ADP' && t.lower !== 'that' && t.lower !== 'whether' && t.lower !== 'if' && !(cue.lemma === 'call' && CALL_PREPOSITIONS.has(t.lower))) {
         const obj = phraseStartingAt(tokens, k + 1, s.tokenEnd);
         if (obj) { k = obj.last; continue; }
         break;
@@ -1344,7 +1368,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     // "referring to the Hispanic community.", "talked about trade, and …": a cue ending on its preposition whose object ends
     // the clause has that object as its content
     if (k > cue.last && tokens[cue.last - 1]?.pos === 'ADP' && objectEndsClause(k, s)) k = cue.last;
-    if (cue.lemma === 'call' && ['for', 'on'].includes(tokens[k]?.lower ?? '')) k++;
+    if (cue.lemma === 'call' && CALL_PREPOSITIONS.has(tokens[k]?.lower ?? '')) k++;
     // "spoke out against the attack": a particle and its preposition belong with the cue
     if (k === cue.last && CUE_PARTICLES.has(tokens[k]?.lower ?? '') && tokens[k + 1]?.pos === 'ADP' && tokens[k + 1]?.lower !== 'that') k += 2;
     // "is telling customers at a popular Manchester, New Hampshire, breakfast spot that …": the clause opens at "that"
@@ -1406,7 +1430,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // (but "claimed Mr Brown told Mr Blair: “…”": a cue of its own before the colon leads into the quotation, all of it claimed)
       if (t.text === ':' && sawVerb && OPEN_MARK_TOKEN.test(tokens[k + 1]?.text ?? '') && !cuesOf(s).some(c => c.first > from && c.first < k && c.lemma !== ':')) return k;
       const next = tokens[k + 1];
-      const verbAfter = next?.pos === 'ADV' ? tokens[k + 2] : next;
+      // (bounds tested first: a read past the end of the tokens throws out the optimized code)
+      const verbAfter = next?.pos === 'ADV' ? (k + 2 < tokens.length ? tokens[k + 2] : undefined) : next;
       const modifier = verbAfter && /ed$/.test(verbAfter.lower) && NOUN_OR_ADJECTIVE_POS.has(tokens[verbAfter.index + 1]?.pos ?? '');
       if (!sawVerb && (t.lower === 'and' || t.lower === 'but') && verbAfter && (verbAfter.pos === 'VERB' || verbAfter.pos === 'AUX') && !/ing$/.test(verbAfter.lower) && !modifier && k > from + 1) return k;
       // "calling him a “nice guy” and he didn’t provide …": after an object, a pronoun and its verb start the writer's next clause
@@ -1539,9 +1564,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       // "a former Miss Universe": a capitalised word inside a name is no verb
       const inName = /^[\p{Lu}]/u.test(t.text) && (/^[\p{Lu}]/u.test(tokens[i - 1]?.text ?? '') || /^[\p{Lu}]/u.test(tokens[i + 1]?.text ?? ''));
       // "his proposed budget", "the revised figures": a participle between a determiner and its noun is an adjective
-      const before = tokens[i - 1];
+      // (bounds tested first: a read before the start of the tokens throws out the optimized code)
+      const before = i > 0 ? tokens[i - 1] : undefined;
       const attributive = /ed$/.test(t.lower) && !!before && (before.pos === 'DET' || POSSESSIVE_DETERMINERS.has(before.lower)) && tokens[i + 1]?.pos === 'NOUN';
-      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && tokens[i - 1]?.lower !== 'to' && !inName && !attributive) return 'clause';
+      const afterTo = !!before && before.lower === 'to';
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && !/ing$/.test(t.lower) && !afterTo && !inName && !attributive) return 'clause';
     }
     return 'np';
   }
@@ -1586,7 +1613,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
         if (finite) return content;
         if (t.start > content.start && [',', ';', '\u2014', '--'].includes(t.text)) {
           cut = i;
-          cutByDash = t.text !== ',';
+          cutByDash = !isChar(t.text, COMMA);
         }
       } else if (finite && !cutByDash) {
         return content;
@@ -1600,7 +1627,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
    * A noun-phrase content ends where an adjunct of the cue's own clause begins: "supported Sanders [in Virginia]",
    * "banned waterboarding [when he took office]", "endorsed Cruz [last week]" (NP_ADJUNCT_OPENERS).
    */
-  function npAdjunctEnd(content: Span, cue: CueMatch, s: Sentence): Span {
+  function npAdjunctEnd(content: Span, s: Sentence): Span {
     let first = -1;
     let cut = -1;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -1618,7 +1645,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
       if (cut >= 0) continue;
       // "supported Sanders [in Virginia]", "endorsed him [on Monday]": a name or a pronoun takes no prepositional phrase of its own
       if (NAME_ADJUNCT_PREPOSITIONS.has(t.lower) && onlyNameBefore(first, i)) { cut = i; continue; }
-      if (!NP_ADJUNCT_OPENERS.has(t.lower) || cueEntry(cue.lemma)?.complement === 'predicate' && t.lower === 'as') continue;
+      if (!NP_ADJUNCT_OPENERS.has(t.lower)) continue;
       const before = tokens[i - 1];
       if (before && (ADJUNCT_AFTER_POS.has(before.pos) || CLOSING_QUOTE.test(before.text))) cut = i;
     }
@@ -1628,9 +1655,11 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 
   /** Whether tokens [from, to) are a name or a pronoun alone: "Sanders", "Sen. Bernie Sanders", "him". */
   function onlyNameBefore(from: number, to: number): boolean {
+    // (the empty range ruled out first, on every call: a test reached only at the end would be new to the optimized code)
+    if (to <= from) return false;
     if (to - from === 1 && tokens[from]?.pos === 'PRON' && OBJECT_PRONOUNS.has(tokens[from]?.lower ?? '')) return true;
     for (let k = from; k < to; k++) if (tokens[k]?.pos !== 'PROPN') return false;
-    return to > from;
+    return true;
   }
 
   /** "the plan for raising taxes": a reason word after the first word of a judgement's object. */
@@ -1659,8 +1688,10 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     for (;;) {
       while (a < b && /[\s,;:\u2014]/.test(norm[a] ?? '')) a++;
       while (b > a && /\s/.test(norm[b - 1] ?? '')) b--;
+      // (nothing left: trimming only ever shrinks the span)
+      if (b <= a) return null;
       const last = norm[b - 1] ?? '';
-      if (/[.,;:\u2014-]/.test(last) && !(last === '.' && /\b[A-Z][a-z]?$|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|St)$/.test(norm.slice(Math.max(a, b - 4), b - 1)))) { b--; continue; }
+      if (/[.,;:\u2014-]/.test(last) && !(isChar(last, FULL_STOP) && /\b[A-Z][a-z]?$|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|St)$/.test(norm.slice(Math.max(a, b - 4), b - 1)))) { b--; continue; }
       // one leading "that" only: "denied that that was the case"
       if (!thatTrimmed && /^that[\s,]/i.test(norm.slice(a, a + 5))) { a += 4; thatTrimmed = true; continue; }
       break;
@@ -1699,11 +1730,15 @@ function mergeable(d: Draft, next: Span): boolean {
  * draft is a quotation from the same speaker in the same or the previous paragraph.
  */
 function mergeRuns(drafts: Draft[], sentences: readonly Sentence[], gapHasOtherCue: (d: Draft, next: Draft) => boolean): void {
-  const order = drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.content.start - b.d.content.start);
+  // (copied one by one: `map` makes arrays of another kind once it runs optimized; the sort is stable)
+  const order: Draft[] = [];
+  for (const d of drafts) order.push(d);
+  order.sort((a, b) => a.content.start - b.content.start);
   let prev: Draft | null = null;
-  for (const { d } of order) {
-    const joinable = prev && prev.quotes.length > 0 && (d.ruleId === 'direct-carried' || d.ruleId === 'direct-continued')
-      && d.speaker?.name === prev.speaker?.name;
+  for (const d of order) {
+    // (the names compared first, for every draft: a comparison that only rare drafts reached would be new to the optimized code)
+    const joinable = prev && sameSpeakerName(d.speaker, prev.speaker) && prev.quotes.length > 0
+      && (d.ruleId === 'direct-carried' || d.ruleId === 'direct-continued');
     const pPara = prev ? sentences[prev.sentence]?.paragraph ?? -1 : -1;
     const dPara = sentences[d.sentence]?.paragraph ?? -2;
     if (prev && joinable && dPara - pPara <= 1 && dPara >= pPara && mergeable(prev, d.content) && !gapHasOtherCue(prev, d)) {
@@ -1716,6 +1751,12 @@ function mergeRuns(drafts: Draft[], sentences: readonly Sentence[], gapHasOtherC
     prev = d;
   }
   for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]?.merged === -1) drafts.splice(i, 1);
+}
+
+/** Whether two speakers have the same name, or both are unknown. */
+function sameSpeakerName(a: Speaker | null, b: Speaker | null): boolean {
+  // (names compared only when both are known: a comparison of strings that meets an undefined throws out the optimized code)
+  return a && b ? a.name === b.name : a === b;
 }
 
 function openerLength(sentenceText: string): number {

@@ -11,7 +11,8 @@ const OPENERS_BEFORE_STRAIGHT = /[\s([{\u2014\u2013\-/:]/;
 
 /** Whether a character can be (part of) a quotation mark: " ' ` « » “ ” „. */
 function mayBeQuoteMark(code: number): boolean {
-  return code === 0x22 || code === 0x27 || code === 0x60 || code === 0xab || code === 0xbb || (code >= 0x201c && code <= 0x201e);
+  // (the range's upper bound first: every character of the text passes that test, so the optimized code has seen both)
+  return code === 0x22 || code === 0x27 || code === 0x60 || code === 0xab || code === 0xbb || (code <= 0x201e && code >= 0x201c);
 }
 
 /** Finds the quotation marks of every style in one paragraph of the original text. */
@@ -19,27 +20,34 @@ export function findMarks(text: string, start: number, end: number): Mark[] {
   const marks: Mark[] = [];
   for (let i = start; i < end; i++) {
     // (most characters are no quotation mark, and a code comparison rules them out with no string read)
-    if (!mayBeQuoteMark(text.charCodeAt(i))) continue;
-    const ch = text[i];
-    // the characters around it, read once for every mark (' ' outside the text) so that no rarer branch is the first to read them
+    const code = text.charCodeAt(i);
+    if (!mayBeQuoteMark(code)) continue;
+    // what surrounds the mark (' ' outside the text), tested for every mark whatever its kind: a test that only a rarer kind
+    // reached would be new to the optimized code when the first mark of that kind comes, and throw the code out
+    // (marks are told apart by their codes: a character past U+00FF read from the text is a string of another kind than
+    // the literal it would be compared with)
     const before = i === start ? ' ' : text[i - 1]!;
     const after = i + 1 < text.length ? text[i + 1]! : ' ';
-    if (ch === '\u201C' || ch === '\u201E' || ch === '\u00AB') marks.push({ at: i, length: 1, role: 'open', style: 'curly' });
-    else if (ch === '\u201D' || ch === '\u00BB') {
-      // a right mark where a left one belongs (a paragraph or word opening with ”): an opener typed wrong
-      const misused = ch === '\u201D' && /\s/.test(before) && /[\p{L}\p{N}]/u.test(after);
-      marks.push({ at: i, length: 1, role: misused ? 'open' : 'close', style: 'curly' });
-    }
-    else if (ch === '"') {
-      const role = OPENERS_BEFORE_STRAIGHT.test(before) ? 'open' : /[\s.,;:!?)\]\u2014-]/.test(after) || i + 1 >= end ? 'close' : 'either';
-      marks.push({ at: i, length: 1, role, style: 'straight' });
-    } else if (ch === '`' && after === '`') {
-      marks.push({ at: i, length: 2, role: 'open', style: 'backtick' });
-      i++;
-    } else if (ch === "'" && after === "'" && text.charAt(i + 2) !== "'") {
-      marks.push({ at: i, length: 2, role: OPENERS_BEFORE_STRAIGHT.test(before) ? 'open' : 'either', style: 'double-single' });
-      i++;
-    }
+    const openerBefore = OPENERS_BEFORE_STRAIGHT.test(before);
+    const closerAfter = i + 1 >= end || /[\s.,;:!?)\]\u2014-]/.test(after);
+    const spaceBefore = /\s/.test(before);
+    const wordAfter = /[\p{L}\p{N}]/u.test(after);
+    // a right mark where a left one belongs (a paragraph or word opening with ”): an opener typed wrong
+    const misusedRight = code === 0x201d && spaceBefore && wordAfter;
+    // the same character next, and once more after that: `` and '' (not ''')
+    const twice = i + 1 < text.length && text.charCodeAt(i + 1) === code;
+    const thrice = i + 2 < text.length && text.charCodeAt(i + 2) === code;
+    let length = 1;
+    let role: Mark['role'];
+    let style: QuoteMarkStyle;
+    if (code === 0x201c || code === 0x201e || code === 0xab) { role = 'open'; style = 'curly'; }
+    else if (code === 0x201d || code === 0xbb) { role = misusedRight ? 'open' : 'close'; style = 'curly'; }
+    else if (code === 0x22) { role = openerBefore ? 'open' : closerAfter ? 'close' : 'either'; style = 'straight'; }
+    else if (code === 0x60 && twice) { length = 2; role = 'open'; style = 'backtick'; }
+    else if (code === 0x27 && twice && !thrice) { length = 2; role = openerBefore ? 'open' : 'either'; style = 'double-single'; }
+    else continue;
+    marks.push({ at: i, length, role, style });
+    i += length - 1;
   }
   return marks;
 }
