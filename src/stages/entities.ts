@@ -293,7 +293,7 @@ export function findEntities(doc: Readonly<Doc>, insideQuote: (offset: number) =
     if (insideQuote(run.start) && type === 'unknown') continue;
     const description = describedBefore(doc.text, run.start);
     const titles = run.title.length ? [run.title.join(' ')] : run.lowerTitle ? [run.lowerTitle] : [];
-    if (description?.[1] && doc.text[run.end] === ',') {
+    if (description?.[1] && doc.text.startsWith(',', run.end)) {
       titles.push(description[1]);
       if (type === 'unknown' || type === 'place') type = /\b(?:wing|agency|office|group|body|ministry|department|party|force|service|army|organi[sz]ation|company|network|outlet|newspaper|broadcaster)\b/i.test(description[1]) ? 'organization' : type;
     }

@@ -297,6 +297,7 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
   // for the first time costs a deoptimization)
   let exclamation = false;
   let filler = false;
+  let firstOpinion = false;
   let sayAt = -1;
   let prevMarker = 0;
   let prevMask = 0;
@@ -338,9 +339,8 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
     if (m & W_TIME || (mk === M_LAST && i + 1 < to && wm[i + 1]! & W_TIME)) on[F_TIME] = 1;
     if (m & W_COMPARATIVE) on[F_COMPARISON] = 1;
     else if ((pos === 'ADJ' || pos === 'ADV') && inflected && lw.length > 4 && lw.endsWith('er')) on[F_COMPARISON] = 1;
-    if (m & W_SUPERLATIVE) on[F_SUPERLATIVE] = 1;
-    else if (pos === 'ADJ' && inflected && lw.endsWith('est')) on[F_SUPERLATIVE] = 1;
-    else if (mk === M_ONE && prevMarker === M_NUMBER) on[F_SUPERLATIVE] = 1;
+    // (one store for the three readings, the last of which is rare: see above)
+    if (m & W_SUPERLATIVE || (pos === 'ADJ' && inflected && lw.endsWith('est')) || (mk === M_ONE && prevMarker === M_NUMBER)) on[F_SUPERLATIVE] = 1;
     if (m & W_CAUSE) {
       if (mk === M_DUE || mk === M_THANKS || mk === M_LEAD || mk === M_LED) {
         if (i + 1 < to && markers[i + 1] === M_TO) on[F_CAUSE] = 1;
@@ -371,9 +371,9 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
     if (m & W_FIRST && pos === 'PRON') on[F_FIRST] = 1;
     if (lm & L_OPINION && pos === 'VERB') {
       // "I think", "we believe", "I don't think", "I strongly support"
-      for (let j = Math.max(from, i - 3); j < i; j++) if (wm[j]! & W_FIRST_SUBJ) on[F_FIRST_OPINION] = 1;
+      for (let j = Math.max(from, i - 3); j < i; j++) if (wm[j]! & W_FIRST_SUBJ) firstOpinion = true;
     }
-    if ((mk === M_OPINION || mk === M_VIEW) && (prevMarker === M_MY || prevMarker === M_OUR)) on[F_FIRST_OPINION] = 1;
+    if ((mk === M_OPINION || mk === M_VIEW) && (prevMarker === M_MY || prevMarker === M_OUR)) firstOpinion = true;
     if (m & W_SECOND) on[F_SECOND] = 1;
     if (m & W_OBLIGATION && verbal) on[F_OBLIGATION] = 1;
     if (mk === M_TO && (prevMarker === M_HAVE || prevMarker === M_GOT || prevMarker === M_HAS) && i + 1 < to && tokens[i + 1]!.pos === 'VERB') on[F_OBLIGATION] = 1;
@@ -406,6 +406,7 @@ export function namedFlagsOf(tokens: ReadonlyArray<CwToken>, from: number, to: n
   }
   on[F_EXCLAMATION] = exclamation ? 1 : 0;
   on[F_FILLER] = filler ? 1 : 0;
+  on[F_FIRST_OPINION] = firstOpinion ? 1 : 0;
   if (words <= 6) on[F_SHORT] = 1;
   if (words >= 25) on[F_LONG] = 1;
   return on;

@@ -257,7 +257,9 @@ function encodeTokens(model: CompiledModel, tokens: ReadonlyArray<CwToken>, from
     markers[i] = w === undefined ? 0 : markerCode[w]!;
     // as lexForm(): "?" and "!" stand for themselves, figures and currencies for one form each, words for their lemma
     let form: number;
-    if (t.type === 'punctuation') form = lower === '?' ? model.questionForm : lower === '!' ? model.exclamationForm : NO_FORM;
+    // (marks of one character only: their strings are internalized, and a comparison optimised for those alone is
+    // thrown out at the first longer one, "..." or "?!")
+    if (t.type === 'punctuation') form = lower.length !== 1 ? NO_FORM : lower === '?' ? model.questionForm : lower === '!' ? model.exclamationForm : NO_FORM;
     else if (t.type === 'number' || digit) form = isYear(lower) ? model.yearForm : model.numberForm;
     else if (t.type === 'currency') form = model.currencyForm;
     else form = l === undefined ? -1 : formId[l]!;

@@ -1,5 +1,5 @@
 import type { Candidate, Lexeme } from './types.js';
-import { lexemeAt } from './lex.js';
+import { isLower, lexemeAt } from './lex.js';
 
 /**
  * Number words that are not quantities in context. "one" counts only when it counts something ("one man",
@@ -16,7 +16,7 @@ const SENTENCE_BREAK = /^[.!?:;"']$/;
 /** True when the number word at `coreFirst` (its modifier already attached) is not a quantity here. */
 export function dropWordNumber(lx: readonly Lexeme[], c: Candidate, coreFirst: number): boolean {
   const before = lexemeAt(lx, coreFirst - 1);
-  const after = lx[c.last + 1];
+  const after = lexemeAt(lx, c.last + 1);
   const isOne = c.words && c.value === 1 && lx[coreFirst]!.lower === 'one';
   if (isOne && c.last === coreFirst) {
     return NOT_ONE_AFTER.has(after?.lower ?? '') || NOT_ONE_BEFORE.has(before?.lower ?? '') || c.counted === null || (after?.text === '-' && !after.gap);
@@ -24,7 +24,7 @@ export function dropWordNumber(lx: readonly Lexeme[], c: Candidate, coreFirst: n
   if (isOne && c.unitType === 'time' && !c.hyphenated && c.approx === null && !ONE_DAY_LEADS.has(before?.lower ?? '')) return true;
   if (c.fraction && c.unit === null) {
     if ((after?.text === '-' && !after.gap) || after?.lower === 'past') return true;
-    if (lx[coreFirst]!.lower === 'half' && (HALF_NOT_AFTER.has(before?.lower ?? '') || (before?.lower === 'a' && c.first === coreFirst))) return true;
+    if (isLower(lx, coreFirst, 'half') && (HALF_NOT_AFTER.has(before?.lower ?? '') || (isLower(lx, coreFirst - 1, 'a') && c.first === coreFirst))) return true;
   }
   return false;
 }

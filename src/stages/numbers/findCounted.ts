@@ -1,5 +1,5 @@
 import type { Span } from '../../model.js';
-import { lexemeAt } from './lex.js';
+import { isLower, isText, lexemeAt } from './lex.js';
 import type { Candidate, Lexeme } from './types.js';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -30,7 +30,7 @@ const isParticiple = (l: Lexeme): boolean => l.pos === 'VERB' && /(?:ed|en|ing)$
 const isNounish = (l: Lexeme): boolean => (l.pos === 'NOUN' || l.pos === 'PROPN' || (l.cap && l.pos === 'VERB')) && !NOT_HEADS.has(l.lower);
 const isPremod = (l: Lexeme): boolean => l.pos === 'ADJ' || isParticiple(l) || isNounish(l);
 /** A hyphen joining two words: "first-team", "coal-fired", "e-cigarette". */
-const joiner = (lx: readonly Lexeme[], k: number): boolean => lx[k]?.text === '-' && !lx[k]!.gap && lx[k + 1] !== undefined && !lx[k + 1]!.gap && lx[k + 1]!.type === 'word';
+const joiner = (lx: readonly Lexeme[], k: number): boolean => isText(lx, k, '-') && !lx[k]!.gap && lx[k + 1] !== undefined && !lx[k + 1]!.gap && lx[k + 1]!.type === 'word';
 
 const CONTENT = new Set(['ADJ', 'ADV', 'VERB', 'NOUN', 'PROPN']);
 /** Words that can open a hyphenated modifier ("per-day", "with-profits", "after-tax"); a number word there ("one-way") starts a quantity of its own. */
@@ -61,7 +61,7 @@ function commonNounAhead(lx: readonly Lexeme[], p: number): boolean {
 /** The last lexeme of an abbreviation like "U.S." or "U.N." starting at p, or p - 1 when there is none. */
 function abbreviationEnd(lx: readonly Lexeme[], p: number): number {
   let q = p;
-  while (lx[q]?.type === 'word' && lx[q]!.text.length <= 2 && lx[q]!.cap && lx[q + 1]?.text === '.' && !lx[q + 1]!.gap && (q === p || !lx[q]!.gap)) q += 2;
+  while (lexemeAt(lx, q)?.type === 'word' && lx[q]!.text.length <= 2 && lx[q]!.cap && isText(lx, q + 1, '.') && !lx[q + 1]!.gap && (q === p || !lx[q]!.gap)) q += 2;
   return q - p >= 4 ? q - 1 : p - 1;
 }
 
@@ -126,7 +126,7 @@ export function nounPhrase(lx: readonly Lexeme[], k: number, afterPreposition = 
   let lastHead = first.head;
   let j = first.end;
   const firstIsCommon = lx[first.head]!.pos === 'NOUN';
-  while (COORDINATORS.has(lx[j]?.lower ?? '')) {
+  while (COORDINATORS.has(lexemeAt(lx, j)?.lower ?? '')) {
     const n = lx[j + 1];
     if (!n || n.type !== 'word' || !isPremod(n)) break;
     const next = chunk(j + 1);
@@ -141,9 +141,9 @@ export function nounPhrase(lx: readonly Lexeme[], k: number, afterPreposition = 
 
 /** What follows "of": "of the uaw workers" → "uaw workers"; nothing for pronouns ("of them", "of which"). */
 function ofPhrase(lx: readonly Lexeme[], k: number): Phrase | null {
-  if (lx[k]?.lower !== 'of') return null;
+  if (!isLower(lx, k, 'of')) return null;
   let j = k + 1;
-  if (ARTICLES.has(lx[j]?.lower ?? '')) j++;
+  if (ARTICLES.has(lexemeAt(lx, j)?.lower ?? '')) j++;
   const l = lx[j];
   if (!l || l.type !== 'word') return null;
   if (POSSESSIVES.test(l.lower)) {
@@ -159,7 +159,7 @@ const IN_IDIOMS = new Set(['connection', 'exchange', 'addition', 'total', 'retur
   'fact', 'principle', 'turn', 'line', 'light', 'view', 'case', 'terms', 'time', 'full', 'all', 'excess', 'lieu', 'favour', 'favor', 'charge', 'relation', 'respect']);
 /** "in military aid", "in new loans": a common noun phrase after "in", with no article and no name or date in it. */
 function moneyInPhrase(lx: readonly Lexeme[], k: number): Phrase | null {
-  if (lx[k]?.lower !== 'in' || lx[k]!.gap === false) return null;
+  if (!isLower(lx, k, 'in') || lx[k]!.gap === false) return null;
   const first = lx[k + 1];
   if (!first || first.type !== 'word' || first.cap || first.pos === 'PROPN' || first.pos === 'DET' || STOPS.has(first.lower) || IN_IDIOMS.has(first.lower)) return null;
   const np = nounPhrase(lx, k + 1, true);
@@ -181,15 +181,15 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
   if (cand.ruleId === 'time' || cand.ruleId === 'phone' || cand.ruleId === 'score') return null;
   let k = after;
   if (bare) {
-    if (ARTICLES.has(lx[k]?.lower ?? '') || POSSESSIVES.test(lx[k]?.lower ?? '')) k++;
-    const np = lx[k]?.type === 'word' ? nounPhrase(lx, k, true) : null;
+    if (ARTICLES.has(lexemeAt(lx, k)?.lower ?? '') || POSSESSIVES.test(lexemeAt(lx, k)?.lower ?? '')) k++;
+    const np = lexemeAt(lx, k)?.type === 'word' ? nounPhrase(lx, k, true) : null;
     return np ? span(lx, np) : null;
   }
   // "four-, five- and six-cylinder engines": a suspended hyphen borrows the last compound's noun
-  if (lx[k]?.text === '-' && !lx[k]!.gap && (lx[k + 1]?.text === ',' || COORDINATORS.has(lx[k + 1]?.lower ?? ''))) {
+  if (isText(lx, k, '-') && !lx[k]!.gap && (isText(lx, k + 1, ',') || COORDINATORS.has(lexemeAt(lx, k + 1)?.lower ?? ''))) {
     for (let q = k + 1; q < k + 12 && q < lx.length; q++) {
       const h = lx[q]!;
-      if (h.text === '-' && !h.gap && lx[q + 1]?.type === 'word' && !lx[q + 1]!.gap && lexemeAt(lx, q - 1)?.type !== 'punct') {
+      if (h.text === '-' && !h.gap && lexemeAt(lx, q + 1)?.type === 'word' && !lx[q + 1]!.gap && lexemeAt(lx, q - 1)?.type !== 'punct') {
         // the unit the numbers share ("two- or three-day talks") is not what they count
         const np = nounPhrase(lx, cand.unit !== null ? q + 2 : q + 1);
         return np ? span(lx, np) : null;
@@ -199,7 +199,7 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
     return null;
   }
   // a hyphen left after a number word ("four-cylinder engine")
-  if (lx[k]?.text === '-' && !lx[k]!.gap && lx[k + 1] && !lx[k + 1]!.gap) k++;
+  if (isText(lx, k, '-') && !lx[k]!.gap && lx[k + 1] && !lx[k + 1]!.gap) k++;
   const of = ofPhrase(lx, k);
   if (of) return span(lx, of);
   // "US$400 million in military aid", "$5 billion in loans": what an amount of money is, after "in"
@@ -210,7 +210,7 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
   // durations count something only when they modify it ("four-day talks"), not "for two hours"
   if (cand.kind === 'duration' && !cand.hyphenated) return null;
   // "half the condos", "half his sentence"
-  if (cand.fraction && (ARTICLES.has(lx[k]?.lower ?? '') || POSSESSIVES.test(lx[k]?.lower ?? ''))) k++;
+  if (cand.fraction && (ARTICLES.has(lexemeAt(lx, k)?.lower ?? '') || POSSESSIVES.test(lexemeAt(lx, k)?.lower ?? ''))) k++;
   const l = lx[k];
   if (!l || l.type !== 'word') {
     // "another pick or two": the thing counted comes before "or"
@@ -220,9 +220,9 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
     return null;
   }
   // "$5bn last year", "20,000 this month": a time phrase after the amount says when
-  if (WHEN_DETERMINERS.has(l.lower) && WHEN_WORDS.test(lx[k + 1]?.lower ?? '')) return null;
+  if (WHEN_DETERMINERS.has(l.lower) && WHEN_WORDS.test(lexemeAt(lx, k + 1)?.lower ?? '')) return null;
   if (WHEN_WORDS.test(l.lower)) {
-    const n = lx[k + 1]?.text === '-' ? lx[k + 2] : lx[k + 1];
+    const n = isText(lx, k + 1, '-') ? lx[k + 2] : lx[k + 1];
     if (n && WHEN_AFTER.has(n.lower)) return null;
   }
   const np = nounPhrase(lx, k);
@@ -236,7 +236,7 @@ export function findCounted(lx: readonly Lexeme[], cand: Candidate, after: numbe
 
 /** "23 members of the ruling party", "220 members of the House of Representatives": the counted phrase runs on over "of" phrases that complete its noun. */
 function ofTail(lx: readonly Lexeme[], last: number, depth = 0): number {
-  if (depth > 1 || lx[last + 1]?.lower !== 'of' || lx[last + 1]!.gap === false) return last;
+  if (depth > 1 || !isLower(lx, last + 1, 'of') || lx[last + 1]!.gap === false) return last;
   const tail = ofPhrase(lx, last + 1);
   return tail ? ofTail(lx, tail.last, depth + 1) : last;
 }

@@ -1,5 +1,5 @@
 import type { Span } from '../../model.js';
-import { lexemeAt } from './lex.js';
+import { isLower, isText, lexemeAt } from './lex.js';
 import { isQuantityVerb, quantitySubject } from './findSubject.js';
 import { table, type Candidate, type Lexeme } from './types.js';
 
@@ -49,7 +49,7 @@ function matchRule(lx: readonly Lexeme[], k: number): { c: Compiled; last: numbe
   if (!list) return null;
   for (const c of list) {
     let ok = true;
-    for (let w = 1; w < c.words.length && ok; w++) ok = lx[k + w]?.lower === c.words[w];
+    for (let w = 1; w < c.words.length && ok; w++) ok = lexemeAt(lx, k + w)?.lower === c.words[w];
     if (ok) return { c, last: k + c.words.length - 1 };
   }
   return null;
@@ -74,10 +74,10 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   const amount = cand.kind !== 'count';
   if (amount && !AMOUNT_KINDS.has(cand.kind) && !(cand.kind === 'other' && cand.fraction)) return null;
   // "fly-half", "first-half": a fraction joined to the word before it names a position or a period, not a share
-  if (cand.fraction && lexemeAt(lx, cand.first - 1)?.text === '-' && lx[cand.first]?.gap === false) return null;
+  if (cand.fraction && isText(lx, cand.first - 1, '-') && lexemeAt(lx, cand.first)?.gap === false) return null;
   // "sales … exceeded 75 million": when the counted phrase is the subject, the verb before the number states the
   // quantity and says nothing about what happened
-  const countedIsSubject = cand.counted !== null && cand.counted.end <= (lx[first]?.start ?? 0);
+  const countedIsSubject = cand.counted !== null && cand.counted.end <= (lexemeAt(lx, first)?.start ?? 0);
   // subject: skip auxiliaries and adverbs, then a casualty phrase or a verb
   let k = after;
   let steps = 0;
@@ -87,7 +87,7 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   while (k < lx.length && steps < 5) {
     const l = lx[k]!;
     // a closing quote mark around the counted phrase: '"three terrorists" were killed'
-    if (k === after && l.type === 'punct' && QUOTE_MARKS.has(l.text) && !l.gap && lx[k + 1]?.gap === true) {
+    if (k === after && l.type === 'punct' && QUOTE_MARKS.has(l.text) && !l.gap && lexemeAt(lx, k + 1)?.gap === true) {
       k++;
       steps++;
       continue;
@@ -128,7 +128,7 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   if (casualty) return casualty;
   if (cand.counted === null && !amount) {
     // "the 2.8 million who voted": a number standing for people is named by what the relative clause says they did
-    if (lx[after]?.lower === 'who') return whoClauseVerb(lx, after + 1);
+    if (isLower(lx, after, 'who')) return whoClauseVerb(lx, after + 1);
     return opensClause(lx, first) ? subjectVerb(lx, k, after) : null;
   }
   const predAt = beyond > k ? beyond : k;
@@ -136,7 +136,7 @@ export function findEvent(lx: readonly Lexeme[], cand: Candidate, first: number,
   // a relative clause's verb ("72 drums which were loaded …") and a participle that modifies the counted phrase
   // ("bushels of corn valued at …") are not its predicate; an amount's own verb needs an auxiliary or an "of"
   // phrase before it ("$2m was spent", "85% of voters backed"), as "$5m rose" is a change and "5% stake" no verb
-  const modifier = predAt === after && pred !== undefined && pred.lower.endsWith('ed') && PARTICIPLE_PREPOSITIONS.has(lx[predAt + 1]?.lower ?? '');
+  const modifier = predAt === after && pred !== undefined && pred.lower.endsWith('ed') && PARTICIPLE_PREPOSITIONS.has(lexemeAt(lx, predAt + 1)?.lower ?? '');
   const amountPredicate = !amount || ((beyond > k || auxiliary) && !isChangeVerb(pred));
   if (pred && !relative && !reported && !modifier && amountPredicate && isEventVerb(pred) && (k > after || pred.lower !== 'to')) {
     return { span: { start: pred.start, end: hyphenatedEnd(lx, predAt) }, lemma: pred.lemma, cls: 'other', ruleId: 'ev-subject-verb' };
@@ -168,11 +168,11 @@ const BE_HAVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has
  */
 function isAttributive(lx: readonly Lexeme[], v: number): boolean {
   const verb = lx[v]!;
-  if (lexemeAt(lx, v - 1)?.text === '-' && !verb.gap) return true;
+  if (isText(lx, v - 1, '-') && !verb.gap) return true;
   let d = v - 1;
-  if (lx[d]?.pos === 'ADV') d--;
+  if (lexemeAt(lx, d)?.pos === 'ADV') d--;
   // ("Deutsche Boerse's proposed £1.3bn offer": a possessive determines the phrase too)
-  return ATTRIBUTIVE_DETERMINERS.has(lx[d]?.lower ?? '') || (lx[d]?.lower.endsWith("'s") ?? false);
+  return ATTRIBUTIVE_DETERMINERS.has(lexemeAt(lx, d)?.lower ?? '') || (lexemeAt(lx, d)?.lower.endsWith("'s") ?? false);
 }
 const ATTRIBUTIVE_DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those']);
 const QUOTE_MARKS = new Set(['"', "'", '\u201d', '\u2019']);
@@ -205,7 +205,7 @@ for (const rule of CASUALTY_NOUN_RULES) {
 for (const list of CASUALTY_BY_LAST.values()) list.sort((a, b) => b.words.length - a.words.length);
 
 function casualtyNounEndingAt(lx: readonly Lexeme[], last: number): EventMatch | null {
-  const list = CASUALTY_BY_LAST.get(lx[last]?.lower ?? '');
+  const list = CASUALTY_BY_LAST.get(lexemeAt(lx, last)?.lower ?? '');
   if (!list) return null;
   for (const { rule, words } of list) {
     const from = last - words.length + 1;
@@ -217,7 +217,7 @@ function casualtyNounEndingAt(lx: readonly Lexeme[], last: number): EventMatch |
 }
 
 function casualtyNounBefore(lx: readonly Lexeme[], first: number, last: number): EventMatch | null {
-  if (lexemeAt(lx, first - 1)?.lower === 'of') return casualtyNounEndingAt(lx, first - 2);
+  if (isLower(lx, first - 1, 'of')) return casualtyNounEndingAt(lx, first - 2);
   const subject = quantitySubject(lx, first, last);
   return subject ? casualtyNounEndingAt(lx, subject.last) : null;
 }
@@ -225,15 +225,15 @@ function casualtyNounBefore(lx: readonly Lexeme[], first: number, last: number):
 /** "Trapped for over 30 hours", "jailed for ten years": a duration after "for" is how long the verb before it lasted. */
 function durationVerb(lx: readonly Lexeme[], cand: Candidate, first: number): EventMatch | null {
   // a duration that modifies a noun ("called for 24-hour drinking", "pay for three years' care") is the object of "for"
-  if (cand.hyphenated || lx[cand.last + 1]?.text === "'") return null;
+  if (cand.hyphenated || isText(lx, cand.last + 1, "'")) return null;
   // "arrived at the store six minutes later", "have negotiated the deal over the last four years": the time adverbial
   // belongs to the verb of its clause
-  if (RELATIVE_TIME_WORDS.has(lx[cand.last + 1]?.lower ?? '')) return clauseVerbBefore(lx, first - 1);
-  if (SPAN_WORDS.has(lexemeAt(lx, first - 1)?.lower ?? '') && lexemeAt(lx, first - 2)?.lower === 'the' && SPAN_PREPOSITIONS.has(lexemeAt(lx, first - 3)?.lower ?? '')) return clauseVerbBefore(lx, first - 4);
-  if (lexemeAt(lx, first - 1)?.lower !== 'for') return null;
+  if (RELATIVE_TIME_WORDS.has(lexemeAt(lx, cand.last + 1)?.lower ?? '')) return clauseVerbBefore(lx, first - 1);
+  if (SPAN_WORDS.has(lexemeAt(lx, first - 1)?.lower ?? '') && isLower(lx, first - 2, 'the') && SPAN_PREPOSITIONS.has(lexemeAt(lx, first - 3)?.lower ?? '')) return clauseVerbBefore(lx, first - 4);
+  if (!isLower(lx, first - 1, 'for')) return null;
   let v = first - 2;
   // "detain suspects for up to 30 minutes": a plural the tagger read as a verb, after the verb it is the object of
-  if (lexemeAt(lx, v - 1)?.type === 'word' && lx[v - 1]!.pos === 'VERB' && /[^s]s$/.test(lx[v]?.lower ?? '')) v--;
+  if (lexemeAt(lx, v - 1)?.type === 'word' && lx[v - 1]!.pos === 'VERB' && /[^s]s$/.test(lexemeAt(lx, v)?.lower ?? '')) v--;
   const m = matchRule(lx, v);
   if (m && m.last === v) return result(lx, m, v);
   const verb = lx[v];
@@ -264,7 +264,7 @@ function clauseVerbBefore(lx: readonly Lexeme[], from: number): EventMatch | nul
 /** The verb of a "who" clause after a number, past its auxiliaries ("the 2.8 million who voted", "40 who had fled"). */
 function whoClauseVerb(lx: readonly Lexeme[], from: number): EventMatch | null {
   let j = from;
-  for (let steps = 0; steps < 3 && lx[j]?.type === 'word' && (AUX.has(lx[j]!.lower) || lx[j]!.pos === 'ADV') && !matchRule(lx, j); steps++) j++;
+  for (let steps = 0; steps < 3 && lexemeAt(lx, j)?.type === 'word' && (AUX.has(lx[j]!.lower) || lx[j]!.pos === 'ADV') && !matchRule(lx, j); steps++) j++;
   const m = matchRule(lx, j);
   if (m) return result(lx, m, j);
   const verb = lx[j];
@@ -274,7 +274,7 @@ function whoClauseVerb(lx: readonly Lexeme[], from: number): EventMatch | null {
 
 /** An event verb before "a man and" when the number follows: "he injured a man and two women". */
 function verbBeforeJoinedPhrase(lx: readonly Lexeme[], v: number): EventMatch | null {
-  if (lx[v]?.lower !== 'and' && lx[v]?.lower !== 'or') return null;
+  if (!isLower(lx, v, 'and') && !isLower(lx, v, 'or')) return null;
   for (let k = v - 1; k >= 0 && k >= v - 5; k--) {
     const l = lx[k]!;
     const m = matchRule(lx, k);
@@ -294,8 +294,8 @@ const CHANGE_FORMS = new Set(['rose', 'risen', 'fell', 'fallen', 'grew', 'grown'
 /** The passive verb whose agent the number is: "were attended by thousands", "donated blood by the hundreds". */
 function verbBeforeAgent(lx: readonly Lexeme[], v: number): EventMatch | null {
   let k = v;
-  if (lx[k]?.lower === 'the') k--;
-  if (lx[k]?.lower !== 'by') return null;
+  if (isLower(lx, k, 'the')) k--;
+  if (!isLower(lx, k, 'by')) return null;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const l = lx[j]!;
     if (l.type !== 'word') return null;
@@ -310,7 +310,7 @@ function verbBeforeAgent(lx: readonly Lexeme[], v: number): EventMatch | null {
 }
 
 /** A verb (not one of reporting) right before the number takes it as object: "holds some 2.9 million of its shares". */
-const isVerbBefore = (lx: readonly Lexeme[], v: number): boolean => lx[v]?.type === 'word' && (lx[v]!.pos === 'VERB' || lx[v]!.pos === 'AUX') && !REPORTING_LEMMAS.has(lx[v]!.lemma);
+const isVerbBefore = (lx: readonly Lexeme[], v: number): boolean => lexemeAt(lx, v)?.type === 'word' && (lx[v]!.pos === 'VERB' || lx[v]!.pos === 'AUX') && !REPORTING_LEMMAS.has(lx[v]!.lemma);
 const isEventVerb = (l: Lexeme): boolean => l.type === 'word' && l.pos === 'VERB' && !LIGHT_VERBS.has(l.lemma) && !l.lower.endsWith("'s");
 
 /** Words after which a number opens its clause and so is its subject ("…, and 27 ratified it"). */
@@ -337,10 +337,10 @@ function subjectVerb(lx: readonly Lexeme[], k: number, after: number): EventMatc
 const NOUN_PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const RELATIVES = new Set(['who', 'that', 'which', 'whose', 'whom']);
 function afterOfPhrase(lx: readonly Lexeme[], k: number): number {
-  const link = lx[k]?.lower;
+  const link = lexemeAt(lx, k)?.lower;
   // "two women and a man were injured": a second noun phrase joined to the counted one shares its predicate
   // (a number there starts a count of its own, with its own predicate)
-  const joined = (link === 'and' || link === 'or') && NOUN_PHRASE_POS.has(lx[k + 1]?.pos ?? '') && lx[k + 1]!.type === 'word' && lx[k + 1]!.pos !== 'NUM';
+  const joined = (link === 'and' || link === 'or') && NOUN_PHRASE_POS.has(lexemeAt(lx, k + 1)?.pos ?? '') && lx[k + 1]!.type === 'word' && lx[k + 1]!.pos !== 'NUM';
   if (link !== 'of' && !joined) return -1;
   let j = k + 1;
   const limit = Math.min(lx.length, k + 8);
@@ -351,7 +351,7 @@ function afterOfPhrase(lx: readonly Lexeme[], k: number): number {
   const verb = lx[j];
   if (!verb || verb.type !== 'word') return -1;
   // a participle that modifies the phrase ("bushels of corn valued at …", "a warrant enabling …") is no predicate
-  if (auxiliaries === 0 && (verb.lower.endsWith('ing') || /ed$/.test(verb.lower) && PARTICIPLE_PREPOSITIONS.has(lx[j + 1]?.lower ?? ''))) return -1;
+  if (auxiliaries === 0 && (verb.lower.endsWith('ing') || /ed$/.test(verb.lower) && PARTICIPLE_PREPOSITIONS.has(lexemeAt(lx, j + 1)?.lower ?? ''))) return -1;
   return j;
 }
 /** After these a past participle modifies the phrase before it ("valued at", "created by"); a past tense would not take them so. */

@@ -1,5 +1,5 @@
 import type { Bounds, Candidate, Lexeme } from './types.js';
-import { lexemeAt } from './lex.js';
+import { isLower, lexemeAt } from './lex.js';
 
 /** A modifier that puts the number at one end of an interval, or makes it approximate. */
 export interface ModifierRule {
@@ -115,7 +115,7 @@ export function findPrefixModifier(lx: readonly Lexeme[], first: number): Modifi
     let start = s;
     const before = lexemeAt(lx, s - 1);
     if (before && INTENSIFIERS.has(before.lower) && rule.approx !== 'about') start = s - 1;
-    if (before?.lower === 'little' && lexemeAt(lx, s - 2)?.lower === 'a') start = s - 2;
+    if (before?.lower === 'little' && isLower(lx, s - 2, 'a')) start = s - 2;
     return { rule, first: start };
   }
   // "sub-300": a prefix joined by a hyphen
@@ -140,7 +140,7 @@ export function findPostfixModifier(lx: readonly Lexeme[], last: number): { rule
     if (!ok) continue;
     if (rule.id === 'mod-or-more' || rule.id === 'mod-or-less' || rule.id === 'mod-or-fewer') {
       // "5 or more people" but not "5 or more than 6"
-      if (lexemeAt(lx, last + 3)?.lower === 'than') continue;
+      if (isLower(lx, last + 3, 'than')) continue;
     }
     if (rule.id === 'mod-odd-spaced' && lexemeAt(lx, last + 2)?.type !== 'word') continue;
     return { rule, last: last + rule.words.length };
@@ -242,7 +242,7 @@ export function findChange(lx: readonly Lexeme[], cand: Candidate, first: number
         // "up"/"down"/"off" only as adverbs of a change, not "pick up 5", "cut off 3"
         if ((rule.id === 'chg-up' || rule.id === 'chg-down') && !by) {
           const prev = lexemeAt(lx, k - 1);
-          if (verb.lower === 'off' && !(cand.unitType === 'percent' || cand.unitType === 'currency')) return null;
+          if (isLower(lx, k, 'off') && !(cand.unitType === 'percent' || cand.unitType === 'currency')) return null;
           if (prev && prev.type === 'word' && prev.pos === 'VERB' && !['is', 'was', 'were', 'are', 'been', 'be', 'closed', 'ended', 'finished', 'traded', 'edged', 'moved', 'went', 'came', 'opened', 'being'].includes(prev.lower)) return null;
         }
         return { rule, ruleId: rule.id, noun: -1 };
@@ -258,7 +258,7 @@ export function findChange(lx: readonly Lexeme[], cand: Candidate, first: number
       if (nrule) {
         const adverbial = nrule.id === 'chg-n-higher' || nrule.id === 'chg-n-lower';
         if (adverbial && j !== last + 1) break;
-        if (adverbial && lexemeAt(lx, j + 1)?.lower === 'than') break;
+        if (adverbial && isLower(lx, j + 1, 'than')) break;
         if (!adverbial && (l.pos !== 'NOUN' && l.pos !== 'PROPN')) break;
         if (cand.unitType === 'currency' && /^(?:loss|losses|gain|gains)$/.test(l.lower)) break;
         return { rule: nrule, ruleId: `${nrule.id}-after`, noun: j };

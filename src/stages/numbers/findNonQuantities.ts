@@ -1,5 +1,5 @@
 import { newCandidate, type Candidate, type Lexeme } from './types.js';
-import { lexemeAt } from './lex.js';
+import { isLower, isText, lexemeAt } from './lex.js';
 
 /**
  * Numbers that are not quantities: clock times, phone numbers, identifiers ("S&P 500", "Game 6", "COVID-19"),
@@ -12,11 +12,11 @@ const ZONES = new Set(['gmt', 'utc', 'bst', 'cet', 'cest', 'est', 'edt', 'cst', 
 
 /** "a.m." / "p.m." / "am" / "pm" at lexeme k; returns the last lexeme index. */
 function meridiem(lx: readonly Lexeme[], k: number): number {
-  const l = lx[k];
+  const l = lexemeAt(lx, k);
   if (!l) return -1;
   if (MERIDIEM.has(l.lower)) return k;
-  if ((l.lower === 'a' || l.lower === 'p') && lx[k + 1]?.text === '.' && !lx[k + 1]!.gap && lx[k + 2]?.lower === 'm' && !lx[k + 2]!.gap) {
-    return lx[k + 3]?.text === '.' && !lx[k + 3]!.gap ? k + 3 : k + 2;
+  if ((l.lower === 'a' || l.lower === 'p') && isText(lx, k + 1, '.') && !lx[k + 1]!.gap && isLower(lx, k + 2, 'm') && !lx[k + 2]!.gap) {
+    return isText(lx, k + 3, '.') && !lx[k + 3]!.gap ? k + 3 : k + 2;
   }
   return -1;
 }
@@ -26,12 +26,12 @@ export function matchTime(lx: readonly Lexeme[], i: number): Candidate | null {
   const l = lx[i];
   if (!l || l.type !== 'num') return null;
   let last = -1;
-  if (lx[i + 1]?.text === ':' && !lx[i + 1]!.gap && /^\d{1,2}$/.test(l.text) && +l.text <= 24 && /^\d{2}$/.test(lx[i + 2]?.text ?? '') && !lx[i + 2]!.gap) {
+  if (isText(lx, i + 1, ':') && !lx[i + 1]!.gap && /^\d{1,2}$/.test(l.text) && +l.text <= 24 && /^\d{2}$/.test(lexemeAt(lx, i + 2)?.text ?? '') && !lx[i + 2]!.gap) {
     last = i + 2;
-    if (lx[last + 1]?.text === ':' && !lx[last + 1]!.gap && /^\d{2}$/.test(lx[last + 2]?.text ?? '')) last += 2;
+    if (isText(lx, last + 1, ':') && !lx[last + 1]!.gap && /^\d{2}$/.test(lexemeAt(lx, last + 2)?.text ?? '')) last += 2;
     const m = meridiem(lx, last + 1);
     if (m >= 0) last = m;
-  } else if (ZONES.has(lx[i + 1]?.lower ?? '') && /^[0-2]\d[0-5]\d$/.test(l.text) && +l.text <= 2400 && /^[A-Z]+$/.test(lx[i + 1]!.text)) {
+  } else if (ZONES.has(lexemeAt(lx, i + 1)?.lower ?? '') && /^[0-2]\d[0-5]\d$/.test(l.text) && +l.text <= 2400 && /^[A-Z]+$/.test(lx[i + 1]!.text)) {
     // "1200 GMT"
     last = i;
   } else {
@@ -40,7 +40,7 @@ export function matchTime(lx: readonly Lexeme[], i: number): Candidate | null {
     if (m < 0 || !/^\d{1,2}(?:\.\d{2})?$/.test(l.text) || +l.text.split('.')[0]! > 12) return null;
     last = m;
   }
-  if (ZONES.has(lx[last + 1]?.lower ?? '')) last++;
+  if (ZONES.has(lexemeAt(lx, last + 1)?.lower ?? '')) last++;
   const c = newCandidate(i, last, lx, 'other', 'time');
   return c;
 }
@@ -99,19 +99,19 @@ export function isIdentifier(lx: readonly Lexeme[], c: Candidate, owner: readonl
   }
   if (c.unit !== null || c.scale !== 1 || c.words || !c.plainInteger || c.fraction) return false;
   if (prev && prev.type === 'word' && !taken(owner, c.first - 1)) {
-    if (ID_WORDS.has(prev.lower) && (prev.lower !== 'no' || lx[c.first - 1 + 1]?.gap !== false)) {
+    if (ID_WORDS.has(prev.lower) && (prev.lower !== 'no' || lexemeAt(lx, c.first - 1 + 1)?.gap !== false)) {
       // "No. 10", "Game 6", "category 4"; but "the day 5 people died" is rare enough
       return !(prev.lower === 'day' || prev.lower === 'week') || prev.cap;
     }
     if (prev.cap && !NOT_NAMES.has(prev.lower) && (prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'X' || /\p{Lu}.*\p{Lu}/u.test(prev.text))) return true;
   }
-  if (prev?.text === '.' && lexemeAt(lx, c.first - 2)?.lower === 'no') return true;
+  if (prev?.text === '.' && isLower(lx, c.first - 2, 'no')) return true;
   // "the 3600 block of East Meyer Boulevard"
-  if (lx[c.last + 1]?.lower === 'block' && lx[c.last + 2]?.lower === 'of') return true;
+  if (isLower(lx, c.last + 1, 'block') && isLower(lx, c.last + 2, 'of')) return true;
   // "S&P 500": a name that ends in a symbol-joined capital
   if (prev?.text === '&' || (prev?.cap && prev.text.length === 1 && lexemeAt(lx, c.first - 2)?.cap)) return true;
   // "(4)" right after a name
-  if (prev?.text === '(' && lx[c.last + 1]?.text === ')' && lexemeAt(lx, c.first - 2)?.pos === 'PROPN') return true;
+  if (prev?.text === '(' && isText(lx, c.last + 1, ')') && c.first >= 2 && lx[c.first - 2]!.pos === 'PROPN') return true;
   // street numbers: "49 Zorro Ranch Road", "9 E 71st St"
   for (let k = c.last + 1; k <= c.last + 5 && k < lx.length; k++) {
     const l = lx[k]!;
@@ -150,7 +150,7 @@ const AGE_LEADS = new Set(['aged', 'age', 'ages']);
 export function ageRule(lx: readonly Lexeme[], c: Candidate, coreFirst: number): string | null {
   if (c.kind !== 'count' || c.unit !== null || c.value === null || c.value <= 0 || c.value >= 120 || !Number.isInteger(c.value)) return null;
   const before = lexemeAt(lx, coreFirst - 1);
-  if (before?.text === ',' && lexemeAt(lx, coreFirst - 2)?.pos === 'PROPN' && lx[c.last + 1]?.text === ',' && c.approx === null) return 'age-appositive';
-  if ((before && AGE_LEADS.has(before.lower)) || (before?.lower === 'of' && lexemeAt(lx, coreFirst - 2)?.lower === 'age')) return 'age-aged';
+  if (before?.text === ',' && lexemeAt(lx, coreFirst - 2)?.pos === 'PROPN' && isText(lx, c.last + 1, ',') && c.approx === null) return 'age-appositive';
+  if ((before && AGE_LEADS.has(before.lower)) || (before?.lower === 'of' && isLower(lx, coreFirst - 2, 'age'))) return 'age-aged';
   return null;
 }

@@ -82,7 +82,7 @@ export function joinRanges(lx: readonly Lexeme[], cands: Candidate[]): Candidate
     const hi = b.value;
     if (a.scale === 1 && b.scale > 1 && b.bare !== null && a.value <= b.bare) lo = a.value * b.scale;
     const isScore = rule.opener === null && rule.connector[0] === '-' && a.plainInteger && b.plainInteger && a.unit === null && b.unit === null
-      && (lo > hi || SCORE_NOUNS.has(lx[b.last + 1]?.lower ?? ''));
+      && (lo > hi || SCORE_NOUNS.has(lexemeAt(lx, b.last + 1)?.lower ?? ''));
     const merged = copyCandidate(b);
     merged.first = rule.opener !== null ? a.first - 1 : a.first;
     merged.start = rule.opener !== null ? lx[a.first - 1]!.start : a.start;

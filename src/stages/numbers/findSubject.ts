@@ -1,5 +1,5 @@
 import type { Lexeme } from './types.js';
-import { lexemeAt } from './lex.js';
+import { isLower, isText, lexemeAt } from './lex.js';
 
 /**
  * Verbs that state a quantity of their subject: the number after them is how many or how much the subject is
@@ -39,7 +39,7 @@ export interface QuantitySubject { first: number; last: number; ruleId: string }
  */
 export function quantitySubject(lx: readonly Lexeme[], first: number, last: number): QuantitySubject | null {
   // "The company is 85% owned by the state": a number before a participle says how far, not how much the subject is
-  const next = lx[last + 1];
+  const next = lexemeAt(lx, last + 1);
   if (next && ((next.text === '-' && !next.gap) || (next.pos === 'VERB' && /(?:ed|en)$/.test(next.lower)))) return null;
   let j = first - 1;
   let ruleId: string | undefined;
@@ -50,21 +50,20 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
     ruleId = link === 'worth' ? 'subj-worth' : 'subj-totalling';
     j--;
   } else {
-    const linkWord = lexemeAt(lx, j)?.lower;
-    const link = linkWord === 'to' || linkWord === 'at' ? linkWord : '';
-    if (link) j--;
+    const through = link === 'to' || link === 'at' ? link : '';
+    if (through) j--;
     const verb = lexemeAt(lx, j);
     if (!verb || verb.type !== 'word' || (verb.pos !== 'VERB' && verb.pos !== 'AUX' && !FORM_LEMMA.has(verb.lower))) return null;
-    ruleId = VERB_RULE.get(FORM_LEMMA.get(verb.lower) ?? verb.lemma)?.get(link);
+    ruleId = VERB_RULE.get(FORM_LEMMA.get(verb.lower) ?? verb.lemma)?.get(through);
     if (ruleId === undefined) return null;
     j--;
-    for (let steps = 0; steps < 3 && lexemeAt(lx, j)?.type === 'word' && BETWEEN.has(lx[j]!.lower); steps++) j--;
+    for (let steps = 0; steps < 3 && j >= 0 && lx[j]!.type === 'word' && BETWEEN.has(lx[j]!.lower); steps++) j--;
   }
   // "death tolls, provided anonymously by officials to journalists, exceeded 100"
-  if (lexemeAt(lx, j)?.text === ',') {
+  if (isText(lx, j, ',')) {
     let open = j - 1;
     while (open > j - 12 && open >= 0 && lx[open]!.text !== ',' && lx[open]!.type !== 'punct') open--;
-    if (open < 0 || lx[open]?.text !== ',') return null;
+    if (open < 0 || !isText(lx, open, ',')) return null;
     j = open - 1;
   }
   const head = lexemeAt(lx, j);
@@ -81,9 +80,10 @@ export function quantitySubject(lx: readonly Lexeme[], first: number, last: numb
     const preposition = lexemeAt(lx, b);
     const before = lexemeAt(lx, b - 1);
     if (!preposition || preposition.pos !== 'ADP' || !before || before.type !== 'word') break;
-    if (ruleId === 'subj-worth' && preposition.lower !== 'of') break;
-    if (before.pos !== 'NOUN' && before.pos !== 'PROPN') return preposition.lower === 'of' ? { first: start, last: j, ruleId } : null;
-    if (preposition.lower !== 'of') j = b - 1;
+    const of = isLower(lx, b, 'of');
+    if (ruleId === 'subj-worth' && !of) break;
+    if (before.pos !== 'NOUN' && before.pos !== 'PROPN') return of ? { first: start, last: j, ruleId } : null;
+    if (!of) j = b - 1;
     start = phraseStart(lx, b - 1);
   }
   // "so far this year now totals 32": a time phrase says when

@@ -1,3 +1,4 @@
+import { isLower, isText, lexemeAt } from './lex.js';
 import type { Lexeme } from './types.js';
 
 /**
@@ -229,7 +230,10 @@ const PIECE = /(\d+(?:[.,]\d+)*)|(\p{L}[\p{L}\p{M}]*(?:'\p{L}+)*)|(\S)/gu;
 interface CompiledForm { rule: UnitRule; pieces: string[]; gaps: boolean[]; cs: boolean; attachedOnly: boolean }
 function compile(rules: readonly UnitRule[], attachedOnlyForms: ReadonlySet<string> = new Set()): Map<string, CompiledForm[]> {
   const index = new Map<string, CompiledForm[]>();
-  for (const rule of rules) {
+  for (const given of rules) {
+    // every rule of one shape (the optional fields written out): matchQuantity reads the rules it finds, and a
+    // shape its optimised code has not met throws that code away
+    const rule: UnitRule = { id: given.id, forms: given.forms, unit: given.unit, type: given.type, cs: given.cs === true, attachedOnly: given.attachedOnly === true };
     for (const form of rule.forms) {
       const pieces: string[] = [];
       const gaps: boolean[] = [];
@@ -271,14 +275,14 @@ function matchAt(lx: readonly Lexeme[], j: number, forms: readonly CompiledForm[
     const form = forms[f]!;
     if (form.attachedOnly && !firstAttached) continue;
     for (let p = 0; p < form.pieces.length; p++) {
-      const l = lx[j + p];
+      const l = lexemeAt(lx, j + p);
       if (!l) continue outer;
       const text = form.cs ? l.text : l.lower;
       if (text !== form.pieces[p]) continue outer;
       if (p > 0 && l.gap !== form.gaps[p]) continue outer;
     }
     // a unit must end at a word boundary: "m" in "37m" but not in "37mm"
-    const after = lx[j + form.pieces.length];
+    const after = lexemeAt(lx, j + form.pieces.length);
     if (!boundary) return f;
     const lastPiece = form.pieces[form.pieces.length - 1]!;
     if (after && !after.gap && /\p{L}$/u.test(lastPiece) && after.type === 'word') continue;
@@ -289,7 +293,7 @@ function matchAt(lx: readonly Lexeme[], j: number, forms: readonly CompiledForm[
 }
 
 function find(lx: readonly Lexeme[], j: number, index: Map<string, CompiledForm[]>, allowHyphen: boolean): UnitMatch | null {
-  const l = lx[j];
+  const l = lexemeAt(lx, j);
   if (!l) return null;
   // "four-day", "2.4-liter": a hyphen right between the number and the unit
   if (allowHyphen && l.text === '-' && !l.gap) {
@@ -310,7 +314,7 @@ function find(lx: readonly Lexeme[], j: number, index: Map<string, CompiledForm[
 export const CURRENCY_PREFIX_WORDS: ReadonlySet<string> = new Set(PREFIX_INDEX.keys());
 
 export const findCurrencyPrefix = (lx: readonly Lexeme[], j: number): UnitMatch | null => {
-  const l = lx[j];
+  const l = lexemeAt(lx, j);
   if (!l) return null;
   const forms = PREFIX_INDEX.get(l.lower);
   if (!forms) return null;
@@ -321,8 +325,8 @@ export const findCurrencyPrefix = (lx: readonly Lexeme[], j: number): UnitMatch 
     const n = lx[next];
     // the digits (or a sign) must follow, right against a symbol or attached-only code
     if (!n) continue;
-    const startsNumber = n.type === 'num' || ((n.text === '-' || n.text === '+' || n.text === '−') && lx[next + 1]?.type === 'num' && !lx[next + 1]!.gap)
-      || (n.text === '.' && lx[next + 1]?.type === 'num');
+    const startsNumber = n.type === 'num' || ((n.text === '-' || n.text === '+' || n.text === '−') && lexemeAt(lx, next + 1)?.type === 'num' && !lx[next + 1]!.gap)
+      || (n.text === '.' && lexemeAt(lx, next + 1)?.type === 'num');
     if (!startsNumber) continue;
     if (form.attachedOnly && n.gap) continue;
     // a three-letter code may stand apart ("USD 5"), a symbol must not be separated by more than a space
@@ -342,32 +346,36 @@ const TIME_ADVERBS = new Set(['earlier', 'ago', 'before', 'later', 'after', 'pri
 export interface RateMatch { per: string; next: number }
 export function findRate(lx: readonly Lexeme[], j: number): RateMatch | null {
   let k = j;
-  if (lx[k]?.text === '-' && !lx[k]!.gap) k++;
-  const w = lx[k];
+  if (isText(lx, k, '-') && !lx[k]!.gap) k++;
+  const w = lexemeAt(lx, k);
   if (!w) return null;
   const slash = w.text === '/' && !w.gap;
   const word = w.lower;
-  if (!slash && word !== 'per' && word !== 'a' && word !== 'an' && word !== 'every' && word !== 'each') return null;
+  // (every comparison of `word` made here at once, where every kind of string meets it: see isText)
+  const per = word === 'per';
+  const article = word === 'a' || word === 'an';
+  const distributive = word === 'every' || word === 'each';
+  if (!slash && !per && !article && !distributive) return null;
   let n = k + 1;
-  if (lx[n]?.text === '-' && !lx[n]!.gap) n++;
-  const noun = lx[n];
+  if (isText(lx, n, '-') && !lx[n]!.gap) n++;
+  const noun = lexemeAt(lx, n);
   if (!noun || noun.type !== 'word') return null;
-  if (noun.lower === 'cent' || noun.lower === 'centum') return null;
+  if (isLower(lx, n, 'cent') || isLower(lx, n, 'centum')) return null;
   const time = findTimeUnit(lx, n);
   if (time) {
     // "a year earlier", "a week ago" say when, not how often
-    if (TIME_ADVERBS.has(lx[time.next]?.lower ?? '')) return null;
+    if (TIME_ADVERBS.has(lexemeAt(lx, time.next)?.lower ?? '')) return null;
     return { per: time.rule.unit, next: time.next };
   }
-  if (word === 'every' || word === 'each') return null;
+  if (distributive) return null;
   const measure = findMeasure(lx, n);
   if (measure && measure.rule.type === 'measure') return { per: measure.rule.unit, next: measure.next };
-  if (word === 'a' || word === 'an') {
+  if (article) {
     if (!RATE_ARTICLE_NOUNS.has(noun.lemma) && !RATE_ARTICLE_NOUNS.has(noun.lower)) return null;
     return { per: noun.lemma || noun.lower, next: n + 1 };
   }
   // "per share", "per mmBTU", "/kg": any noun
-  if (noun.pos === 'NOUN' || noun.pos === 'PROPN' || slash || noun.pos === 'X' || word === 'per') {
+  if (noun.pos === 'NOUN' || noun.pos === 'PROPN' || slash || noun.pos === 'X' || per) {
     return { per: noun.pos === 'NOUN' ? noun.lemma : noun.text, next: n + 1 };
   }
   return null;

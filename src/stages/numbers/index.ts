@@ -115,7 +115,8 @@ function countedAround(tokens: Doc['tokens'], cands: Candidate[]): void {
     }
     const noun = tokens[at - 2];
     // "a payout of one million rubles"; "the death toll from fourteen to 31" (not "to 2.66 billion from 2.78 billion")
-    const fromTo = before.lower === 'from' && tokens[firstTokenEndingAfter(tokens, c.end)]?.lower === 'to';
+    const next = firstTokenEndingAfter(tokens, c.end);
+    const fromTo = before.lower === 'from' && next < tokens.length && tokens[next]!.lower === 'to';
     if ((before.lower === 'of' || fromTo) && noun?.pos === 'NOUN' && tokens[at - 3]?.pos !== 'NUM') {
       c.counted = phraseEndingAt(tokens, at - 2, floor);
       if (fromTo) fromCounted = c.counted;

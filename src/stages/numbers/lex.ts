@@ -107,6 +107,22 @@ export function digitValue(text: string): number {
  */
 export const lexemeAt = (lx: readonly Lexeme[], k: number): Lexeme | undefined => (k >= 0 && k < lx.length ? lx[k] : undefined);
 
+/**
+ * Whether lexeme `k` is there and reads `text` (isText) or `lower` in lower case (isLower), for reads that may fall
+ * outside the sentence and for comparisons in branches that run rarely. A one-character text and a word that is its
+ * own lemma are internalized strings, other texts are not, and optimised code compares internalized strings only
+ * for as long as its comparison has met nothing else: one in a rare branch is thrown away at the first other string
+ * (or at the undefined read past an end). These comparisons, shared by every caller, meet every kind at once.
+ */
+export const isText = (lx: readonly Lexeme[], k: number, text: string): boolean => {
+  const l = lexemeAt(lx, k);
+  return l !== undefined && l.text === text;
+};
+export const isLower = (lx: readonly Lexeme[], k: number, lower: string): boolean => {
+  const l = lexemeAt(lx, k);
+  return l !== undefined && l.lower === lower;
+};
+
 /** True when lexeme `i` follows lexeme `i - 1` with no space between. */
 export const attached = (lx: readonly Lexeme[], i: number): boolean => {
   const l = lx[i];

@@ -1,4 +1,4 @@
-import { digitValue, lexemeAt } from './lex.js';
+import { digitValue, isLower, isText, lexemeAt } from './lex.js';
 import { findAge, findCurrencyPrefix, findCurrencySuffix, findMeasure, findPercent, findRate, findTimeUnit, type UnitMatch } from './findUnit.js';
 import { ORDINAL_WORDS, parseNumberWords, SCALE_WORDS, TENS_WORDS } from './parseNumberWords.js';
 import { newCandidate, table, type Candidate, type Lexeme } from './types.js';
@@ -22,22 +22,21 @@ export const SIGNS: ReadonlySet<string> = new Set(['-', '+', '−']);
 
 function scaleAt(lx: readonly Lexeme[], j: number, hasCurrency: boolean): { scale: number; next: number } | null {
   // "$1.2-billion", "a 2-million-strong crowd"
-  const h = lx[j];
-  if (h?.text === '-' && !h.gap && lx[j + 1] && !lx[j + 1]!.gap && SCALE_WORDS.get(lx[j + 1]!.lower) !== undefined) {
+  if (isText(lx, j, '-') && !lx[j]!.gap && j + 1 < lx.length && !lx[j + 1]!.gap && SCALE_WORDS.get(lx[j + 1]!.lower) !== undefined) {
     return { scale: SCALE_WORDS.get(lx[j + 1]!.lower)!, next: j + 2 };
   }
-  const l = lx[j];
+  const l = lexemeAt(lx, j);
   if (!l || l.type !== 'word') return null;
-  const after = lx[j + 1];
+  const after = lexemeAt(lx, j + 1);
   const boundary = !after || after.gap || after.type === 'punct';
   const word = SCALE_SUFFIXES.get(l.lower);
   if (word !== undefined && boundary) return { scale: word, next: j + 1 };
   const letter = SCALE_LETTERS.get(l.text);
   if (letter === undefined || l.gap || !boundary) return null;
-  if ((l.text === 'm') && !hasCurrency) {
+  if (isText(lx, j, 'm') && !hasCurrency) {
     // "37m (121ft)-long", "a 100m sprint": metres
-    if (after?.text === '-' && !after.gap && lx[j + 2] && METRE_CONTEXT.has(lx[j + 2]!.lower)) return null;
-    if (after?.text === '(') return null;
+    if (isText(lx, j + 1, '-') && !after!.gap && j + 2 < lx.length && METRE_CONTEXT.has(lx[j + 2]!.lower)) return null;
+    if (isText(lx, j + 1, '(')) return null;
     if (after && after.type === 'word' && METRE_CONTEXT.has(after.lower)) return null;
   }
   return { scale: letter, next: j + 1 };
@@ -46,12 +45,12 @@ function scaleAt(lx: readonly Lexeme[], j: number, hasCurrency: boolean): { scal
 const DENOMINATORS = new Set([2, 3, 4, 8, 16, 32, 64]);
 /** "1/2", "3/4" at lexeme k. */
 function simpleFraction(lx: readonly Lexeme[], k: number): { value: number; next: number } | null {
-  const a = lx[k], slash = lx[k + 1], b = lx[k + 2];
-  if (!a || a.type !== 'num' || slash?.text !== '/' || slash.gap || !b || b.type !== 'num' || b.gap) return null;
+  const a = lexemeAt(lx, k), b = lexemeAt(lx, k + 2);
+  if (!a || a.type !== 'num' || !isText(lx, k + 1, '/') || lx[k + 1]!.gap || !b || b.type !== 'num' || b.gap) return null;
   if (!/^\d+$/.test(a.text) || !/^\d+$/.test(b.text)) return null;
   const n = +a.text, d = +b.text;
   if (!DENOMINATORS.has(d) || n <= 0 || n >= d) return null;
-  if (lx[k + 3]?.text === '/' && !lx[k + 3]!.gap) return null;
+  if (isText(lx, k + 3, '/') && !lx[k + 3]!.gap) return null;
   return { value: n / d, next: k + 3 };
 }
 
@@ -59,8 +58,8 @@ function simpleFraction(lx: readonly Lexeme[], k: number): { value: number; next
 function fractionAt(lx: readonly Lexeme[], j: number): { value: number; next: number } | null {
   const whole = lx[j];
   if (!whole || whole.type !== 'num' || !/^\d+$/.test(whole.text)) return null;
-  const sep = lx[j + 1];
-  if (sep && (sep.text === '-' && !sep.gap || sep.type === 'num' && sep.gap)) {
+  const sep = lexemeAt(lx, j + 1);
+  if (sep && (isText(lx, j + 1, '-') && !sep.gap || sep.type === 'num' && sep.gap)) {
     const f = simpleFraction(lx, sep.type === 'num' ? j + 1 : j + 2);
     if (f && (sep.type === 'num' || !lx[j + 2]!.gap)) return { value: +whole.text + f.value, next: f.next };
   }
@@ -81,9 +80,9 @@ const isNum = (l: Lexeme | undefined): l is Lexeme => l !== undefined && l.type 
 
 /** "×10−8", "x10^3" at lexeme j, written against the number before it: the power of ten, and the lexeme after it. */
 function powerOfTenAt(lx: readonly Lexeme[], j: number): { power: number; next: number } | null {
-  if (!(lx[j] && !lx[j]!.gap && (lx[j]!.text === '×' || lx[j]!.text === 'x') && lx[j + 1]?.text === '10' && !lx[j + 1]!.gap)) return null;
+  if (!(lx[j] && !lx[j]!.gap && (lx[j]!.text === '×' || lx[j]!.text === 'x') && isText(lx, j + 1, '10') && !lx[j + 1]!.gap)) return null;
   let k = j + 2;
-  if (lx[k]?.text === '^' && !lx[k]!.gap) k++;
+  if (isText(lx, k, '^') && !lx[k]!.gap) k++;
   let expSign = 1;
   if (lx[k] && !lx[k]!.gap && SIGNS.has(lx[k]!.text)) { expSign = lx[k]!.text === '+' ? 1 : -1; k++; }
   if (isNum(lx[k]) && !lx[k]!.gap && /^\d{1,3}$/.test(lx[k]!.text)) return { power: expSign * +lx[k]!.text, next: k + 1 };
@@ -102,7 +101,7 @@ function digitOrdinalOrYear(lx: readonly Lexeme[], i: number, j: number, core: L
     return c;
   }
   if (!plainInteger) return null;
-  const apostrophe = suf?.text === "'" && !suf.gap && lx[j + 1]?.lower === 's' && !lx[j + 1]!.gap;
+  const apostrophe = suf?.text === "'" && !suf.gap && isLower(lx, j + 1, 's') && !lx[j + 1]!.gap;
   if (core.text.length === 4 && ((suf && !suf.gap && suf.lower === 's') || apostrophe)) {
     const decade = value % 10 === 0 && !apostrophe;
     const c = newCandidate(i, apostrophe ? j + 1 : j, lx, 'year', decade ? 'decade' : 'year-possessive');
@@ -120,20 +119,20 @@ function digitOrdinalOrYear(lx: readonly Lexeme[], i: number, j: number, core: L
 function unitAfter(lx: readonly Lexeme[], j: number, vague: boolean, fraction: boolean): UnitMatch | null {
   let u = j;
   // "thousands of dollars", "hundreds of miles": a vague count of a unit
-  if (vague && lx[u]?.lower === 'of') {
+  if (vague && isLower(lx, u, 'of')) {
     const m = findCurrencySuffix(lx, u + 1) ?? findMeasure(lx, u + 1) ?? findTimeUnit(lx, u + 1);
     if (m && m.rule.type !== 'times' && !(m.rule.type === 'currency' && m.rule.unit.length !== 3 && /^(?:cent|pence|sen)$/.test(m.rule.unit))) u++;
   }
-  if (fraction && (lx[u]?.lower === 'a' || lx[u]?.lower === 'an')) u++;
-  else if (fraction && lx[u]?.lower === 'of' && (lx[u + 1]?.lower === 'a' || lx[u + 1]?.lower === 'an')) u += 2;
+  if (fraction && (isLower(lx, u, 'a') || isLower(lx, u, 'an'))) u++;
+  else if (fraction && isLower(lx, u, 'of') && (isLower(lx, u + 1, 'a') || isLower(lx, u + 1, 'an'))) u += 2;
   return findAge(lx, u) ?? findPercent(lx, u) ?? findCurrencySuffix(lx, u) ?? findTimeUnit(lx, u) ?? findMeasure(lx, u);
 }
 
 /** "ten-storey building", "55-member bloc": the noun joined by a hyphen (at lexeme j) to the number before it, counted in a compound modifier. */
 function compoundNounAt(lx: readonly Lexeme[], j: number): Lexeme | null {
-  if (!(lx[j]?.text === '-' && !lx[j]!.gap)) return null;
+  if (!(isText(lx, j, '-') && !lx[j]!.gap)) return null;
   const noun = lx[j + 1];
-  if (noun && noun.type === 'word' && !noun.gap && !noun.cap && noun.pos === 'NOUN' && !NOT_COMPOUND_NOUNS.has(noun.lower) && /^\p{Ll}{3,}$/u.test(noun.text) && lx[j + 2]?.text !== '-') return noun;
+  if (noun && noun.type === 'word' && !noun.gap && !noun.cap && noun.pos === 'NOUN' && !NOT_COMPOUND_NOUNS.has(noun.lower) && /^\p{Ll}{3,}$/u.test(noun.text) && !isText(lx, j + 2, '-')) return noun;
   return null;
 }
 
@@ -150,7 +149,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
   const glue = cur && cur.rule.id === 'cur-usd-symbol' && i > 0 && !lx[i]!.gap && lx[i - 1]!.type === 'word' ? lx[i - 1]! : null;
   let sign: '+' | '-' | null = null;
   const s = lx[j];
-  if (s && SIGNS.has(s.text) && isNum(lx[j + 1]) && !lx[j + 1]!.gap && (s.gap || cur !== null || lexemeAt(lx, j - 1)?.text === '(' || j === 0)) {
+  if (s && SIGNS.has(s.text) && isNum(lx[j + 1]) && !lx[j + 1]!.gap && (s.gap || cur !== null || isText(lx, j - 1, '(') || j === 0)) {
     sign = s.text === '+' ? '+' : '-';
     j++;
   } else if (s?.lower === 'minus' && isNum(lx[j + 1])) {
@@ -170,7 +169,7 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
     // "1/2", "8-3/4": fractions with small denominators
     const frac = fractionAt(lx, j);
     // "24/7", "9/11", "50/50"
-    const slashed = !frac && ((lx[j + 1]?.text === '/' && !lx[j + 1]!.gap && isNum(lx[j + 2]) && !lx[j + 2]!.gap)
+    const slashed = !frac && ((isText(lx, j + 1, '/') && !lx[j + 1]!.gap && isNum(lx[j + 2]) && !lx[j + 2]!.gap)
       || (j > 1 && lx[j - 1]!.text === '/' && !lx[j - 1]!.gap && !core.gap && isNum(lexemeAt(lx, j - 2))));
     // "S23", "V10", "A2": digits glued to letters are part of a name
     const glued = !cur && j > 0 && !core.gap && lx[j - 1]!.type === 'word' && sign === null;
@@ -216,9 +215,9 @@ export function matchQuantity(lx: readonly Lexeme[], i: number): Candidate | nul
 
   // scale: "1.5 million", "$3.5bn", "80k"; "half a million", "half a dozen"
   let k = j;
-  if (fraction && (lx[k]?.lower === 'a' || lx[k]?.lower === 'an') && lx[k + 1] && (SCALE_SUFFIXES.get(lx[k + 1]!.lower) !== undefined)) k++;
+  if (fraction && (isLower(lx, k, 'a') || isLower(lx, k, 'an')) && lx[k + 1] && (SCALE_SUFFIXES.get(lx[k + 1]!.lower) !== undefined)) k++;
   // "a quarter of a million"
-  else if (fraction && lx[k]?.lower === 'of' && (lx[k + 1]?.lower === 'a' || lx[k + 1]?.lower === 'an') && SCALE_SUFFIXES.get(lx[k + 2]?.lower ?? '') !== undefined) k += 2;
+  else if (fraction && isLower(lx, k, 'of') && (isLower(lx, k + 1, 'a') || isLower(lx, k + 1, 'an')) && SCALE_SUFFIXES.get(lexemeAt(lx, k + 2)?.lower ?? '') !== undefined) k += 2;
   const sc = vague ? null : scaleAt(lx, k, cur !== null);
   if (sc) {
     bare = value;
@@ -299,8 +298,8 @@ export function matchOrdinalWord(lx: readonly Lexeme[], i: number): Candidate | 
   if (!l || l.type !== 'word') return null;
   let value = ORDINAL_WORDS.get(l.lower);
   let last = i;
-  if (value === undefined && TENS_WORDS.get(l.lower) !== undefined && lx[i + 1]?.text === '-' && !lx[i + 1]!.gap) {
-    const o = ORDINAL_WORDS.get(lx[i + 2]?.lower ?? '');
+  if (value === undefined && TENS_WORDS.get(l.lower) !== undefined && isText(lx, i + 1, '-') && !lx[i + 1]!.gap) {
+    const o = ORDINAL_WORDS.get(lexemeAt(lx, i + 2)?.lower ?? '');
     if (o !== undefined && o < 10) { value = TENS_WORDS.get(l.lower)! + o; last = i + 2; }
   }
   if (value === undefined) return null;

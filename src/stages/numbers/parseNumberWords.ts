@@ -1,3 +1,4 @@
+import { isLower, isText, lexemeAt } from './lex.js';
 import { table, type Lexeme } from './types.js';
 
 export const UNIT_WORDS: ReadonlyMap<string, number> = table({
@@ -42,7 +43,7 @@ export interface WordNumber {
 const isWord = (l: Lexeme | undefined, w: string): boolean => l !== undefined && l.type === 'word' && l.lower === w;
 /** A hyphen joining two words with no space: "twenty-three", "two-thirds". */
 const joinHyphen = (lx: readonly Lexeme[], i: number): boolean =>
-  lx[i]?.text === '-' && !lx[i]!.gap && lx[i + 1] !== undefined && !lx[i + 1]!.gap;
+  isText(lx, i, '-') && !lx[i]!.gap && i + 1 < lx.length && !lx[i + 1]!.gap;
 const cardinal = (w: string): number | undefined => UNIT_WORDS.get(w) ?? TENS_WORDS.get(w);
 /** Whether a unit or tens word of value `v` may follow what has been read so far ("twenty" + "three", "hundred" + "ten"). */
 const canAdd = (current: number, v: number): boolean =>
@@ -61,11 +62,11 @@ export function parseNumberWords(lx: readonly Lexeme[], i: number): WordNumber |
   if (w0 === 'tens' || VAGUE_WORDS.get(w0) !== undefined) {
     let s = w0 === 'tens' ? 10 : VAGUE_WORDS.get(w0)!;
     let next = i + 1;
-    const more = lx[i + 2];
-    if (isWord(lx[i + 1], 'of') && more && VAGUE_WORDS.get(more.lower) !== undefined && more.lower !== 'dozens' && more.lower !== 'scores') {
+    const more = lexemeAt(lx, i + 2);
+    if (isWord(lexemeAt(lx, i + 1), 'of') && more && VAGUE_WORDS.get(more.lower) !== undefined && more.lower !== 'dozens' && more.lower !== 'scores') {
       s *= VAGUE_WORDS.get(more.lower)!;
       next = i + 3;
-    } else if (w0 === 'tens' || (w0 === 'scores' && !isWord(lx[i + 1], 'of'))) {
+    } else if (w0 === 'tens' || (w0 === 'scores' && !isWord(lexemeAt(lx, i + 1), 'of'))) {
       return null;
     }
     return { value: s, next, bare: s, scale: 1, fraction: false, vague: { lower: s, upper: s * 10 } };
@@ -80,7 +81,7 @@ export function parseNumberWords(lx: readonly Lexeme[], i: number): WordNumber |
   let bare = 0;
   // a leading article only before a scale or fraction word: "a hundred", "a dozen", "a third", "an eighth"
   if (w0 === 'a' || w0 === 'an') {
-    const n = lx[i + 1]?.lower ?? '';
+    const n = lexemeAt(lx, i + 1)?.lower ?? '';
     if (!(SCALE_WORDS.get(n) !== undefined || n === 'dozen' || (FRACTION_WORDS.get(n) !== undefined && n !== 'half' && n !== 'halves'))) return null;
     current = 1;
     seen = true;
@@ -117,21 +118,21 @@ export function parseNumberWords(lx: readonly Lexeme[], i: number): WordNumber |
     }
     if (w === 'and') {
       // "one and a half", "one-and-a-half": hyphens between the words are skipped
-      const hy = (k: number): number => (lx[k]?.text === '-' && !lx[k]!.gap ? k + 1 : k);
+      const hy = (k: number): number => (isText(lx, k, '-') && !lx[k]!.gap ? k + 1 : k);
       const a = hy(j + 1);
       const f = hy(a + 1);
-      const fden = FRACTION_WORDS.get(lx[f]?.lower ?? '');
-      if ((lx[a]?.lower === 'a' || lx[a]?.lower === 'one') && fden !== undefined && lx[f]!.lower !== 'second' && lx[f]!.lower !== 'seconds') {
+      const fden = FRACTION_WORDS.get(lexemeAt(lx, f)?.lower ?? '');
+      if ((isLower(lx, a, 'a') || isLower(lx, a, 'one')) && fden !== undefined && !isLower(lx, f, 'second') && !isLower(lx, f, 'seconds')) {
         current += 1 / fden;
         j = f + 1;
         continue;
       }
-      const n1 = lx[j + 1];
+      const n1 = lexemeAt(lx, j + 1);
       // "one hundred and ten"
       if (n1 && cardinal(n1.lower) !== undefined && current % 100 === 0 && current > 0) { j++; continue; }
       // "two and a half (million)"
-      const den = FRACTION_WORDS.get(lx[j + 2]?.lower ?? '');
-      if (n1 && (n1.lower === 'a' || n1.lower === 'one') && den !== undefined && lx[j + 2]!.lower !== 'second' && lx[j + 2]!.lower !== 'seconds') {
+      const den = FRACTION_WORDS.get(lexemeAt(lx, j + 2)?.lower ?? '');
+      if ((isLower(lx, j + 1, 'a') || isLower(lx, j + 1, 'one')) && den !== undefined && !isLower(lx, j + 2, 'second') && !isLower(lx, j + 2, 'seconds')) {
         current += 1 / den;
         j += 3;
         continue;
@@ -141,11 +142,11 @@ export function parseNumberWords(lx: readonly Lexeme[], i: number): WordNumber |
     // fractions after a small numerator: "two thirds", "one fourth", "a quarter"; but "a third term" is an ordinal
     // and "the preceding three quarters" counts quarters
     const den = FRACTION_WORDS.get(w);
-    const nextWord = lx[j + 1];
+    const nextWord = lexemeAt(lx, j + 1);
     const ordinalUse = (w0 === 'a' || w0 === 'an') && den !== undefined && den >= 3 && !w.endsWith('s') && w !== 'quarter'
-      && nextWord !== undefined && nextWord.type === 'word' && nextWord.lower !== 'of' && nextWord.lower !== 'the';
+      && nextWord !== undefined && nextWord.type === 'word' && !isLower(lx, j + 1, 'of') && !isLower(lx, j + 1, 'the');
     if (ordinalUse) return null;
-    if (w === 'quarters' && nextWord?.lower !== 'of') break;
+    if (w === 'quarters' && !isLower(lx, j + 1, 'of')) break;
     if (den !== undefined && total === 0 && current > 0 && current < 20 && Number.isInteger(current)) {
       const value = current / den;
       return { value, next: j + 1, bare: value, scale: 1, fraction: true, vague: null };

@@ -1,5 +1,5 @@
 import { table, type Lexeme } from './types.js';
-import { lexemeAt } from './lex.js';
+import { isLower, isText, lexemeAt } from './lex.js';
 
 export const MONTHS: ReadonlyMap<string, number> = table({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
@@ -30,26 +30,26 @@ export interface DateMatch { first: number; last: number; parts: DateParts; rule
 
 const isYear = (l: Lexeme | undefined): boolean => l !== undefined && l.type === 'num' && /^\d{4}$/.test(l.text) && +l.text >= 1000 && +l.text <= 2100;
 const dayOf = (lx: readonly Lexeme[], k: number): { d: number; next: number } | null => {
-  const l = lx[k];
+  const l = lexemeAt(lx, k);
   if (!l || l.type !== 'num' || !/^\d{1,2}$/.test(l.text)) return null;
   const d = +l.text;
   if (d < 1 || d > 31) return null;
-  const suf = lx[k + 1];
+  const suf = lexemeAt(lx, k + 1);
   if (suf && !suf.gap && /^(?:st|nd|rd|th)$/.test(suf.lower)) return { d, next: k + 2 };
   // "19.5" or "19%" is not a day
   if (suf && !suf.gap && suf.type !== 'punct') return null;
-  if (suf && !suf.gap && (suf.text === '%' || suf.text === '.' && lx[k + 2]?.type === 'num' && !lx[k + 2]!.gap)) return null;
+  if (suf && !suf.gap && (isText(lx, k + 1, '%') || isText(lx, k + 1, '.') && lexemeAt(lx, k + 2)?.type === 'num' && !lx[k + 2]!.gap)) return null;
   return { d, next: k + 1 };
 };
 /** A month name at lexeme `k` (with an optional full stop after an abbreviation); capitalised unless the sentence is in lower case. */
 const monthOf = (lx: readonly Lexeme[], k: number, lowerSentence: boolean): { m: number; next: number; full: boolean } | null => {
-  const l = lx[k];
+  const l = lexemeAt(lx, k);
   if (!l || l.type !== 'word') return null;
   const m = MONTHS.get(l.lower);
   if (m === undefined) return null;
   if (!l.cap && !lowerSentence) return null;
   const full = FULL_MONTHS.has(l.lower);
-  if (!full && lx[k + 1]?.text === '.' && !lx[k + 1]!.gap) return { m, next: k + 2, full };
+  if (!full && isText(lx, k + 1, '.') && !lx[k + 1]!.gap) return { m, next: k + 2, full };
   return { m, next: k + 1, full };
 };
 const parts = (p: Partial<DateParts>): DateParts => ({ y: null, m: null, d: null, d2: null, weekday: null, relative: null, direction: null, ...p });
@@ -70,7 +70,7 @@ export function matchDate(lx: readonly Lexeme[], i: number, lowerSentence: boole
 function monthFirstDate(lx: readonly Lexeme[], i: number, mo: { m: number; next: number; full: boolean }): DateMatch | null {
   const l = lx[i]!;
   const day = dayOf(lx, mo.next);
-  if (day && !(lx[day.next]?.type === 'word' && !lx[day.next]!.gap)) {
+  if (day && !(lexemeAt(lx, day.next)?.type === 'word' && !lx[day.next]!.gap)) {
     let last = day.next - 1;
     let d2: number | null = null;
     // "Sept. 20-24", "March 15 to 17"
@@ -83,12 +83,12 @@ function monthFirstDate(lx: readonly Lexeme[], i: number, mo: { m: number; next:
     }
     let y: number | null = null;
     let k = last + 1;
-    if (lx[k]?.text === ',') k++;
+    if (isText(lx, k, ',')) k++;
     if (isYear(lx[k]) && !(lx[k + 1] && !lx[k + 1]!.gap && lx[k + 1]!.type !== 'punct')) { y = +lx[k]!.text; last = k; }
     return { first: i, last, parts: parts({ y, m: mo.m, d: day.d, d2 }), ruleId: y !== null ? 'date-month-day-year' : 'date-month-day' };
   }
   let k = mo.next;
-  if (lx[k]?.text === ',') k++;
+  if (isText(lx, k, ',')) k++;
   if (isYear(lx[k])) return { first: i, last: k, parts: parts({ y: +lx[k]!.text, m: mo.m }), ruleId: 'date-month-year' };
   const prev = lexemeAt(lx, i - 1);
   const prevWord = prev?.text === '-' && !prev.gap ? lexemeAt(lx, i - 2) : prev;
@@ -116,14 +116,14 @@ function wordDate(lx: readonly Lexeme[], i: number, lowerSentence: boolean): Dat
 function digitFirstDate(lx: readonly Lexeme[], i: number, lowerSentence: boolean): DateMatch | null {
   const l = lx[i]!;
   // "2025-10-19"
-  if (lx[i + 1]?.text === '-' && !lx[i + 1]!.gap && /^\d{4}$/.test(l.text) && /^\d{2}$/.test(lx[i + 2]?.text ?? '') && !lx[i + 2]!.gap
-    && lx[i + 3]?.text === '-' && !lx[i + 3]!.gap && /^\d{2}$/.test(lx[i + 4]?.text ?? '') && !lx[i + 4]!.gap) {
+  if (isText(lx, i + 1, '-') && !lx[i + 1]!.gap && /^\d{4}$/.test(l.text) && /^\d{2}$/.test(lexemeAt(lx, i + 2)?.text ?? '') && !lx[i + 2]!.gap
+    && isText(lx, i + 3, '-') && !lx[i + 3]!.gap && /^\d{2}$/.test(lexemeAt(lx, i + 4)?.text ?? '') && !lx[i + 4]!.gap) {
     const y = +l.text, m = +lx[i + 2]!.text, d = +lx[i + 4]!.text;
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return { first: i, last: i + 4, parts: parts({ y, m, d }), ruleId: 'date-iso' };
   }
   // "10/19/2025", "19/10/2025"
-  if (lx[i + 1]?.text === '/' && !lx[i + 1]!.gap && /^\d{1,2}$/.test(l.text) && /^\d{1,2}$/.test(lx[i + 2]?.text ?? '') && !lx[i + 2]!.gap
-    && lx[i + 3]?.text === '/' && !lx[i + 3]!.gap && /^\d{4}$/.test(lx[i + 4]?.text ?? '') && !lx[i + 4]!.gap) {
+  if (isText(lx, i + 1, '/') && !lx[i + 1]!.gap && /^\d{1,2}$/.test(l.text) && /^\d{1,2}$/.test(lexemeAt(lx, i + 2)?.text ?? '') && !lx[i + 2]!.gap
+    && isText(lx, i + 3, '/') && !lx[i + 3]!.gap && /^\d{4}$/.test(lexemeAt(lx, i + 4)?.text ?? '') && !lx[i + 4]!.gap) {
     const a = +l.text, b = +lx[i + 2]!.text, y = +lx[i + 4]!.text;
     const [m, d] = a > 12 ? [b, a] : [a, b];
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return { first: i, last: i + 4, parts: parts({ y, m, d }), ruleId: 'date-numeric' };
@@ -132,13 +132,13 @@ function digitFirstDate(lx: readonly Lexeme[], i: number, lowerSentence: boolean
   const day = dayOf(lx, i);
   if (day) {
     let k = day.next;
-    if (lx[k]?.lower === 'of') k++;
+    if (isLower(lx, k, 'of')) k++;
     const mo = monthOf(lx, k, lowerSentence);
     if (mo && (mo.full || lx[k]!.cap)) {
       let last = mo.next - 1;
       let y: number | null = null;
       let j = mo.next;
-      if (lx[j]?.text === ',') j++;
+      if (isText(lx, j, ',')) j++;
       if (isYear(lx[j])) { y = +lx[j]!.text; last = j; }
       return { first: i, last, parts: parts({ y, m: mo.m, d: day.d }), ruleId: y !== null ? 'date-day-month-year' : 'date-day-month' };
     }

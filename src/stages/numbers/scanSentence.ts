@@ -6,7 +6,7 @@ import { findChange, findPostfixModifier, findPrefixModifier, intervalFor } from
 import { ageRule, findPhoneSpans, isIdentifier, isYear, matchTime } from './findNonQuantities.js';
 import { dropWordNumber, isNumberWordInName } from './dropWordNumbers.js';
 import { joinRanges } from './findRanges.js';
-import { lexemeAt, lexSentence } from './lex.js';
+import { isText, lexemeAt, lexSentence } from './lex.js';
 import { matchOrdinalWord, matchQuantity, SIGNS } from './matchQuantity.js';
 import { CURRENCY_PREFIX_WORDS } from './findUnit.js';
 import { FRACTION_WORDS, ORDINAL_WORDS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS, VAGUE_WORDS } from './parseNumberWords.js';
@@ -74,7 +74,7 @@ function quantityCandidate(lx: readonly Lexeme[], i: number, phones: ReadonlyArr
   const l = lx[i]!;
   const mark = l.type === 'punct' && !STARTERS.has(l.lower);
   if (l.type === 'word' ? !STARTERS.has(l.lower) : mark && !MARK_STARTERS.has(l.text)) return null;
-  if (phones !== null && (l.type === 'num' || l.text === '+' || l.text === '(')) {
+  if (phones !== null && (l.type === 'num' || isText(lx, i, '+') || isText(lx, i, '('))) {
     const phoneEnd = phoneEndFrom(phones, l.start);
     if (phoneEnd >= 0) {
       let last = i;
@@ -180,7 +180,7 @@ export function scanSentence(doc: Readonly<Doc>, sentence: Sentence): Candidate[
       }
     }
     // "more than 7.5 million Danish crowns (US$1.1 million)": a conversion in brackets says the same
-    const paren = prev !== null && prev.last === coreFirst - 2 && lexemeAt(lx, coreFirst - 1)?.text === '(' && QUANTITY_KINDS.has(prev.kind);
+    const paren = prev !== null && prev.last === coreFirst - 2 && isText(lx, coreFirst - 1, '(') && QUANTITY_KINDS.has(prev.kind);
     if (paren && c.approx === null && prev!.approx !== null && prev!.range === null) {
       c.approx = prev!.approx;
       if (c.range === null && c.lower === null) takeInterval(c);
