@@ -20,7 +20,26 @@ export interface OutputDocument {
 
 /** Maps UTF-16 offsets to code point offsets; the identity when the text has no astral characters. */
 export function offsetConverter(text: string, unit: 'codepoint' | 'utf16'): (offset: number) => number {
-  if (unit === 'utf16' || !/[\uD800-\uDBFF]/.test(text)) return o => o;
+  const astral = unit === 'codepoint' && /[\uD800-\uDBFF]/.test(text);
+  const map = astral ? codePointOffsets(text) : countingTo(text.length);
+  const count = map[text.length] ?? text.length;
+  // (one function and one table lookup for every text: code that calls it, optimized on texts without astral
+  // characters, would otherwise be thrown out by the first text with one)
+  return o => map[o] ?? (astral ? count : o);
+}
+
+/** 0, 1, 2, …: the code point offsets of any text without astral characters; kept, and grown to the longest text so far. */
+let counting = new Uint32Array(0);
+function countingTo(last: number): Uint32Array {
+  if (counting.length <= last) {
+    counting = new Uint32Array(Math.max(last + 1, counting.length * 2));
+    for (let i = 0; i < counting.length; i++) counting[i] = i;
+  }
+  return counting;
+}
+
+/** The code point offset of each UTF-16 offset of a text, up to its length. */
+function codePointOffsets(text: string): Uint32Array {
   const map = new Uint32Array(text.length + 1);
   let cp = 0;
   for (let i = 0; i < text.length; i++) {
@@ -33,7 +52,7 @@ export function offsetConverter(text: string, unit: 'codepoint' | 'utf16'): (off
     cp++;
   }
   map[text.length] = cp;
-  return o => map[o] ?? cp;
+  return map;
 }
 
 export function toOutput(doc: Readonly<Doc>, unit: 'codepoint' | 'utf16' = 'codepoint', explain = false): OutputDocument {

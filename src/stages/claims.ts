@@ -148,16 +148,24 @@ function hasMoreWordsThan(tokens: readonly Token[], span: Span, count: number): 
   return false;
 }
 
-/** The quotes no other quote's content holds, in one sweep (an article may have thousands). */
+/**
+ * The quotes no other quote's content holds, in one sweep (an article may have thousands).
+ * (copied and kept by pushing one by one: `slice` and `filter` make arrays of another kind than `push` into a `[]`
+ * literal, depending on whether they run optimized, and the code that reads the result would meet both)
+ */
 function outermostQuotes(quotes: readonly Quote[]): Quote[] {
-  const sorted = quotes.slice().sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
+  const sorted: Quote[] = [];
+  for (const q of quotes) sorted.push(q);
+  sorted.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
   const nested = new Set<Quote>();
   let reach = -1;
   for (const q of sorted) {
     if (q.content.end <= reach) nested.add(q);
     else reach = q.content.end;
   }
-  return quotes.filter(q => !nested.has(q));
+  const outer: Quote[] = [];
+  for (const q of quotes) if (!nested.has(q)) outer.push(q);
+  return outer;
 }
 
 interface ClaimDraft {
@@ -175,10 +183,14 @@ interface ClaimDraft {
 export function findClaims(doc: Readonly<Doc>): { claims: Claim[]; numbers: NumberMention[] } {
   const drafts = draftClaims(doc);
   drafts.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
-  const claims = drafts.map((d, i) => claimFromDraft(doc, d, `c${i + 1}`));
+  // (pushed one by one: `map` makes arrays of another kind once it runs optimized, and of yet another when empty,
+  // and the loops below and the output would meet them all)
+  const claims: Claim[] = [];
+  for (let i = 0; i < drafts.length; i++) claims.push(claimFromDraft(doc, drafts[i]!, `c${i + 1}`));
   const claimsBySentence = claimsNearSentences(doc, claims);
   corroborate(doc, claims);
-  const numbers = doc.numbers.map(n => assignToClaim(n, claimsBySentence));
+  const numbers: NumberMention[] = [];
+  for (const n of doc.numbers) numbers.push(assignToClaim(n, claimsBySentence));
   scoreClaims(doc, claims);
   return { claims, numbers };
 }
@@ -191,8 +203,10 @@ function draftClaims(doc: Readonly<Doc>): ClaimDraft[] {
   const drafts: ClaimDraft[] = [];
   // a nested attribution ("Znak.com reported [its source said …]") is relayed by the outer one: one claim, the outer source's
   const outer = outermostQuotes(doc.quotes);
-  // (the bounds copied by name: a spread clones through a generic path, and is the dearer)
-  const quoteContents = new SpanIndex(outer.map(q => ({ start: q.content.start, end: q.content.end, quote: q })));
+  // (the bounds copied by name: a spread clones through a generic path, and is the dearer; pushed one by one, as above)
+  const contents: Array<Span & { quote: Quote }> = [];
+  for (const q of outer) contents.push({ start: q.content.start, end: q.content.end, quote: q });
+  const quoteContents = new SpanIndex(contents);
   for (const quote of outer) {
     const s = doc.sentences[quote.sentence];
     drafts.push({ span: claimSpanOf(doc, quote, tokens), sentence: quote.sentence, source: sourceOf(quote, entities), quote, context: s ? doc.norm.slice(s.start, s.end) : '' });
@@ -303,14 +317,17 @@ function claimFromDraft(doc: Readonly<Doc>, d: ClaimDraft, id: string): Claim {
   };
 }
 
-/** The claims of each sentence and of the three sentences either side of it, by sentence index. */
-function claimsNearSentences(doc: Readonly<Doc>, claims: readonly Claim[]): (Claim[] | undefined)[] {
-  const claimsBySentence: (Claim[] | undefined)[] = [];
+/**
+ * The claims of each sentence and of the three sentences either side of it, by sentence index.
+ * (a map, not an array: sentences without claims would leave holes, and reads and writes past the end)
+ */
+function claimsNearSentences(doc: Readonly<Doc>, claims: readonly Claim[]): Map<number, Claim[]> {
+  const claimsBySentence = new Map<number, Claim[]>();
   for (const c of claims) {
     const first = doc.sentences[c.sentence]?.index ?? c.sentence;
     for (let k = Math.max(0, first - 3); k <= first + 3; k++) {
-      let list = claimsBySentence[k];
-      if (!list) claimsBySentence[k] = list = [];
+      let list = claimsBySentence.get(k);
+      if (!list) claimsBySentence.set(k, (list = []));
       list.push(c);
     }
   }
@@ -318,10 +335,10 @@ function claimsNearSentences(doc: Readonly<Doc>, claims: readonly Claim[]): (Cla
 }
 
 /** A number belongs to the smallest claim that holds it. */
-function assignToClaim(n: NumberMention, claimsBySentence: readonly (Claim[] | undefined)[]): NumberMention {
+function assignToClaim(n: NumberMention, claimsBySentence: ReadonlyMap<number, Claim[]>): NumberMention {
   let best: Claim | undefined;
   // (no `?? []`: an empty literal is an array of another kind than the lists, and the loop would meet both)
-  const near = claimsBySentence[n.sentence];
+  const near = claimsBySentence.get(n.sentence);
   if (near) {
     for (const c of near) {
       if (c.span.start <= n.span.start && n.span.end <= c.span.end && (!best || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
@@ -432,7 +449,9 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'nobod
  * so "over 200 militants were killed" and "more than 200 militants died" need a shared figure too.
  */
 function corroborate(doc: Readonly<Doc>, claims: Claim[]): void {
-  const attributed = claims.filter(c => c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged);
+  // (pushed one by one, like the claims themselves)
+  const attributed: Claim[] = [];
+  for (const c of claims) if (c.source.kind !== 'outlet' && c.source.name && c.polarity === 'affirmed' && !c.hedged) attributed.push(c);
   if (attributed.length < 2 || attributed.length > 400) return;
   // what the comparison reads of each claim, once; content lemmas as ids, so that two claims meet in one merge
   const lemmas: LemmaIds = { ids: new Map(), withDigit: [] };
