@@ -28,11 +28,20 @@ export function offsetConverter(text: string, unit: 'codepoint' | 'utf16'): (off
   return o => map[o] ?? (astral ? count : o);
 }
 
-/** 0, 1, 2, …: the code point offsets of any text without astral characters; kept, and grown to the longest text so far. */
+/**
+ * 0, 1, 2, …: the code point offsets of any text without astral characters; kept, and grown to the
+ * longest text so far, up to a million characters (4 MB); a longer text gets a table of its own.
+ */
 let counting = new Uint32Array(0);
+const KEPT_COUNTING = 1 << 20;
 function countingTo(last: number): Uint32Array {
+  if (last >= KEPT_COUNTING) {
+    const own = new Uint32Array(last + 1);
+    for (let i = 0; i <= last; i++) own[i] = i;
+    return own;
+  }
   if (counting.length <= last) {
-    counting = new Uint32Array(Math.max(last + 1, counting.length * 2));
+    counting = new Uint32Array(Math.min(KEPT_COUNTING, Math.max(last + 1, counting.length * 2)));
     for (let i = 0; i < counting.length; i++) counting[i] = i;
   }
   return counting;

@@ -452,7 +452,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const toRun = items.filter(i => !i.outcome);
     if (!toRun.length) { complete(mySeq, items); return; }
     for (const i of toRun) summary.chars += i.record.ok ? i.record.text.length + (i.record.html?.length ?? 0) : 0;
-    const task: ChunkTask = { options: taskOptions, records: toRun.map(i => i.record) };
+    const records: InputRecord[] = [];
+    for (const i of toRun) records.push(i.record);
+    const task: ChunkTask = { options: taskOptions, records };
     const fill = (outcomes: RecordOutcome[]): void => {
       toRun.forEach((item, k) => { item.outcome = outcomes[k] ?? errorOutcome({ id: item.record.id, source: item.record.source, error: { code: 'E021', message: 'no result from the worker' } }, format); });
       complete(mySeq, items);

@@ -168,11 +168,17 @@ export class QuoteConfidenceModel {
 
 /** Quotes with the model's confidence (the rules' one when there is no model), to two decimals as the output writes it. */
 export function calibrateQuotes(doc: Pick<Doc, 'text'>, quotes: readonly Quote[], model: QuoteConfidenceModel | null): Quote[] {
-  if (!model) return [...quotes];
-  return quotes.map(q => {
+  // (pushed one by one: `map` and spreads make arrays of other kinds, and the code that reads doc.quotes would meet them all)
+  const calibrated: Quote[] = [];
+  for (const q of quotes) {
+    if (!model) {
+      calibrated.push(q);
+      continue;
+    }
     const confidence = Math.round(model.quoteProbability(q, doc.text) * 100) / 100;
-    return quoteWith(q, q.verbatim, confidence, [...q.explain, `confidence ${confidence} from the learned quote-confidence model (the rule gave ${q.confidence})`]);
-  });
+    calibrated.push(quoteWith(q, q.verbatim, confidence, [...q.explain, `confidence ${confidence} from the learned quote-confidence model (the rule gave ${q.confidence})`]));
+  }
+  return calibrated;
 }
 
 /**

@@ -19,16 +19,21 @@ export const quoteMarksStage: Stage = {
 /** The parts of each quote's content that stand inside quotation marks. */
 function withVerbatim(doc: Readonly<Doc>, quotes: Quote[]): Quote[] {
   const inners = new SpanIndex(doc.quoteSpans.map(s => s.inner));
-  return quotes.map(q => {
-    if (q.kind === 'direct' && !q.explain.some(e => e.startsWith('one attribution over'))) return quoteWith(q, [{ start: q.content.start, end: q.content.end }], q.confidence, q.explain);
-    // (pushed one by one: an array of one kind, empty or not, for the code that reads quotes)
+  // (pushed one by one: an array of one kind, empty or not, for the code that reads quotes)
+  const withParts: Quote[] = [];
+  for (const q of quotes) {
+    if (q.kind === 'direct' && !q.explain.some(e => e.startsWith('one attribution over'))) {
+      withParts.push(quoteWith(q, [{ start: q.content.start, end: q.content.end }], q.confidence, q.explain));
+      continue;
+    }
     const verbatim: Span[] = [];
     for (const s of inners.overlapping(q.content.start, q.content.end)) {
       const part = { start: Math.max(s.start, q.content.start), end: Math.min(s.end, q.content.end) };
       if (part.end > part.start) verbatim.push(part);
     }
-    return quoteWith(q, verbatim, q.confidence, q.explain);
-  });
+    withParts.push(quoteWith(q, verbatim, q.confidence, q.explain));
+  }
+  return withParts;
 }
 
 export const quotesStage: Stage = {
