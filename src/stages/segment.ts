@@ -278,14 +278,14 @@ function mergeSplitWords(tokens: Token[], norm: string): void {
       tokens[write - 1] = gluedToken(prev, t, norm);
       continue;
     }
-    tokens[write] = t.index === write ? t : tokenAt(t, write);
+    tokens[write] = t.index === write ? t : tokenWithIndex(t, write);
     write++;
   }
   tokens.length = write;
 }
 
 /** `t` at another index (the fields in makeToken's order, so that it has the same hidden class). */
-function tokenAt(t: Token, index: number): Token {
+function tokenWithIndex(t: Token, index: number): Token {
   return { index, sentence: t.sentence, start: t.start, end: t.end, text: t.text, lower: t.lower, pos: t.pos, lemma: t.lemma, type: t.type };
 }
 
